@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"legible/engine/diag"
+	"legible/engine/lint"
+	"legible/engine/report"
+)
+
+func newLint() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Check spec folders or files for mistakes before anything runs",
+		Long: `lint loads app.yaml, *.concept.yaml and *.sync.yaml files and reports every
+problem in all of them: unbound variables, unknown concepts, actions and
+parameters, type errors, misplaced outputs and more. A file is checked as part
+of its app, the nearest folder at or above it holding an app.yaml.
+
+With no PATH, it lints specs/.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or
+unreadable input.`,
+		Example: `  legible lint
+  legible lint specs/syncs/login.sync.yaml
+  legible lint --format sarif specs > lint.sarif`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(report.Formats, format) {
+				return usageError(fmt.Errorf("unknown format %q (the formats are %s)", format, strings.Join(report.Formats, ", ")))
+			}
+			if len(args) == 0 {
+				args = []string{"specs"}
+			}
+			res, err := lint.Paths(args)
+			if err != nil {
+				return usageError(err)
+			}
+			if err := report.Write(cmd.OutOrStdout(), format, res.Diags, report.SourceMap(res.Sources), version()); err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if format == "text" {
+				summarize(cmd, res)
+			}
+			if res.Diags.Count(diag.Error) > 0 {
+				return &exitError{code: 1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	return cmd
+}
+
+// summarize prints the counts of problems to standard error.
+func summarize(cmd *cobra.Command, res *lint.Result) {
+	if len(res.Diags) == 0 {
+		return
+	}
+	var parts []string
+	for _, sev := range []diag.Severity{diag.Error, diag.Warning, diag.Info} {
+		if n := res.Diags.Count(sev); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s%s", n, sev, map[bool]string{true: "s"}[n > 1]))
+		}
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s in %d files\n", strings.Join(parts, ", "), res.Files)
+}

@@ -1,0 +1,77 @@
+package check
+
+import (
+	"fmt"
+	"path"
+
+	"legible/engine/spec"
+)
+
+// checkApp checks app.yaml: its concept list and passthrough routes.
+func (c *checker) checkApp() {
+	a := c.sp.App
+	if a == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, id := range a.Concepts {
+		if seen[id.Name] {
+			c.diags.Errorf(id.Span, "duplicate", "list each concept once", "concept `%s` is listed twice", id.Name)
+		}
+		seen[id.Name] = true
+		if _, ok := c.concepts[id.Name]; !ok {
+			hint := didYouMean(id.Name, c.conceptNames(),
+				fmt.Sprintf("write its spec in %s", path.Join(path.Dir(a.File), "concepts", id.Name+".concept.yaml")))
+			c.diags.Errorf(id.Span, "unknown-concept", hint, "concept `%s` has no spec", id.Name)
+		}
+	}
+	for _, p := range a.Passthrough {
+		c.checkPassthrough(p)
+	}
+}
+
+// checkPassthrough checks one passthrough route.
+func (c *checker) checkPassthrough(p *spec.Passthrough) {
+	if p.Why == "" {
+		c.diags.Errorf(p.Route.Span, "passthrough", "add `why: …`, one line saying why anyone may call it directly",
+			"passthrough route `%s` has no justification", p.Route.Name)
+	}
+	if p.Concept.Name == "Requesting" {
+		c.diags.Errorf(p.Route.Span, "passthrough", "remove it: requests reach Requesting through the HTTP routes that syncs declare",
+			"Requesting cannot be a passthrough route")
+		return
+	}
+	k := c.concept(p.Concept)
+	if k == nil {
+		return
+	}
+	if member(k, p.Action.Name) == nil {
+		c.diags.Errorf(p.Action.Span, "unknown-action", didYouMean(p.Action.Name, memberNames(k), ""),
+			"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
+		return
+	}
+	route := "/" + p.Concept.Name + "/" + p.Action.Name
+	for _, s := range c.sp.Syncs {
+		for _, w := range s.When {
+			if requestPath(w) == route {
+				c.diags.Errorf(p.Route.Span, "passthrough", fmt.Sprintf("sync `%s` (%s) handles POST %s; remove one of the two", s.Name.Name, w.Span.Pos, route),
+					"passthrough route `%s` collides with a sync route", p.Route.Name)
+				return
+			}
+		}
+	}
+}
+
+// requestPath returns the literal path a Requesting.request pattern
+// matches, or "".
+func requestPath(p *spec.Pattern) string {
+	if p.Concept.Name != "Requesting" || p.Action.Name != "request" {
+		return ""
+	}
+	for _, a := range p.In {
+		if a.Param.Name == "path" && a.Term.Kind == spec.String {
+			return a.Term.Value.(string)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,110 @@
+// Package check runs the static checks of DESIGN §4 over a loaded app:
+// names resolve, patterns fit signatures, every variable read is bound,
+// literals and expressions are well typed.
+package check
+
+import (
+	"sort"
+
+	"legible/engine/diag"
+	"legible/engine/spec"
+)
+
+// Check runs every check over sp and returns the problems found.
+func Check(sp *spec.Spec) diag.List {
+	c := newChecker(sp)
+	c.checkConcepts()
+	c.checkApp()
+	c.checkSyncs()
+	return c.diags
+}
+
+// checker holds the indexes the checks share.
+type checker struct {
+	sp       *spec.Spec
+	diags    diag.List
+	concepts map[string]*spec.Concept
+	listed   map[string]bool // concepts named in app.yaml; nil without one
+	base     string
+	outputs  map[string][]string // output name -> "Concept.action" that return it
+}
+
+func newChecker(sp *spec.Spec) *checker {
+	c := &checker{sp: sp, concepts: map[string]*spec.Concept{}, outputs: map[string][]string{}}
+	for _, k := range sp.Concepts {
+		if prev, dup := c.concepts[k.Name.Name]; dup {
+			c.diags.Errorf(k.Name.Span, "duplicate", "rename one of them, or delete the copy",
+				"concept `%s` is already specified in %s", k.Name.Name, prev.File)
+			continue
+		}
+		c.concepts[k.Name.Name] = k
+		c.indexOutputs(k)
+	}
+	if sp.App != nil {
+		c.base = sp.App.Base.Name
+		c.listed = map[string]bool{}
+		for _, id := range sp.App.Concepts {
+			c.listed[id.Name] = true
+		}
+	}
+	return c
+}
+
+// indexOutputs remembers which actions and queries return each name, so an
+// unbound variable's hint can say where it could come from.
+func (c *checker) indexOutputs(k *spec.Concept) {
+	for _, a := range members(k) {
+		for _, o := range a.Outs {
+			for _, p := range o.Params {
+				c.outputs[p.Name.Name] = append(c.outputs[p.Name.Name], k.Name.Name+"."+a.Name.Name)
+			}
+		}
+	}
+}
+
+// conceptNames lists the known concepts, for did-you-mean.
+func (c *checker) conceptNames() []string {
+	names := make([]string, 0, len(c.concepts))
+	for n := range c.concepts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (c *checker) checkSyncs() {
+	seen := map[string]*spec.Sync{}
+	for _, s := range c.sp.Syncs {
+		if prev, dup := seen[s.Name.Name]; dup {
+			c.diags.Errorf(s.Name.Span, "duplicate", "give each sync its own name; traces and diagnostics refer to syncs by name",
+				"sync `%s` is already defined at %s", s.Name.Name, prev.Name.Span.Pos)
+		} else {
+			seen[s.Name.Name] = s
+		}
+		c.checkSync(s)
+	}
+}
+
+// members returns a concept's actions followed by its queries.
+func members(k *spec.Concept) []*spec.Action {
+	return append(k.Actions[:len(k.Actions):len(k.Actions)], k.Queries...)
+}
+
+// member finds an action or query of k by name.
+func member(k *spec.Concept, name string) *spec.Action {
+	for _, a := range members(k) {
+		if a.Name.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// memberNames lists k's actions and queries, for did-you-mean.
+func memberNames(k *spec.Concept) []string {
+	var out []string
+	for _, a := range members(k) {
+		out = append(out, a.Name.Name)
+	}
+	return out
+}

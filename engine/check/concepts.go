@@ -1,0 +1,80 @@
+package check
+
+import (
+	"legible/engine/spec"
+)
+
+// checkConcepts checks each concept spec on its own.
+func (c *checker) checkConcepts() {
+	for _, k := range c.sp.Concepts {
+		for _, p := range k.Params {
+			if _, ok := builtinTypes[p.Name]; ok {
+				c.diags.Errorf(p.Span, "schema", "name the parameter after what it stands for, e.g. User or Item",
+					"type parameter `%s` hides the built-in type of that name", p.Name)
+			}
+		}
+		for _, a := range members(k) {
+			c.checkOutcomes(a)
+		}
+		c.checkSecrets(k)
+	}
+}
+
+// checkOutcomes applies the rules on an action's alternative outputs.
+func (c *checker) checkOutcomes(a *spec.Action) {
+	var errs, empty []*spec.Outcome
+	for _, o := range a.Outs {
+		hasError := false
+		for _, p := range o.Params {
+			hasError = hasError || p.Name.Name == "error"
+		}
+		switch {
+		case hasError && len(o.Params) > 1:
+			c.diags.Errorf(o.Span, "mixed-outcomes", "list the error case as its own alternative: `out: [ { user: User }, { error: String } ]`",
+				"an error case must have the single key `error`")
+		case hasError:
+			errs = append(errs, o)
+		case len(o.Params) == 0:
+			empty = append(empty, o)
+		}
+	}
+	if a.Query && len(errs) > 0 {
+		c.diags.Errorf(errs[0].Span, "schema", "a query that finds nothing returns no rows; drop the error case",
+			"query `%s` cannot have an error case", a.Name.Name)
+		return
+	}
+	if len(errs) > 0 && len(errs) == len(a.Outs) {
+		c.diags.Warnf(a.Name.Span, "empty-success", "add a success case, e.g. `- { user: User }`, so syncs can tell success from failure",
+			"`%s` has only an error case", a.Name.Name)
+	}
+	if len(errs) > 0 {
+		for _, o := range empty {
+			c.diags.Warnf(o.Span, "empty-success", "return something on success, e.g. the id the action acted on, so syncs can tell the cases apart",
+				"`%s` has an error case and an empty success output", a.Name.Name)
+		}
+	}
+}
+
+// checkSecrets checks that each secret names some parameter of the concept.
+func (c *checker) checkSecrets(k *spec.Concept) {
+	names := map[string]bool{}
+	var all []string
+	for _, a := range members(k) {
+		for _, p := range a.In {
+			names[p.Name.Name] = true
+			all = append(all, p.Name.Name)
+		}
+		for _, o := range a.Outs {
+			for _, p := range o.Params {
+				names[p.Name.Name] = true
+				all = append(all, p.Name.Name)
+			}
+		}
+	}
+	for _, s := range k.Secrets {
+		if !names[s.Name] {
+			c.diags.Errorf(s.Span, "unknown-param", didYouMean(s.Name, all, "secrets name parameters of this concept's actions and queries"),
+				"secret `%s` is not a parameter of %s", s.Name, k.Name.Name)
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package check
+
+import (
+	"errors"
+
+	"github.com/expr-lang/expr/ast"
+	exprchecker "github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/types"
+
+	"legible/engine/spec"
+)
+
+// expr checks an expression: its syntax, the names it reads, and its types
+// in an environment typed from the bound variables. It returns the type of
+// the expression's value.
+func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
+	cfg := conf.CreateNew()
+	tree, err := parser.ParseWithConfig(x.Source, cfg)
+	if err != nil {
+		sc.exprError(x, err, "expr", "fix the expression's syntax; see https://expr-lang.org/docs/language-definition")
+		return Type{}
+	}
+	env := types.Map{}
+	for _, id := range freeNames(tree.Node) {
+		if v := sc.read(s, id.Name, x.SpanOf(id.from, id.to)); v == nil {
+			env[id.Name] = types.Any // reported; keep checking the rest
+		}
+	}
+	s.all(func(v *variable) { env[v.name] = exprType(v.typ) })
+	cfg.WithEnv(env)
+	t, err := exprchecker.Check(tree, cfg)
+	if err != nil {
+		sc.exprError(x, err, "type", "")
+		return Type{}
+	}
+	return fromReflect(t)
+}
+
+// exprError reports an error from expr at its place inside the YAML.
+func (sc *syncCheck) exprError(x *spec.Expr, err error, rule, hint string) {
+	var fe *file.Error
+	if !errors.As(err, &fe) {
+		sc.diags.Errorf(x.Span, rule, hint, "%s", err.Error())
+		return
+	}
+	sc.diags.Errorf(x.SpanOf(fe.From, max(fe.To, fe.From+1)), rule, hint, "%s", fe.Message)
+}
+
+// nameAt is a name an expression reads and its rune range in the source.
+type nameAt struct {
+	Name     string
+	from, to int
+}
+
+// freeNames returns the variables an expression reads, in order: every
+// identifier that is neither a function being called nor bound by `let`.
+// expr stops at its first unknown name; this finds them all.
+func freeNames(n ast.Node) []nameAt {
+	var out []nameAt
+	var walk func(n ast.Node, bound map[string]bool)
+	walk = func(n ast.Node, bound map[string]bool) {
+		switch n := n.(type) {
+		case nil:
+		case *ast.IdentifierNode:
+			if !bound[n.Value] && n.Value != "$env" {
+				loc := n.Location()
+				out = append(out, nameAt{n.Value, loc.From, loc.To})
+			}
+		case *ast.VariableDeclaratorNode:
+			walk(n.Value, bound)
+			inner := map[string]bool{n.Name: true}
+			for k := range bound {
+				inner[k] = true
+			}
+			walk(n.Expr, inner)
+		case *ast.CallNode:
+			if _, isName := n.Callee.(*ast.IdentifierNode); !isName {
+				walk(n.Callee, bound)
+			}
+			for _, a := range n.Arguments {
+				walk(a, bound)
+			}
+		default:
+			for _, c := range children(n) {
+				walk(c, bound)
+			}
+		}
+	}
+	walk(n, map[string]bool{})
+	return out
+}
+
+// children returns the direct sub-expressions of the nodes that have no
+// scoping of their own.
+func children(n ast.Node) []ast.Node {
+	switch n := n.(type) {
+	case *ast.UnaryNode:
+		return []ast.Node{n.Node}
+	case *ast.BinaryNode:
+		return []ast.Node{n.Left, n.Right}
+	case *ast.ChainNode:
+		return []ast.Node{n.Node}
+	case *ast.MemberNode:
+		return []ast.Node{n.Node, n.Property}
+	case *ast.SliceNode:
+		return []ast.Node{n.Node, n.From, n.To}
+	case *ast.BuiltinNode:
+		return n.Arguments
+	case *ast.PredicateNode:
+		return []ast.Node{n.Node}
+	case *ast.ConditionalNode:
+		return []ast.Node{n.Cond, n.Exp1, n.Exp2}
+	case *ast.SequenceNode:
+		return n.Nodes
+	case *ast.ArrayNode:
+		return n.Nodes
+	case *ast.MapNode:
+		out := make([]ast.Node, len(n.Pairs))
+		copy(out, n.Pairs)
+		return out
+	case *ast.PairNode:
+		return []ast.Node{n.Key, n.Value}
+	}
+	return nil
+}

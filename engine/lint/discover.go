@@ -1,0 +1,118 @@
+package lint
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"legible/engine/load"
+)
+
+// skipDir reports whether a folder met while walking holds no specs of the
+// app: hidden folders, test fixtures and dependencies.
+func skipDir(name string) bool {
+	return name != "." && strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || name == "vendor"
+}
+
+// specFiles lists the spec files under dir, not descending into folders of
+// other apps (those with an app.yaml of their own) below the top.
+func specFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && (skipDir(d.Name()) || exists(filepath.Join(p, "app.yaml"))) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if load.KindOf(p) != load.NotSpec {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// targets expands the command line's paths into the spec files to report
+// on. A folder stands for every spec file below it, apps nested in it
+// included.
+func targets(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		p = filepath.Clean(p)
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			if load.KindOf(p) == load.NotSpec {
+				return nil, fmt.Errorf("%s: not a spec file (want app.yaml, NAME.concept.yaml or NAME.sync.yaml)", p)
+			}
+			out = append(out, p)
+			continue
+		}
+		files, err := allSpecFiles(p)
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", p)
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// allSpecFiles lists every spec file below dir, nested apps included.
+func allSpecFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && p != dir && skipDir(d.Name()):
+			return filepath.SkipDir
+		case !d.IsDir() && load.KindOf(p) != load.NotSpec:
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// appRoot returns the nearest folder at or above file's folder that holds
+// an app.yaml, as a path relative to the working folder when it can be, or
+// "" when there is none.
+func appRoot(file string) string {
+	abs, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return ""
+	}
+	for {
+		if exists(filepath.Join(abs, "app.yaml")) {
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, abs); err == nil {
+					return rel
+				}
+			}
+			return abs
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

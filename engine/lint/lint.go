@@ -1,0 +1,103 @@
+// Package lint runs the loader and the checker over spec files and folders,
+// as `legible lint` and `legible serve` do.
+package lint
+
+import (
+	"os"
+	"path/filepath"
+
+	"legible/engine/check"
+	"legible/engine/diag"
+	"legible/engine/load"
+	"legible/engine/spec"
+)
+
+// Result is what a lint run found, and the text of the files it read, for
+// the snippets of the text report.
+type Result struct {
+	Diags   diag.List
+	Sources map[string][]byte
+	Files   int // how many spec files were reported on
+}
+
+// App loads and checks the files of one app.
+func App(files []load.File) (*spec.Spec, diag.List) {
+	sp, diags := load.Load(files)
+	diags = append(diags, check.Check(sp)...)
+	return sp, diags.Sort()
+}
+
+// Paths lints the given files and folders. Each file is checked as part of
+// its app: the nearest folder at or above it with an app.yaml. It returns an
+// error only when the input cannot be read.
+func Paths(paths []string) (*Result, error) {
+	files, err := targets(paths)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	groups := map[string][]string{}
+	var order []string
+	for _, f := range files {
+		if want[f] {
+			continue
+		}
+		want[f] = true
+		root := appRoot(f)
+		if _, ok := groups[root]; !ok {
+			order = append(order, root)
+		}
+		groups[root] = append(groups[root], f)
+	}
+	res := &Result{Sources: map[string][]byte{}, Files: len(want)}
+	for _, root := range order {
+		if err := res.lintGroup(root, groups[root], want); err != nil {
+			return nil, err
+		}
+	}
+	res.Diags = res.Diags.Sort()
+	return res, nil
+}
+
+// lintGroup checks one app and keeps the diagnostics in the wanted files.
+func (r *Result) lintGroup(root string, given []string, want map[string]bool) error {
+	names := given
+	if root != "" {
+		all, err := specFiles(root)
+		if err != nil {
+			return err
+		}
+		names = union(all, given)
+	}
+	files := make([]load.File, 0, len(names))
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			return err
+		}
+		n = filepath.ToSlash(n)
+		r.Sources[n] = data
+		files = append(files, load.File{Name: n, Data: data})
+	}
+	_, diags := App(files)
+	for _, d := range diags {
+		if want[filepath.FromSlash(d.Span.File)] {
+			r.Diags = append(r.Diags, d)
+		}
+	}
+	return nil
+}
+
+// union returns a followed by the elements of b that a lacks.
+func union(a, b []string) []string {
+	seen := map[string]bool{}
+	for _, x := range a {
+		seen[x] = true
+	}
+	for _, x := range b {
+		if !seen[x] {
+			a = append(a, x)
+		}
+	}
+	return a
+}

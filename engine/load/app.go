@@ -1,0 +1,152 @@
+package load
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"legible/engine/spec"
+)
+
+var (
+	appKeys         = []string{"app", "base", "concepts", "timeout", "bodyLimit", "cors", "auth", "passthrough"}
+	authKeys        = []string{"header", "scheme", "as"}
+	passthroughKeys = []string{"route", "why"}
+	sizeRe          = regexp.MustCompile(`^(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?$`)
+	sizeUnits       = map[string]int64{"": 1, "B": 1, "KB": 1000, "KiB": 1 << 10, "MB": 1000 * 1000, "MiB": 1 << 20, "GB": 1000 * 1000 * 1000, "GiB": 1 << 30}
+)
+
+func (l *loader) app(file string, doc *yaml.Node) {
+	if l.sp.App != nil {
+		l.diags.Errorf(l.src.span(doc), "duplicate", "keep one app.yaml per app folder",
+			"a second app.yaml (the first is %s)", l.sp.App.File)
+		return
+	}
+	a := &spec.App{File: file}
+	hasName := false
+	for _, e := range l.entries(doc, "app.yaml") {
+		switch e.key.Value {
+		case "app":
+			a.Name, hasName = l.name(e.val, identRe, "app name", "app names are identifiers such as conduit")
+		case "base":
+			l.base(a, e.val)
+		case "concepts":
+			for _, n := range l.items(e.val, "`concepts`") {
+				if id, ok := l.name(n, typeRe, "concept name", "concept names are capitalised, e.g. Sessioning"); ok {
+					a.Concepts = append(a.Concepts, id)
+				}
+			}
+		case "timeout":
+			a.Timeout = l.duration(e.val)
+		case "bodyLimit":
+			a.BodyLimit = l.size(e.val)
+		case "cors":
+			for _, n := range l.items(e.val, "`cors`") {
+				if v, ok := l.text(n, "a CORS origin"); ok {
+					a.CORS = append(a.CORS, v)
+				}
+			}
+		case "auth":
+			a.Auth = l.auth(e.val)
+		case "passthrough":
+			for _, n := range l.items(e.val, "`passthrough`") {
+				if p := l.passthrough(n); p != nil {
+					a.Passthrough = append(a.Passthrough, p)
+				}
+			}
+		default:
+			l.unknownKey(e.key, "app.yaml", appKeys)
+		}
+	}
+	if !hasName {
+		l.diags.Errorf(l.spanOrNil(doc), "schema", "add `app: NAME` at the top of app.yaml", "app.yaml has no `app:` name")
+	}
+	l.sp.App = a
+}
+
+func (l *loader) base(a *spec.App, n *yaml.Node) {
+	v, ok := l.text(n, "`base`")
+	if !ok {
+		return
+	}
+	if !strings.HasPrefix(v, "/") || strings.HasSuffix(v, "/") && v != "/" {
+		l.diags.Errorf(l.src.span(n), "schema", "write the base path like `/api`", "`base` must start with `/` and not end with one")
+		return
+	}
+	a.Base = spec.Ident{Name: strings.TrimSuffix(v, "/"), Span: l.src.span(n)}
+}
+
+func (l *loader) duration(n *yaml.Node) time.Duration {
+	v, _ := l.text(n, "`timeout`")
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		l.diags.Errorf(l.src.span(n), "schema", "write a duration such as 10s, 500ms or 1m", "`%s` is not a positive duration", v)
+		return 0
+	}
+	return d
+}
+
+func (l *loader) size(n *yaml.Node) int64 {
+	v, _ := l.text(n, "`bodyLimit`")
+	m := sizeRe.FindStringSubmatch(strings.TrimSpace(v))
+	if m != nil {
+		if k, err := strconv.ParseInt(m[1], 10, 64); err == nil && k > 0 && k < 1<<40 {
+			return k * sizeUnits[m[2]]
+		}
+	}
+	l.diags.Errorf(l.src.span(n), "schema", "write a size such as 1MiB, 512KiB or 2000000", "`%s` is not a size", v)
+	return 0
+}
+
+func (l *loader) auth(n *yaml.Node) *spec.Auth {
+	a := &spec.Auth{}
+	for _, e := range l.entries(n, "`auth`") {
+		switch e.key.Value {
+		case "header":
+			a.Header, _ = l.text(e.val, "`header`")
+		case "scheme":
+			a.Scheme, _ = l.text(e.val, "`scheme`")
+		case "as":
+			a.As, _ = l.name(e.val, identRe, "request input name", "")
+		default:
+			l.unknownKey(e.key, "`auth`", authKeys)
+		}
+	}
+	if a.Header == "" || a.As.Name == "" {
+		l.diags.Errorf(l.src.span(n), "schema", "write `auth: { header: Authorization, scheme: Token, as: token }`",
+			"`auth` needs `header` and `as`")
+		return nil
+	}
+	return a
+}
+
+func (l *loader) passthrough(n *yaml.Node) *spec.Passthrough {
+	p := &spec.Passthrough{}
+	var route *yaml.Node
+	for _, e := range l.entries(n, "a passthrough route") {
+		switch e.key.Value {
+		case "route":
+			route = e.val
+			p.Route, _ = l.name(e.val, patternRe, "route", "a passthrough route names `Concept.action`")
+		case "why":
+			p.Why, _ = l.text(e.val, "`why`")
+		default:
+			l.unknownKey(e.key, "a passthrough route", passthroughKeys)
+		}
+	}
+	if route == nil || p.Route.Name == "" {
+		if route == nil {
+			l.diags.Errorf(l.src.span(n), "schema", "write `- route: Concept.action` with `why: reason`", "a passthrough entry needs `route`")
+		}
+		return nil
+	}
+	m := patternRe.FindStringSubmatch(p.Route.Name)
+	runes := l.src.runes(route)
+	nc := len([]rune(m[1]))
+	p.Concept = l.sub(route, runes, 0, nc, m[1])
+	p.Action = l.sub(route, runes, nc+1, nc+1+len([]rune(m[2])), m[2])
+	return p
+}

@@ -1,0 +1,35 @@
+package load
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"legible/engine/spec"
+)
+
+//go:embed builtin/*.concept.yaml
+var builtinFS embed.FS
+
+// BuiltinPrefix starts the file names of concept specs shipped in the binary.
+const BuiltinPrefix = "<builtin>/"
+
+// builtins loads the concept specs shipped inside the binary. They are part
+// of the program, so a problem in them is a bug that must stop the build's
+// tests, not a user's run.
+var builtins = sync.OnceValue(func() []*spec.Concept {
+	names, _ := fs.Glob(builtinFS, "builtin/*.concept.yaml")
+	l := &loader{sp: &spec.Spec{}}
+	for _, name := range names {
+		data, _ := builtinFS.ReadFile(name)
+		l.file(File{Name: BuiltinPrefix + name[len("builtin/"):], Data: data})
+	}
+	if len(l.diags) > 0 {
+		panic(fmt.Sprintf("built-in concept specs are invalid: %v", l.diags))
+	}
+	for _, c := range l.sp.Concepts {
+		c.Builtin = true
+	}
+	return l.sp.Concepts
+})

@@ -1,0 +1,113 @@
+package load
+
+import (
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"legible/engine/diag"
+	"legible/engine/spec"
+)
+
+// clause says which part of a sync a pattern stands in.
+type clause int
+
+const (
+	clauseWhen clause = iota
+	clauseWhere
+	clauseThen
+)
+
+// patternOf is a pattern plus the where-only `optional` flag.
+type patternOf struct {
+	*spec.Pattern
+	optional bool
+}
+
+// clauseKeys are the keys besides Concept.action allowed in each clause.
+var clauseKeys = map[clause][]string{
+	clauseWhen:  {"out"},
+	clauseWhere: {"out", "optional"},
+	clauseThen:  {"out"},
+}
+
+// pattern reads `- Concept.action: { inputs }` with its extra keys.
+func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
+	var p *patternOf
+	es := l.entries(n, "an action pattern")
+	var out *entry
+	for i, e := range es {
+		m := patternRe.FindStringSubmatch(e.key.Value)
+		switch {
+		case m != nil && p != nil:
+			l.diags.Errorf(l.src.span(e.key), "schema", "start a new list item with `- ` for each action",
+				"one action per list item: `%s` follows `%s.%s`", e.key.Value, p.Concept.Name, p.Action.Name)
+		case m != nil:
+			p = &patternOf{Pattern: l.head(e, m)}
+		case e.key.Value == "out":
+			out = &es[i]
+		case e.key.Value == "optional" && cl == clauseWhere:
+			p = l.optional(p, e)
+		default:
+			l.badPatternKey(e.key, cl)
+		}
+	}
+	if p == nil {
+		if len(es) > 0 || n.Kind == yaml.ScalarNode {
+			l.diags.Errorf(l.src.span(n), "schema", "write `- Concept.action: { param: variable }`",
+				"expected an action pattern `Concept.action: {…}`")
+		}
+		return nil
+	}
+	if out != nil {
+		p.HasOut, p.OutSpan = true, l.src.span(out.key)
+		p.Out = l.args(out.val, "`out`")
+	}
+	return p
+}
+
+// optional records `optional: true`; p may still be nil when it comes first.
+func (l *loader) optional(p *patternOf, e entry) *patternOf {
+	if e.val.Tag != "!!bool" {
+		l.diags.Errorf(l.src.span(e.val), "schema", "write `optional: true`", "`optional` must be true or false")
+		return p
+	}
+	if p == nil {
+		p = &patternOf{Pattern: &spec.Pattern{}}
+	}
+	p.optional = e.val.Value == "true"
+	return p
+}
+
+// head reads the `Concept.action: {inputs}` entry itself.
+func (l *loader) head(e entry, m []string) *spec.Pattern {
+	runes := l.src.runes(e.key)
+	nc := len([]rune(m[1]))
+	return &spec.Pattern{
+		Span:    l.src.span(e.key),
+		Concept: l.sub(e.key, runes, 0, nc, m[1]),
+		Action:  l.sub(e.key, runes, nc+1, nc+1+len([]rune(m[2])), m[2]),
+		In:      l.args(e.val, "the inputs of `"+e.key.Value+"`"),
+	}
+}
+
+func (l *loader) badPatternKey(k *yaml.Node, cl clause) {
+	allowed := clauseKeys[cl]
+	if cl == clauseWhere {
+		allowed = append(allowed[:len(allowed):len(allowed)], stepKeys...)
+	}
+	hint := diag.DidYouMean(k.Value, allowed)
+	switch {
+	case hint != "":
+	case strings.Contains(k.Value, "."):
+		hint = "an action is written `Concept.action`, a capitalised concept name, a dot, then the action name"
+	case cl != clauseWhere && slices.Contains(stepKeys, k.Value):
+		hint = "`" + k.Value + "` is a step of `where:`, not of this clause"
+	case cl != clauseWhere && k.Value == "optional":
+		hint = "only `where` queries can be optional"
+	default:
+		hint = "besides `Concept.action`, the keys allowed here are " + strings.Join(quoteAll(allowed), ", ")
+	}
+	l.diags.Errorf(l.src.span(k), "schema", hint, "unknown key `%s` in an action pattern", k.Value)
+}

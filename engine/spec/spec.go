@@ -1,0 +1,225 @@
+// Package spec holds the positioned syntax tree of a legible app: the
+// concept specs, the syncs and app.yaml, as the loader reads them from YAML.
+package spec
+
+import (
+	"time"
+
+	"legible/engine/diag"
+)
+
+// Ident is a name together with where it was written.
+type Ident struct {
+	Name string
+	Span diag.Span
+}
+
+// Spec is everything loaded for one app.
+type Spec struct {
+	App      *App // nil when the folder has no app.yaml
+	Concepts []*Concept
+	Syncs    []*Sync
+}
+
+// App is the content of app.yaml.
+type App struct {
+	File        string
+	Name        Ident
+	Base        Ident // the HTTP base path, e.g. /api
+	Concepts    []Ident
+	Timeout     time.Duration
+	BodyLimit   int64 // bytes; zero means the default
+	CORS        []string
+	Auth        *Auth
+	Passthrough []*Passthrough
+}
+
+// Auth says how an HTTP header reaches syncs as a request input.
+type Auth struct {
+	Header string // e.g. Authorization
+	Scheme string // e.g. Token; stripped from the header value
+	As     Ident  // the request input name, e.g. token
+}
+
+// Passthrough is one concept action or query exposed directly over HTTP.
+type Passthrough struct {
+	Route   Ident // Concept.action as written
+	Concept Ident
+	Action  Ident
+	Why     string
+}
+
+// Concept is one concept spec.
+type Concept struct {
+	File      string
+	Name      Ident
+	Params    []Ident // opaque type parameters, e.g. [User]
+	Purpose   string
+	Principle string
+	State     string
+	Secrets   []Ident // parameter names whose values are masked in traces
+	Actions   []*Action
+	Queries   []*Action
+	Builtin   bool // shipped inside the binary, like Requesting
+}
+
+// Action is one action or query of a concept.
+type Action struct {
+	Concept  *Concept
+	Name     Ident
+	Query    bool
+	In       []*Param
+	Open     *Param // the "*" entry: any further input is accepted with this type
+	Outs     []*Outcome
+	Requires string
+	Effects  string
+}
+
+// Param is one named, typed input or output.
+type Param struct {
+	Name     Ident
+	Type     Ident
+	Optional bool
+}
+
+// Outcome is one alternative output of an action. An error outcome has the
+// single parameter `error`.
+type Outcome struct {
+	Span   diag.Span
+	Params []*Param
+}
+
+// IsError reports whether the outcome is the error case.
+func (o *Outcome) IsError() bool {
+	return len(o.Params) == 1 && o.Params[0].Name.Name == "error"
+}
+
+// Sync is one synchronization rule.
+type Sync struct {
+	File        string
+	Name        Ident
+	Description string
+	When        []*Pattern
+	Where       []Step
+	Then        []*Pattern
+}
+
+// Pattern is an action pattern `Concept.action: { inputs }` with an
+// optional `out: { outputs }`.
+type Pattern struct {
+	Span    diag.Span // the Concept.action key
+	Concept Ident
+	Action  Ident
+	In      []*Arg
+	Out     []*Arg
+	OutSpan diag.Span // the out key; valid only when HasOut
+	HasOut  bool
+}
+
+// Arg is one `param: term` entry of a pattern.
+type Arg struct {
+	Param Ident
+	Term  Term
+}
+
+// TermKind tells variables from the kinds of literal.
+type TermKind int
+
+// The kinds of term.
+const (
+	Var TermKind = iota
+	String
+	Number
+	Bool
+	Null
+	Invalid // a value the loader reported; it counts as given but is not checked
+)
+
+// Term is a variable or a literal.
+type Term struct {
+	Kind  TermKind
+	Name  string // the variable name when Kind is Var
+	Value any    // the literal value: string, float64, bool or nil
+	Span  diag.Span
+}
+
+// Step is one where step: *Query, *Filter, *Bind or *Collect.
+type Step interface{ step() }
+
+// Query is a join with a concept query; Optional makes it a left join.
+type Query struct {
+	Pattern  *Pattern
+	Optional bool
+}
+
+// Filter keeps the frames for which Expr is true.
+type Filter struct {
+	Key  diag.Span
+	Expr *Expr
+}
+
+// Bind adds computed bindings, evaluated in order.
+type Bind struct {
+	Key     diag.Span
+	Entries []*BindEntry
+}
+
+// BindEntry is one `name: expression` of a bind step.
+type BindEntry struct {
+	Name Ident
+	Expr *Expr
+}
+
+// Collect binds As to the list of results of From run from each frame.
+type Collect struct {
+	Key    diag.Span
+	As     Ident
+	From   []Step
+	Fields []Ident // either Fields or Value is set
+	Value  *Expr
+}
+
+func (*Query) step()   {}
+func (*Filter) step()  {}
+func (*Bind) step()    {}
+func (*Collect) step() {}
+
+// Expr is an expr-lang expression and the position of each of its runes.
+type Expr struct {
+	Source string
+	Span   diag.Span
+	runes  []diag.Pos // runes[i] is where the i-th rune of Source was written
+}
+
+// NewExpr returns an expression whose rune positions are given.
+func NewExpr(src string, span diag.Span, runes []diag.Pos) *Expr {
+	return &Expr{Source: src, Span: span, runes: runes}
+}
+
+// PosAt returns where the rune at offset i of the source was written.
+func (e *Expr) PosAt(i int) diag.Pos {
+	switch {
+	case len(e.runes) == 0:
+		return e.Span.Pos
+	case i < 0:
+		return e.runes[0]
+	case i >= len(e.runes):
+		p := e.runes[len(e.runes)-1]
+		p.Col += i - len(e.runes) + 1
+		return p
+	}
+	return e.runes[i]
+}
+
+// SpanOf returns the span of runes [from, to) of the source.
+func (e *Expr) SpanOf(from, to int) diag.Span {
+	start := e.PosAt(from)
+	if to <= from {
+		return diag.At(start, 1)
+	}
+	end := e.PosAt(to - 1)
+	if end.Line != start.Line {
+		return diag.At(start, 1)
+	}
+	return diag.Span{Pos: start, EndLine: end.Line, EndCol: end.Col + 1}
+}
