@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -36,6 +37,10 @@ unreadable input.`,
 			if len(args) == 0 {
 				args = []string{"specs"}
 			}
+			// A lint run is short and allocates a few dozen MB at most:
+			// collecting garbage would only slow it down.
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(1 << 30)
 			res, err := lint.Paths(args)
 			if err != nil {
 				return usageError(err)

@@ -4,7 +4,11 @@
 package check
 
 import (
+	"runtime"
 	"sort"
+	"sync"
+
+	"github.com/expr-lang/expr/conf"
 
 	"legible/engine/diag"
 	"legible/engine/spec"
@@ -27,6 +31,7 @@ type checker struct {
 	listed   map[string]bool // concepts named in app.yaml; nil without one
 	base     string
 	outputs  map[string][]string // output name -> "Concept.action" that return it
+	exprConf *conf.Config        // shared by the expressions one goroutine checks
 }
 
 func newChecker(sp *spec.Spec) *checker {
@@ -72,6 +77,8 @@ func (c *checker) conceptNames() []string {
 	return names
 }
 
+// checkSyncs checks every sync. Syncs are checked independently of each
+// other, so they are spread over the available cores.
 func (c *checker) checkSyncs() {
 	seen := map[string]*spec.Sync{}
 	for _, s := range c.sp.Syncs {
@@ -81,7 +88,23 @@ func (c *checker) checkSyncs() {
 		} else {
 			seen[s.Name.Name] = s
 		}
-		c.checkSync(s)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(c.sp.Syncs)/16+1)
+	parts := make([]*checker, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := *c
+		part.diags, part.exprConf = nil, conf.CreateNew()
+		parts[w] = &part
+		wg.Go(func() {
+			for i := w; i < len(c.sp.Syncs); i += workers {
+				part.checkSync(c.sp.Syncs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		c.diags = append(c.diags, p.diags...)
 	}
 }
 

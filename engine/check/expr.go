@@ -5,7 +5,6 @@ import (
 
 	"github.com/expr-lang/expr/ast"
 	exprchecker "github.com/expr-lang/expr/checker"
-	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
@@ -17,7 +16,7 @@ import (
 // in an environment typed from the bound variables. It returns the type of
 // the expression's value.
 func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
-	cfg := conf.CreateNew()
+	cfg := sc.exprConf
 	tree, err := parser.ParseWithConfig(x.Source, cfg)
 	if err != nil {
 		sc.exprError(x, err, "expr", "fix the expression's syntax; see https://expr-lang.org/docs/language-definition")

@@ -88,8 +88,9 @@ func allSpecFiles(dir string) ([]string, error) {
 }
 
 // appRoot returns the nearest folder at or above file's folder that holds
-// an app.yaml, as a path relative to the working folder when it can be, or
-// "" when there is none.
+// an app.yaml, or "" when there is none. The path is absolute when file's
+// is, and otherwise relative to the working folder, so that the app's files
+// are named the way the command line named them.
 func appRoot(file string) string {
 	abs, err := filepath.Abs(filepath.Dir(file))
 	if err != nil {
@@ -97,6 +98,9 @@ func appRoot(file string) string {
 	}
 	for {
 		if exists(filepath.Join(abs, "app.yaml")) {
+			if filepath.IsAbs(file) {
+				return abs
+			}
 			if wd, err := os.Getwd(); err == nil {
 				if rel, err := filepath.Rel(wd, abs); err == nil {
 					return rel

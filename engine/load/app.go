@@ -20,11 +20,6 @@ var (
 )
 
 func (l *loader) app(file string, doc *yaml.Node) {
-	if l.sp.App != nil {
-		l.diags.Errorf(l.src.span(doc), "duplicate", "keep one app.yaml per app folder",
-			"a second app.yaml (the first is %s)", l.sp.App.File)
-		return
-	}
 	a := &spec.App{File: file}
 	hasName := false
 	for _, e := range l.entries(doc, "app.yaml") {
@@ -144,9 +139,8 @@ func (l *loader) passthrough(n *yaml.Node) *spec.Passthrough {
 		return nil
 	}
 	m := patternRe.FindStringSubmatch(p.Route.Name)
-	runes := l.src.runes(route)
 	nc := len([]rune(m[1]))
-	p.Concept = l.sub(route, runes, 0, nc, m[1])
-	p.Action = l.sub(route, runes, nc+1, nc+1+len([]rune(m[2])), m[2])
+	p.Concept = l.sub(route, 0, nc, m[1])
+	p.Action = l.sub(route, nc+1, nc+1+len([]rune(m[2])), m[2])
 	return p
 }

@@ -23,7 +23,7 @@ var builtins = sync.OnceValue(func() []*spec.Concept {
 	l := &loader{sp: &spec.Spec{}}
 	for _, name := range names {
 		data, _ := builtinFS.ReadFile(name)
-		l.file(File{Name: BuiltinPrefix + name[len("builtin/"):], Data: data})
+		l.file(parse(File{Name: BuiltinPrefix + name[len("builtin/"):], Data: data}))
 	}
 	if len(l.diags) > 0 {
 		panic(fmt.Sprintf("built-in concept specs are invalid: %v", l.diags))

@@ -65,9 +65,8 @@ func (l *loader) header(c *spec.Concept, n *yaml.Node) {
 			"`%s` is not a concept name", v)
 		return
 	}
-	runes := l.src.runes(n)
 	at := func(byteOff int) int { return len([]rune(v[:byteOff])) }
-	c.Name = l.sub(n, runes, at(m[2]), at(m[3]), v[m[2]:m[3]])
+	c.Name = l.sub(n, at(m[2]), at(m[3]), v[m[2]:m[3]])
 	if m[4] < 0 {
 		return
 	}
@@ -77,11 +76,11 @@ func (l *loader) header(c *spec.Concept, n *yaml.Node) {
 		start := off + strings.Index(part, name)
 		off += len(part) + 1
 		if !typeRe.MatchString(name) {
-			l.diags.Errorf(l.sub(n, runes, at(start), at(start)+len([]rune(name)), name).Span, "schema",
+			l.diags.Errorf(l.sub(n, at(start), at(start)+len([]rune(name)), name).Span, "schema",
 				"type parameters are capitalised names, e.g. [User, Item]", "`%s` is not a type parameter name", name)
 			continue
 		}
-		c.Params = append(c.Params, l.sub(n, runes, at(start), at(start)+len([]rune(name)), name))
+		c.Params = append(c.Params, l.sub(n, at(start), at(start)+len([]rune(name)), name))
 	}
 }
 

@@ -4,7 +4,9 @@ package load
 
 import (
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"legible/engine/diag"
 	"legible/engine/spec"
@@ -45,12 +47,43 @@ func KindOf(name string) Kind {
 // Every problem found is returned as a diagnostic; what could be read is
 // kept, so that later checks still see as much of the app as possible.
 func Load(files []File) (*spec.Spec, diag.List) {
-	l := &loader{sp: &spec.Spec{}}
-	l.sp.Concepts = append(l.sp.Concepts, builtins()...)
-	for _, f := range files {
-		l.file(f)
+	sp := &spec.Spec{Concepts: append([]*spec.Concept(nil), builtins()...)}
+	var diags diag.List
+	for _, part := range readAll(files) {
+		diags = append(diags, part.diags...)
+		sp.Concepts = append(sp.Concepts, part.sp.Concepts...)
+		sp.Syncs = append(sp.Syncs, part.sp.Syncs...)
+		if a := part.sp.App; a != nil && sp.App != nil {
+			diags.Errorf(diag.At(diag.Pos{File: a.File, Line: 1, Col: 1}, 1), "duplicate", "keep one app.yaml per app folder",
+				"a second app.yaml (the first is %s)", sp.App.File)
+		} else if a != nil {
+			sp.App = a
+		}
 	}
-	return l.sp, l.diags
+	return sp, diags
+}
+
+// readAll parses and reads the files in parallel, each on its own; YAML
+// parsing is most of the cost of loading a large app. The results are in
+// the order of files.
+func readAll(files []File) []*loader {
+	out := make([]*loader, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = &loader{sp: &spec.Spec{}}
+				out[i].file(parse(files[i]))
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // loader accumulates the spec and diagnostics of one Load call.
@@ -60,9 +93,11 @@ type loader struct {
 	src   *source
 }
 
-func (l *loader) file(f File) {
-	l.src = newSource(f.Name, f.Data)
-	doc := l.parse(f)
+// file reads the tree of one parsed file.
+func (l *loader) file(p parsed) {
+	l.src = p.src
+	l.diags = append(l.diags, p.diags...)
+	doc, f := p.doc, p.file
 	if doc == nil {
 		return
 	}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"regexp"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -35,7 +36,13 @@ func (l *loader) name(n *yaml.Node, re *regexp.Regexp, what, hint string) (spec.
 }
 
 // sub returns the Ident for runes [from, to) of scalar n's value.
-func (l *loader) sub(n *yaml.Node, runes []diag.Pos, from, to int, name string) spec.Ident {
-	e := spec.NewExpr(n.Value, l.src.span(n), runes)
+func (l *loader) sub(n *yaml.Node, from, to int, name string) spec.Ident {
+	if n.Style == 0 && !strings.Contains(n.Value, "\n") { // plain: value and source agree
+		p := l.src.start(n)
+		p.Col += from
+		return spec.Ident{Name: name, Span: diag.At(p, to-from)}
+	}
+	src := l.src
+	e := spec.NewExpr(n.Value, src.span(n), func() []diag.Pos { return src.runes(n) })
 	return spec.Ident{Name: name, Span: e.SpanOf(from, to)}
 }

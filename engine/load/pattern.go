@@ -53,7 +53,7 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 			l.badPatternKey(e.key, cl)
 		}
 	}
-	if p == nil {
+	if p == nil || p.Concept.Name == "" {
 		if len(es) > 0 || n.Kind == yaml.ScalarNode {
 			l.diags.Errorf(l.src.span(n), "schema", "write `- Concept.action: { param: variable }`",
 				"expected an action pattern `Concept.action: {…}`")
@@ -82,12 +82,11 @@ func (l *loader) optional(p *patternOf, e entry) *patternOf {
 
 // head reads the `Concept.action: {inputs}` entry itself.
 func (l *loader) head(e entry, m []string) *spec.Pattern {
-	runes := l.src.runes(e.key)
 	nc := len([]rune(m[1]))
 	return &spec.Pattern{
 		Span:    l.src.span(e.key),
-		Concept: l.sub(e.key, runes, 0, nc, m[1]),
-		Action:  l.sub(e.key, runes, nc+1, nc+1+len([]rune(m[2])), m[2]),
+		Concept: l.sub(e.key, 0, nc, m[1]),
+		Action:  l.sub(e.key, nc+1, nc+1+len([]rune(m[2])), m[2]),
 		In:      l.args(e.val, "the inputs of `"+e.key.Value+"`"),
 	}
 }

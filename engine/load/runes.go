@@ -34,7 +34,7 @@ func (s *source) runes(n *yaml.Node) []diag.Pos {
 // blockIndent returns the indentation of the first non-blank line from l on.
 func (s *source) blockIndent(l int) int {
 	for ; l < len(s.lines); l++ {
-		line := s.lines[l]
+		line := s.line(l)
 		for i, r := range line {
 			if r != ' ' {
 				return i

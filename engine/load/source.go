@@ -9,11 +9,12 @@ import (
 	"legible/engine/diag"
 )
 
-// source is one file's text split into lines of runes, so that positions
-// inside scalars can be worked out.
+// source is one file's text split into lines, so that positions inside
+// scalars can be worked out. Lines are turned into runes when first needed.
 type source struct {
 	name  string
-	lines [][]rune
+	raw   []string
+	lines [][]rune // lines[i] is nil until line i is first asked for
 }
 
 func newSource(name string, data []byte) *source {
@@ -22,11 +23,7 @@ func newSource(name string, data []byte) *source {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	raw := strings.Split(text, "\n")
-	lines := make([][]rune, len(raw))
-	for i, l := range raw {
-		lines[i] = []rune(strings.TrimSuffix(l, "\r"))
-	}
-	return &source{name: name, lines: lines}
+	return &source{name: name, raw: raw, lines: make([][]rune, len(raw))}
 }
 
 // pos returns the position of 0-based line l and column c.
@@ -38,6 +35,12 @@ func (s *source) pos(l, c int) diag.Pos {
 func (s *source) line(l int) []rune {
 	if l < 0 || l >= len(s.lines) {
 		return nil
+	}
+	if s.lines[l] == nil {
+		s.lines[l] = []rune(strings.TrimSuffix(s.raw[l], "\r"))
+		if s.lines[l] == nil {
+			s.lines[l] = []rune{}
+		}
 	}
 	return s.lines[l]
 }
@@ -65,6 +68,9 @@ func (s *source) span(n *yaml.Node) diag.Span {
 
 // scalarWidth is how many runes of its first line a scalar takes.
 func (s *source) scalarWidth(n *yaml.Node) int {
+	if n.Style == 0 && n.Value != "" && !strings.Contains(n.Value, "\n") {
+		return utf8.RuneCountInString(n.Value)
+	}
 	line := s.line(n.Line - 1)
 	c := n.Column - 1
 	if c < 0 || c >= len(line) {

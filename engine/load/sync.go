@@ -3,6 +3,7 @@ package load
 import (
 	"gopkg.in/yaml.v3"
 
+	"legible/engine/diag"
 	"legible/engine/spec"
 )
 
@@ -52,13 +53,13 @@ func (l *loader) sync(s *spec.Sync, n *yaml.Node) {
 			l.unknownKey(e.key, what, syncKeys)
 		}
 	}
-	if !hasWhen || !hasThen {
+	if !hasWhen || !hasThen || len(s.When) == 0 || len(s.Then) == 0 {
 		missing := "when"
-		if hasWhen {
+		if hasWhen && len(s.When) > 0 {
 			missing = "then"
 		}
 		l.diags.Errorf(s.Name.Span, "schema", "a sync needs `when:` (the actions it waits for) and `then:` (the actions it invokes)",
-			"%s has no `%s:`", what, missing)
+			"%s has no `%s:` patterns", what, missing)
 	}
 }
 
@@ -166,5 +167,6 @@ func (l *loader) expr(n *yaml.Node, what string) *spec.Expr {
 		l.diags.Errorf(l.src.span(n), "schema", "", "%s is empty", what)
 		return nil
 	}
-	return spec.NewExpr(n.Value, l.src.span(n), l.src.runes(n))
+	src := l.src
+	return spec.NewExpr(n.Value, src.span(n), func() []diag.Pos { return src.runes(n) })
 }

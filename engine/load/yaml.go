@@ -16,26 +16,37 @@ var (
 	optionalInFlow = regexp.MustCompile(`\{[^}]*[A-Za-z0-9_]\?\s*:`)
 )
 
+// parsed is one file decoded into YAML nodes.
+type parsed struct {
+	file  File
+	src   *source
+	doc   *yaml.Node // the top node; nil for an empty or unreadable file
+	diags diag.List
+}
+
 // parse decodes a file into its YAML document's top node, or reports why it
-// cannot. An empty file yields nil without a diagnostic.
-func (l *loader) parse(f File) *yaml.Node {
+// cannot. An empty file yields a nil node without a diagnostic.
+func parse(f File) parsed {
+	p := parsed{file: f, src: newSource(f.Name, f.Data)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(f.Data, &doc); err != nil {
-		l.yamlError(f.Name, err)
-		return nil
+		p.yamlError(err)
+		return p
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil
+		return p
 	}
 	top := doc.Content[0]
 	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
-		return nil
+		return p
 	}
-	return top
+	p.doc = top
+	return p
 }
 
 // yamlError turns a yaml.v3 error into a positioned diagnostic.
-func (l *loader) yamlError(file string, err error) {
+func (p *parsed) yamlError(err error) {
+	file := p.file.Name
 	msg := err.Error()
 	line := 1
 	if m := yamlLine.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
@@ -45,18 +56,18 @@ func (l *loader) yamlError(file string, err error) {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	col := 1
-	if text := l.src.line(line - 1); len(text) > 0 {
+	if text := p.src.line(line - 1); len(text) > 0 {
 		for col <= len(text) && (text[col-1] == ' ' || text[col-1] == '\t') {
 			col++
 		}
 	}
-	text := string(l.src.line(line - 1))
+	text := string(p.src.line(line - 1))
 	sp := diag.Span{Pos: diag.Pos{File: file, Line: line, Col: col}, EndLine: line, EndCol: max(col+1, len([]rune(text))+1)}
 	hint := "fix the YAML syntax; the rest of this file was not read"
 	if optionalInFlow.MatchString(text) {
 		hint = "inside `{ }` the YAML reader cannot take a key ending in `?`: quote it, as in `{ \"bio?\": String }`, or write the mapping one key per line"
 	}
-	l.diags.Errorf(sp, "yaml", hint, "%s", msg)
+	p.diags.Errorf(sp, "yaml", hint, "%s", msg)
 }
 
 // entry is one key-value pair of a mapping.

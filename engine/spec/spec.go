@@ -188,16 +188,21 @@ func (*Collect) step() {}
 type Expr struct {
 	Source string
 	Span   diag.Span
-	runes  []diag.Pos // runes[i] is where the i-th rune of Source was written
+	locate func() []diag.Pos // works out runes; only diagnostics need them
+	runes  []diag.Pos        // runes[i] is where the i-th rune of Source was written
 }
 
-// NewExpr returns an expression whose rune positions are given.
-func NewExpr(src string, span diag.Span, runes []diag.Pos) *Expr {
-	return &Expr{Source: src, Span: span, runes: runes}
+// NewExpr returns an expression; locate returns the position of each rune
+// of src, and is called only when a position inside it is asked for.
+func NewExpr(src string, span diag.Span, locate func() []diag.Pos) *Expr {
+	return &Expr{Source: src, Span: span, locate: locate}
 }
 
 // PosAt returns where the rune at offset i of the source was written.
 func (e *Expr) PosAt(i int) diag.Pos {
+	if e.locate != nil {
+		e.runes, e.locate = e.locate(), nil
+	}
 	switch {
 	case len(e.runes) == 0:
 		return e.Span.Pos

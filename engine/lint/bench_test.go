@@ -1,0 +1,41 @@
+package lint
+
+import (
+	"fmt"
+	"testing"
+
+	"legible/engine/load"
+	"legible/internal/genapp"
+)
+
+// BenchmarkLint loads and checks generated apps of 100 concepts. The bar:
+// 1,200 syncs cost less than 5× what 30 syncs cost.
+func BenchmarkLint(b *testing.B) {
+	for _, n := range []int{30, 1200} {
+		files := toLoad(genapp.Generate(100, n))
+		b.Run(fmt.Sprintf("syncs=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, diags := App(files); len(diags) > 0 {
+					b.Fatalf("generated app has diagnostics: %v", diags[0])
+				}
+			}
+		})
+	}
+}
+
+// TestGeneratedAppIsClean keeps the benchmark honest: the app it lints must
+// be free of problems, so every check runs to the end.
+func TestGeneratedAppIsClean(t *testing.T) {
+	_, diags := App(toLoad(genapp.Generate(10, 40)))
+	for _, d := range diags {
+		t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
+	}
+}
+
+func toLoad(files []genapp.File) []load.File {
+	out := make([]load.File, len(files))
+	for i, f := range files {
+		out[i] = load.File{Name: f.Name, Data: f.Data}
+	}
+	return out
+}

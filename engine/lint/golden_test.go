@@ -1,0 +1,152 @@
+package lint
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"legible/engine/load"
+	"legible/engine/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output files of the golden tests")
+
+// TestGolden lints each case under testdata/err and testdata/ok: the files of
+// testdata/base overlaid with the case's own files (a txtar archive). An err
+// case's text report must equal its .out file; an ok case must report
+// nothing.
+func TestGolden(t *testing.T) {
+	base := readDir(t, "testdata/base")
+	for _, kind := range []string{"err", "ok"} {
+		cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
+		if len(cases) == 0 {
+			t.Fatalf("no cases in testdata/%s", kind)
+		}
+		for _, path := range cases {
+			name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+			t.Run(kind+"/"+name, func(t *testing.T) {
+				files := overlay(base, parseTxtar(t, path))
+				got := lintText(t, files)
+				if kind == "ok" {
+					if got != "" {
+						t.Fatalf("want no diagnostics, got:\n%s", got)
+					}
+					return
+				}
+				compareGolden(t, strings.TrimSuffix(path, ".txtar")+".out", got)
+			})
+		}
+	}
+}
+
+// lintText checks the files as one app and renders the text report.
+func lintText(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var in []load.File
+	for _, n := range names {
+		in = append(in, load.File{Name: n, Data: files[n]})
+	}
+	_, diags := App(in)
+	var buf bytes.Buffer
+	if err := report.Text(&buf, diags, report.SourceMap(files)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./engine/lint -update` to create it)", err)
+	}
+	if got != string(want) {
+		t.Fatalf("output differs from %s (run with -update to accept)\n--- got:\n%s\n--- want:\n%s", path, got, want)
+	}
+	if got == "" {
+		t.Fatalf("%s: an err case must report something", path)
+	}
+}
+
+// readDir reads every file below dir, keyed by its slash path inside dir.
+func readDir(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// overlay returns base with the case's files added or replaced. A case file
+// that is empty deletes the base file of that name.
+func overlay(base, files map[string][]byte) map[string][]byte {
+	out := map[string][]byte{}
+	for n, d := range base {
+		out[n] = d
+	}
+	for n, d := range files {
+		if len(bytes.TrimSpace(d)) == 0 {
+			delete(out, n)
+			continue
+		}
+		out[n] = d
+	}
+	return out
+}
+
+// parseTxtar reads an archive of files, each introduced by a line
+// `-- name --`; text before the first such line is a comment.
+func parseTxtar(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	var name string
+	var cur []string
+	flush := func() {
+		if name != "" {
+			out[name] = []byte(strings.Join(cur, ""))
+		}
+	}
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		trimmed := strings.TrimRight(line, "\r\n")
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
+			flush()
+			name, cur = strings.TrimSpace(trimmed[3:len(trimmed)-3]), nil
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	if len(out) == 0 {
+		t.Fatalf("%s: no files (each starts with a line `-- name --`)", path)
+	}
+	return out
+}

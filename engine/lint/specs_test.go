@@ -1,0 +1,20 @@
+package lint
+
+import (
+	"testing"
+)
+
+// TestRepositorySpecs lints the repository's own app, which must be clean:
+// no errors and no warnings.
+func TestRepositorySpecs(t *testing.T) {
+	res, err := Paths([]string{"../../specs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files < 3 {
+		t.Fatalf("found only %d spec files in ../../specs", res.Files)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s: %s: %s [%s]", d.Span.Pos, d.Severity, d.Message, d.Rule)
+	}
+}
