@@ -19,10 +19,16 @@ func (c *checker) checkApp() {
 			c.diags.Errorf(id.Span, "duplicate", "list each concept once", "concept `%s` is listed twice", id.Name)
 		}
 		seen[id.Name] = true
-		if _, ok := c.concepts[id.Name]; !ok {
+		if _, ok := c.concepts[id.Name]; !ok && !c.unread[id.Name] {
 			hint := didYouMean(id.Name, c.conceptNames(),
 				fmt.Sprintf("write its spec in %s", path.Join(path.Dir(a.File), "concepts", id.Name+".concept.yaml")))
 			c.diags.Errorf(id.Span, "unknown-concept", hint, "concept `%s` has no spec", id.Name)
+		}
+	}
+	for _, k := range c.sp.Concepts {
+		if !k.Builtin && !seen[k.Name.Name] {
+			c.diags.Warnf(k.Name.Span, "unknown-concept", fmt.Sprintf("add it to `concepts:` in %s, or delete the spec", a.File),
+				"concept `%s` has a spec, but app.yaml does not list it", k.Name.Name)
 		}
 	}
 	for _, p := range a.Passthrough {
@@ -54,7 +60,7 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 	for _, s := range c.sp.Syncs {
 		for _, w := range s.When {
 			if requestPath(w) == route {
-				c.diags.Errorf(p.Route.Span, "passthrough", fmt.Sprintf("sync `%s` (%s) handles POST %s; remove one of the two", s.Name.Name, w.Span.Pos, route),
+				c.diags.Errorf(p.Route.Span, "passthrough", fmt.Sprintf("sync `%s` (%s) answers requests to %s; remove one of the two", s.Name.Name, w.Span.Pos, route),
 					"passthrough route `%s` collides with a sync route", p.Route.Name)
 				return
 			}

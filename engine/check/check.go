@@ -4,8 +4,10 @@
 package check
 
 import (
+	"path"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/expr-lang/expr/conf"
@@ -32,10 +34,16 @@ type checker struct {
 	base     string
 	outputs  map[string][]string // output name -> "Concept.action" that return it
 	exprConf *conf.Config        // shared by the expressions one goroutine checks
+	unread   map[string]bool     // concepts whose spec file could not be parsed
 }
 
 func newChecker(sp *spec.Spec) *checker {
-	c := &checker{sp: sp, concepts: map[string]*spec.Concept{}, outputs: map[string][]string{}}
+	c := &checker{sp: sp, concepts: map[string]*spec.Concept{}, outputs: map[string][]string{}, unread: map[string]bool{}}
+	for _, f := range sp.Unread {
+		if name, ok := strings.CutSuffix(path.Base(f), ".concept.yaml"); ok {
+			c.unread[name] = true
+		}
+	}
 	for _, k := range sp.Concepts {
 		if prev, dup := c.concepts[k.Name.Name]; dup {
 			c.diags.Errorf(k.Name.Span, "duplicate", "rename one of them, or delete the copy",

@@ -1,6 +1,10 @@
 package check
 
 import (
+	"fmt"
+	"path"
+	"strings"
+
 	"legible/engine/spec"
 )
 
@@ -17,6 +21,7 @@ func (c *checker) checkConcepts() {
 			c.checkOutcomes(a)
 		}
 		c.checkSecrets(k)
+		c.checkFileName(k)
 	}
 }
 
@@ -30,7 +35,7 @@ func (c *checker) checkOutcomes(a *spec.Action) {
 		}
 		switch {
 		case hasError && len(o.Params) > 1:
-			c.diags.Errorf(o.Span, "mixed-outcomes", "list the error case as its own alternative: `out: [ { user: User }, { error: String } ]`",
+			c.diags.Errorf(o.Span, "mixed-outcomes", fmt.Sprintf("list the error case as its own alternative: `out: [ %s, { error: String } ]`", successOf(o)),
 				"an error case must have the single key `error`")
 		case hasError:
 			errs = append(errs, o)
@@ -76,5 +81,28 @@ func (c *checker) checkSecrets(k *spec.Concept) {
 			c.diags.Errorf(s.Span, "unknown-param", didYouMean(s.Name, all, "secrets name parameters of this concept's actions and queries"),
 				"secret `%s` is not a parameter of %s", s.Name, k.Name.Name)
 		}
+	}
+}
+
+// successOf renders an outcome's keys other than `error`, as YAML.
+func successOf(o *spec.Outcome) string {
+	var parts []string
+	for _, p := range o.Params {
+		if p.Name.Name != "error" {
+			parts = append(parts, p.Name.Name+": "+p.Type.Name)
+		}
+	}
+	return "{ " + strings.Join(parts, ", ") + " }"
+}
+
+// checkFileName warns when a concept's file is named after another concept.
+func (c *checker) checkFileName(k *spec.Concept) {
+	if k.Builtin {
+		return
+	}
+	want := k.Name.Name + ".concept.yaml"
+	if got := path.Base(k.File); got != want {
+		c.diags.Warnf(k.Name.Span, "schema", "rename the file to "+want+", so the concept is found where its name says",
+			"the spec of `%s` is in %s", k.Name.Name, got)
 	}
 }

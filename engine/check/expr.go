@@ -2,6 +2,8 @@ package check
 
 import (
 	"errors"
+	"regexp"
+	"strings"
 
 	"github.com/expr-lang/expr/ast"
 	exprchecker "github.com/expr-lang/expr/checker"
@@ -20,6 +22,7 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 	tree, err := parser.ParseWithConfig(x.Source, cfg)
 	if err != nil {
 		sc.exprError(x, err, "expr", "fix the expression's syntax; see https://expr-lang.org/docs/language-definition")
+		markWords(s, x.Source) // so its variables are not reported unused
 		return Type{}
 	}
 	env := types.Map{}
@@ -32,10 +35,44 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 	cfg.WithEnv(env)
 	t, err := exprchecker.Check(tree, cfg)
 	if err != nil {
-		sc.exprError(x, err, "type", "")
+		sc.exprError(x, err, "type", typeHint(err.Error()))
 		return Type{}
 	}
 	return fromReflect(t)
+}
+
+// words matches the identifiers of an expression that could not be parsed.
+var words = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+
+// markWords counts each visible variable named in src as read.
+func markWords(s *scope, src string) {
+	for _, w := range words.FindAllString(src, -1) {
+		if v := s.lookup(w); v != nil {
+			v.reads++
+		}
+	}
+}
+
+// goType matches the Go type names in expr's messages.
+var goType = regexp.MustCompile(`map\[string\]interface \{\}|\[\]interface \{\}|interface \{\}|\b(?:float64|int|string|bool)\b`)
+
+// specTypes names Go types as spec authors know them.
+var specTypes = map[string]string{
+	"map[string]interface {}": "Object", "[]interface {}": "List", "interface {}": "Any",
+	"float64": "Number", "int": "Number", "string": "String", "bool": "Boolean",
+}
+
+// specTypeNames rewrites an expr message in the spec's type names.
+func specTypeNames(msg string) string {
+	return goType.ReplaceAllStringFunc(msg, func(t string) string { return specTypes[t] })
+}
+
+// typeHint suggests a fix for the type errors that have a usual cause.
+func typeHint(msg string) string {
+	if strings.Contains(msg, "used as condition") {
+		return "`?:` and `if` need a Boolean; to fall back on a default when a value is nil, write `value ?? default`"
+	}
+	return ""
 }
 
 // exprError reports an error from expr at its place inside the YAML.
@@ -45,7 +82,7 @@ func (sc *syncCheck) exprError(x *spec.Expr, err error, rule, hint string) {
 		sc.diags.Errorf(x.Span, rule, hint, "%s", err.Error())
 		return
 	}
-	sc.diags.Errorf(x.SpanOf(fe.From, max(fe.To, fe.From+1)), rule, hint, "%s", fe.Message)
+	sc.diags.Errorf(x.SpanOf(fe.From, max(fe.To, fe.From+1)), rule, hint, "%s", specTypeNames(fe.Message))
 }
 
 // nameAt is a name an expression reads and its rune range in the source.

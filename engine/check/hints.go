@@ -28,11 +28,18 @@ func (sc *syncCheck) unboundHint(s *scope, name string) string {
 			"bind it in the `when` of a new sync, with `- %s.%s: {}` and `out: { %s }` (see the then-output error for the whole sync)",
 			name, p.Concept.Name, p.Action.Name, p.OutSpan.Line, p.Concept.Name, p.Action.Name, name)
 	}
+	if sp, ok := sc.later[name]; ok {
+		return fmt.Sprintf("`%s` is bound later in this `bind`, at line %d; entries are evaluated in order, so put that one first", name, sp.Line)
+	}
+	if name == "null" {
+		return "expressions write null as `nil`"
+	}
 	if h := diag.DidYouMean(name, s.names()); h != "" {
 		return h
 	}
-	if sp, ok := sc.inner[name]; ok {
-		return fmt.Sprintf("`%s` is bound inside `collect.from` at line %d, and names bound there stay inside; list it in `fields` or `value`", name, sp.Line)
+	if in, ok := sc.inner[name]; ok {
+		return fmt.Sprintf("`%s` is bound inside `collect.from` at line %d, and names bound there stay inside; "+
+			"list it in `fields`, then read it from the list, e.g. `map(%s, .%s)`", name, in.span.Line, in.as, name)
 	}
 	sources := sc.outputs[name]
 	if len(sources) == 0 {
@@ -52,46 +59,78 @@ func (sc *syncCheck) newSyncHint(p *spec.Pattern) string {
 }
 
 // suggestedSync renders the sync that should replace a then action's
-// `out:`: its `when` matches p's action with those outputs, joined to this
-// sync's request when it has one, and its `then` takes over the later then
-// actions that read them.
+// `out:`: its `when` keeps this sync's patterns, so it fires in the same
+// flows, and adds p's action with those outputs; its `then` takes over the
+// later then actions that read them. Variables the new sync would not use
+// are left out of the patterns it keeps.
 func (sc *syncCheck) suggestedSync(p *spec.Pattern) string {
 	outs := map[string]bool{}
-	var names []string
 	for _, arg := range p.Out {
 		if arg.Term.Kind == spec.Var {
 			outs[arg.Term.Name] = true
-			names = append(names, arg.Term.Name)
 		}
 	}
-	moved, readsRequest := sc.readersAfter(p, outs)
+	moved := sc.readersAfter(p, outs)
+	keep := joinVars(sc.s.When)
+	for _, m := range moved {
+		for _, arg := range m.In {
+			keep[arg.Term.Name] = true
+		}
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "  %s%s:\n    when:\n", sc.s.Name.Name, upperFirst(p.Action.Name))
 	for _, w := range sc.s.When {
-		if path := requestPath(w); path != "" {
-			fmt.Fprintf(&b, "      - Requesting.request: { path: %q }\n", path)
-			if readsRequest {
-				b.WriteString("        out: { request }\n")
-			}
-			break
-		}
+		writePattern(&b, w.Concept.Name+"."+w.Action.Name, kept(w.In, keep), kept(w.Out, keep))
 	}
-	fmt.Fprintf(&b, "      - %s.%s: {}\n        out: { %s }\n    then:\n", p.Concept.Name, p.Action.Name, strings.Join(names, ", "))
+	writePattern(&b, p.Concept.Name+"."+p.Action.Name, nil, p.Out)
+	b.WriteString("    then:")
 	if len(moved) == 0 {
-		b.WriteString("      - …")
+		b.WriteString("\n      - …")
 	}
-	for i, m := range moved {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "      - %s.%s: %s", m.Concept.Name, m.Action.Name, renderArgs(m.In))
+	for _, m := range moved {
+		fmt.Fprintf(&b, "\n      - %s.%s: %s", m.Concept.Name, m.Action.Name, renderArgs(m.In))
 	}
 	return b.String()
 }
 
-// readersAfter returns the then patterns after p that read one of names,
-// and whether any of them reads `request`.
-func (sc *syncCheck) readersAfter(p *spec.Pattern, names map[string]bool) (out []*spec.Pattern, request bool) {
+// joinVars returns the variables that occur more than once in patterns.
+func joinVars(patterns []*spec.Pattern) map[string]bool {
+	count := map[string]int{}
+	for _, p := range patterns {
+		for _, arg := range append(p.In[:len(p.In):len(p.In)], p.Out...) {
+			if arg.Term.Kind == spec.Var {
+				count[arg.Term.Name]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for name, n := range count {
+		out[name] = n > 1
+	}
+	return out
+}
+
+// kept returns the literal arguments, and the variables named in keep.
+func kept(args []*spec.Arg, keep map[string]bool) []*spec.Arg {
+	var out []*spec.Arg
+	for _, a := range args {
+		if a.Term.Kind != spec.Var || keep[a.Term.Name] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// writePattern writes a when pattern with its inputs and outputs.
+func writePattern(b *strings.Builder, action string, in, out []*spec.Arg) {
+	fmt.Fprintf(b, "      - %s: %s\n", action, renderArgs(in))
+	if len(out) > 0 {
+		fmt.Fprintf(b, "        out: %s\n", renderArgs(out))
+	}
+}
+
+// readersAfter returns the then patterns after p that read one of names.
+func (sc *syncCheck) readersAfter(p *spec.Pattern, names map[string]bool) (out []*spec.Pattern) {
 	after := false
 	for _, t := range sc.s.Then {
 		if t == p {
@@ -102,9 +141,8 @@ func (sc *syncCheck) readersAfter(p *spec.Pattern, names map[string]bool) (out [
 			continue
 		}
 		out = append(out, t)
-		request = request || readsAny(t, map[string]bool{"request": true})
 	}
-	return out, request
+	return out
 }
 
 func readsAny(p *spec.Pattern, names map[string]bool) bool {

@@ -20,6 +20,9 @@ const (
 // and concepts that app.yaml does not list.
 func (c *checker) concept(id spec.Ident) *spec.Concept {
 	k, ok := c.concepts[id.Name]
+	if !ok && c.unread[id.Name] {
+		return nil // its file has a YAML error, reported already
+	}
 	if !ok {
 		c.diags.Errorf(id.Span, "unknown-concept",
 			didYouMean(id.Name, c.conceptNames(), "concepts are declared by NAME.concept.yaml files and listed in app.yaml"),

@@ -15,13 +15,25 @@ type syncCheck struct {
 	// thenOut maps a name written in a then action's `out:` to that action,
 	// to explain why reading it later finds nothing bound.
 	thenOut map[string]*spec.Pattern
-	// inner maps a name bound inside a collect's `from` to where it was bound.
-	inner map[string]diag.Span
+	// inner maps a name bound inside a collect's `from` to that collect.
+	inner map[string]innerName
+	// later maps the names of the entries after the one being checked in a
+	// bind step to where they are, while that step is checked.
+	later map[string]diag.Span
+	// early holds names read before a later entry of the same bind binds
+	// them; that read is reported, and counts as a use of the binding.
+	early map[string]bool
+}
+
+// innerName is a variable bound inside a collect, and the collect's list.
+type innerName struct {
+	span diag.Span
+	as   string
 }
 
 // checkSync checks scoping, typing and patterns of one sync.
 func (c *checker) checkSync(s *spec.Sync) {
-	sc := &syncCheck{checker: c, s: s, thenOut: map[string]*spec.Pattern{}, inner: map[string]diag.Span{}}
+	sc := &syncCheck{checker: c, s: s, thenOut: map[string]*spec.Pattern{}, inner: map[string]innerName{}, early: map[string]bool{}}
 	top := newScope(nil)
 	for _, p := range s.When {
 		sc.when(top, p)
@@ -99,6 +111,9 @@ func (sc *syncCheck) readArg(s *scope, arg *spec.Arg, want Type) {
 func (sc *syncCheck) read(s *scope, name string, sp diag.Span) *variable {
 	v := s.lookup(name)
 	if v == nil {
+		if _, ok := sc.later[name]; ok {
+			sc.early[name] = true
+		}
 		sc.diags.Errorf(sp, "unbound-variable", sc.unboundHint(s, name),
 			"`%s` is read here, but nothing binds it", name)
 		return nil
@@ -107,8 +122,12 @@ func (sc *syncCheck) read(s *scope, name string, sp diag.Span) *variable {
 	return v
 }
 
-// unused warns about variables bound once and never read.
+// unused warns about variables bound once and never read. A sync the
+// loader could not read whole is skipped: the reads may be in what it lost.
 func (sc *syncCheck) unused(s *scope) {
+	if sc.s.Damaged {
+		return
+	}
 	for _, v := range s.order {
 		if v.reads == 0 && v.binds == 1 && !strings.HasPrefix(v.name, "_") {
 			sc.diags.Warnf(v.span, "unused-variable", "remove it, or start its name with `_` to keep it as documentation",

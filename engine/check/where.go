@@ -1,6 +1,7 @@
 package check
 
 import (
+	"legible/engine/diag"
 	"legible/engine/spec"
 )
 
@@ -16,10 +17,7 @@ func (sc *syncCheck) steps(s *scope, steps []spec.Step) {
 					"a filter must be a Boolean, but this is %s", t)
 			}
 		case *spec.Bind:
-			for _, e := range st.Entries {
-				t := sc.expr(s, e.Expr)
-				sc.bindNew(s, e.Name, t, "`bind`")
-			}
+			sc.bind(s, st)
 		case *spec.Collect:
 			sc.collect(s, st)
 		}
@@ -42,6 +40,19 @@ func (sc *syncCheck) query(s *scope, q *spec.Query) {
 	}
 }
 
+// bind checks a bind step's entries in order; each sees the ones before it.
+func (sc *syncCheck) bind(s *scope, b *spec.Bind) {
+	defer func() { sc.later = nil }()
+	for i, e := range b.Entries {
+		sc.later = map[string]diag.Span{}
+		for _, l := range b.Entries[i+1:] {
+			sc.later[l.Name.Name] = l.Name.Span
+		}
+		t := sc.expr(s, e.Expr)
+		sc.bindNew(s, e.Name, t, "`bind`")
+	}
+}
+
 // collect checks a collect step: `from` runs in a scope of its own.
 func (sc *syncCheck) collect(s *scope, c *spec.Collect) {
 	inner := newScope(s)
@@ -54,7 +65,7 @@ func (sc *syncCheck) collect(s *scope, c *spec.Collect) {
 	}
 	sc.unused(inner)
 	for _, v := range inner.order {
-		sc.inner[v.name] = v.span
+		sc.inner[v.name] = innerName{v.span, c.As.Name}
 	}
 	sc.bindNew(s, c.As, Type{Kind: List}, "`collect`")
 }
@@ -66,5 +77,7 @@ func (sc *syncCheck) bindNew(s *scope, id spec.Ident, t Type, origin string) {
 			"`%s` is already bound at line %d (%s)", id.Name, v.span.Line, v.origin)
 		return
 	}
-	s.add(id.Name, t, id.Span, origin)
+	if v := s.add(id.Name, t, id.Span, origin); sc.early[id.Name] {
+		v.reads++
+	}
 }

@@ -53,6 +53,7 @@ func Load(files []File) (*spec.Spec, diag.List) {
 		diags = append(diags, part.diags...)
 		sp.Concepts = append(sp.Concepts, part.sp.Concepts...)
 		sp.Syncs = append(sp.Syncs, part.sp.Syncs...)
+		sp.Unread = append(sp.Unread, part.sp.Unread...)
 		if a := part.sp.App; a != nil && sp.App != nil {
 			diags.Errorf(diag.At(diag.Pos{File: a.File, Line: 1, Col: 1}, 1), "duplicate", "keep one app.yaml per app folder",
 				"a second app.yaml (the first is %s)", sp.App.File)
@@ -98,6 +99,9 @@ func (l *loader) file(p parsed) {
 	l.src = p.src
 	l.diags = append(l.diags, p.diags...)
 	doc, f := p.doc, p.file
+	if len(p.diags) > 0 {
+		l.sp.Unread = append(l.sp.Unread, f.Name)
+	}
 	if doc == nil {
 		return
 	}

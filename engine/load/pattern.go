@@ -35,8 +35,8 @@ var clauseKeys = map[clause][]string{
 // pattern reads `- Concept.action: { inputs }` with its extra keys.
 func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 	var p *patternOf
+	var out, optional *entry
 	es := l.entries(n, "an action pattern")
-	var out *entry
 	for i, e := range es {
 		m := patternRe.FindStringSubmatch(e.key.Value)
 		switch {
@@ -48,12 +48,12 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 		case e.key.Value == "out":
 			out = &es[i]
 		case e.key.Value == "optional" && cl == clauseWhere:
-			p = l.optional(p, e)
+			optional = &es[i]
 		default:
 			l.badPatternKey(e.key, cl)
 		}
 	}
-	if p == nil || p.Concept.Name == "" {
+	if p == nil {
 		if len(es) > 0 || n.Kind == yaml.ScalarNode {
 			l.diags.Errorf(l.src.span(n), "schema", "write `- Concept.action: { param: variable }`",
 				"expected an action pattern `Concept.action: {…}`")
@@ -64,20 +64,19 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 		p.HasOut, p.OutSpan = true, l.src.span(out.key)
 		p.Out = l.args(out.val, "`out`")
 	}
+	if optional != nil {
+		p.optional = l.flag(optional.val, "optional")
+	}
 	return p
 }
 
-// optional records `optional: true`; p may still be nil when it comes first.
-func (l *loader) optional(p *patternOf, e entry) *patternOf {
-	if e.val.Tag != "!!bool" {
-		l.diags.Errorf(l.src.span(e.val), "schema", "write `optional: true`", "`optional` must be true or false")
-		return p
+// flag reads the true or false value of key.
+func (l *loader) flag(n *yaml.Node, key string) bool {
+	if n.Tag != "!!bool" {
+		l.diags.Errorf(l.src.span(n), "schema", "write `"+key+": true`", "`%s` must be true or false", key)
+		return false
 	}
-	if p == nil {
-		p = &patternOf{Pattern: &spec.Pattern{}}
-	}
-	p.optional = e.val.Value == "true"
-	return p
+	return n.Value == "true"
 }
 
 // head reads the `Concept.action: {inputs}` entry itself.

@@ -21,7 +21,9 @@ func (l *loader) syncFile(file string, doc *yaml.Node) {
 			continue
 		}
 		s := &spec.Sync{File: file, Name: name}
+		before := len(l.diags)
 		l.sync(s, e.val)
+		s.Damaged = len(l.diags) > before
 		l.sp.Syncs = append(l.sp.Syncs, s)
 	}
 }
@@ -150,10 +152,11 @@ func (l *loader) collect(e entry) spec.Step {
 	case (c.Fields == nil) == (c.Value == nil):
 		l.diags.Errorf(c.Key, "schema", "use `fields: [a, b]` for objects of those variables, or `value: EXPR` for one value per row",
 			"`collect` needs exactly one of `fields` and `value`")
-	default:
-		return c
 	}
-	return nil
+	if c.As.Name == "" {
+		return nil
+	}
+	return c // kept even when reported, so that `as` is bound for the rest of the sync
 }
 
 // expr reads a scalar as an expression.

@@ -52,6 +52,10 @@ func (p *parsed) yamlError(err error) {
 	if m := yamlLine.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 numbers parser errors from 0, but scanner errors from 1.
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}

@@ -19,6 +19,7 @@ type Spec struct {
 	App      *App // nil when the folder has no app.yaml
 	Concepts []*Concept
 	Syncs    []*Sync
+	Unread   []string // files whose YAML could not be parsed at all
 }
 
 // App is the content of app.yaml.
@@ -102,6 +103,9 @@ type Sync struct {
 	When        []*Pattern
 	Where       []Step
 	Then        []*Pattern
+	// Damaged is set when the loader dropped part of the sync, so checks
+	// that need all of it, such as unused variables, skip it.
+	Damaged bool
 }
 
 // Pattern is an action pattern `Concept.action: { inputs }` with an
