@@ -27,9 +27,12 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 	}
 	env := types.Map{}
 	for _, id := range freeNames(tree.Node) {
-		if v := sc.read(s, id.Name, x.SpanOf(id.from, id.to)); v == nil {
-			env[id.Name] = types.Any // reported; keep checking the rest
+		if v := s.lookup(id.Name); v != nil {
+			v.reads++
+			continue
 		}
+		sc.read(s, id.Name, x.SpanOf(id.from, id.to)) // reports it
+		env[id.Name] = types.Any                      // and checking goes on
 	}
 	s.all(func(v *variable) { env[v.name] = exprType(v.typ) })
 	cfg.WithEnv(env)

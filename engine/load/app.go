@@ -125,7 +125,7 @@ func (l *loader) passthrough(n *yaml.Node) *spec.Passthrough {
 		switch e.key.Value {
 		case "route":
 			route = e.val
-			p.Route, _ = l.name(e.val, patternRe, "route", "a passthrough route names `Concept.action`")
+			p.Route, _ = l.name(e.val, func(s string) bool { _, _, ok := splitPattern(s); return ok }, "route", "a passthrough route names `Concept.action`")
 		case "why":
 			p.Why, _ = l.text(e.val, "`why`")
 		default:
@@ -138,9 +138,8 @@ func (l *loader) passthrough(n *yaml.Node) *spec.Passthrough {
 		}
 		return nil
 	}
-	m := patternRe.FindStringSubmatch(p.Route.Name)
-	nc := len([]rune(m[1]))
-	p.Concept = l.sub(route, 0, nc, m[1])
-	p.Action = l.sub(route, nc+1, nc+1+len([]rune(m[2])), m[2])
+	concept, action, _ := splitPattern(p.Route.Name)
+	p.Concept = l.sub(route, 0, len(concept), concept)
+	p.Action = l.sub(route, len(concept)+1, len(concept)+1+len(action), action)
 	return p
 }

@@ -60,7 +60,7 @@ func (l *loader) header(c *spec.Concept, n *yaml.Node) {
 		return
 	}
 	m := headerRe.FindStringSubmatchIndex(v)
-	if m == nil || !typeRe.MatchString(v[m[2]:m[3]]) {
+	if m == nil || !typeRe(v[m[2]:m[3]]) {
 		l.diags.Errorf(l.src.span(n), "schema", "write a capitalised name, then any type parameters in brackets: `Sessioning [User]`",
 			"`%s` is not a concept name", v)
 		return
@@ -75,7 +75,7 @@ func (l *loader) header(c *spec.Concept, n *yaml.Node) {
 		name := strings.TrimSpace(part)
 		start := off + strings.Index(part, name)
 		off += len(part) + 1
-		if !typeRe.MatchString(name) {
+		if !typeRe(name) {
 			l.diags.Errorf(l.sub(n, at(start), at(start)+len([]rune(name)), name).Span, "schema",
 				"type parameters are capitalised names, e.g. [User, Item]", "`%s` is not a type parameter name", name)
 			continue
@@ -168,7 +168,7 @@ func (l *loader) params(n *yaml.Node, what string, input bool) (ps []*spec.Param
 		switch {
 		case key == "*" && input:
 			open = p
-		case !identRe.MatchString(key):
+		case !identRe(key):
 			hint := ""
 			if strings.HasSuffix(key, "?") {
 				hint = "only inputs can be optional"

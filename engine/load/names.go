@@ -1,7 +1,6 @@
 package load
 
 import (
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -10,25 +9,52 @@ import (
 	"legible/engine/spec"
 )
 
+// The shapes of names. Hand-written rather than regular expressions: they
+// run for every key and value of every file.
 var (
-	identRe   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	typeRe    = regexp.MustCompile(`^[A-Z][A-Za-z0-9_]*$`)
-	actionRe  = regexp.MustCompile(`^[a-z][A-Za-z0-9_]*$`)
-	queryRe   = regexp.MustCompile(`^_[A-Za-z][A-Za-z0-9_]*$`)
-	patternRe = regexp.MustCompile(`^([A-Z][A-Za-z0-9_]*)\.([_A-Za-z][A-Za-z0-9_]*)$`)
+	identRe  = nameShape(isLetter, isWord)                              // variables and parameters
+	typeRe   = nameShape(isUpper, isWord)                               // concepts and types
+	actionRe = nameShape(isLower, isWord)                               // actions
+	queryRe  = nameShape(func(r byte) bool { return r == '_' }, isWord) // queries: `_` then a letter
 )
 
-// IsIdent reports whether s is a plain identifier, which in a pattern names
-// a variable.
-func IsIdent(s string) bool { return identRe.MatchString(s) }
+// nameShape returns a matcher for names whose first byte satisfies first
+// and whose other bytes satisfy rest.
+func nameShape(first, rest func(byte) bool) func(string) bool {
+	return func(s string) bool {
+		if s == "" || !first(s[0]) {
+			return false
+		}
+		for i := 1; i < len(s); i++ {
+			if !rest(s[i]) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func isUpper(b byte) bool  { return 'A' <= b && b <= 'Z' }
+func isLower(b byte) bool  { return 'a' <= b && b <= 'z' }
+func isLetter(b byte) bool { return isUpper(b) || isLower(b) || b == '_' }
+func isWord(b byte) bool   { return isLetter(b) || '0' <= b && b <= '9' }
+
+// splitPattern splits `Concept.action` into its two names.
+func splitPattern(s string) (concept, action string, ok bool) {
+	concept, action, ok = strings.Cut(s, ".")
+	if !ok || !typeRe(concept) || !identRe(action) {
+		return "", "", false
+	}
+	return concept, action, true
+}
 
 // name checks that scalar n matches re, reporting what when it does not.
-func (l *loader) name(n *yaml.Node, re *regexp.Regexp, what, hint string) (spec.Ident, bool) {
+func (l *loader) name(n *yaml.Node, re func(string) bool, what, hint string) (spec.Ident, bool) {
 	v, ok := l.text(n, what)
 	if !ok {
 		return spec.Ident{}, false
 	}
-	if !re.MatchString(v) {
+	if !re(v) {
 		l.diags.Errorf(l.src.span(n), "schema", hint, "`%s` is not a valid %s", v, what)
 		return spec.Ident{}, false
 	}

@@ -38,13 +38,13 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 	var out, optional *entry
 	es := l.entries(n, "an action pattern")
 	for i, e := range es {
-		m := patternRe.FindStringSubmatch(e.key.Value)
+		concept, action, isAction := splitPattern(e.key.Value)
 		switch {
-		case m != nil && p != nil:
+		case isAction && p != nil:
 			l.diags.Errorf(l.src.span(e.key), "schema", "start a new list item with `- ` for each action",
 				"one action per list item: `%s` follows `%s.%s`", e.key.Value, p.Concept.Name, p.Action.Name)
-		case m != nil:
-			p = &patternOf{Pattern: l.head(e, m)}
+		case isAction:
+			p = &patternOf{Pattern: l.head(e, concept, action)}
 		case e.key.Value == "out":
 			out = &es[i]
 		case e.key.Value == "optional" && cl == clauseWhere:
@@ -80,12 +80,12 @@ func (l *loader) flag(n *yaml.Node, key string) bool {
 }
 
 // head reads the `Concept.action: {inputs}` entry itself.
-func (l *loader) head(e entry, m []string) *spec.Pattern {
-	nc := len([]rune(m[1]))
+func (l *loader) head(e entry, concept, action string) *spec.Pattern {
+	nc := len(concept) // names are ASCII
 	return &spec.Pattern{
 		Span:    l.src.span(e.key),
-		Concept: l.sub(e.key, 0, nc, m[1]),
-		Action:  l.sub(e.key, nc+1, nc+1+len([]rune(m[2])), m[2]),
+		Concept: l.sub(e.key, 0, nc, concept),
+		Action:  l.sub(e.key, nc+1, nc+1+len(action), action),
 		In:      l.args(e.val, "the inputs of `"+e.key.Value+"`"),
 	}
 }

@@ -51,7 +51,7 @@ func (l *loader) term(e entry) spec.Term {
 		}
 		return spec.Term{Kind: spec.Number, Value: f, Span: sp}
 	}
-	if identRe.MatchString(v.Value) && v.Style&yaml.TaggedStyle == 0 {
+	if identRe(v.Value) && v.Style&yaml.TaggedStyle == 0 {
 		return spec.Term{Kind: spec.Var, Name: v.Value, Span: sp}
 	}
 	l.diags.Errorf(sp, "schema", literalHint(e.key.Value, v.Value),
