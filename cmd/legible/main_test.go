@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// capture runs the command line with standard output and error redirected
+// to files, and returns the exit code and both outputs.
+func capture(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	outF, _ := os.CreateTemp(t.TempDir(), "out")
+	errF, _ := os.CreateTemp(t.TempDir(), "err")
+	oldOut, oldErr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = outF, errF
+	code = run(args)
+	os.Stdout, os.Stderr = oldOut, oldErr
+	read := func(f *os.File) string {
+		_, _ = f.Seek(0, io.SeekStart)
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(f)
+		return b.String()
+	}
+	return code, read(outF), read(errF)
+}
+
+// brokenApp copies the repository's specs into a temporary folder and adds
+// a sync with an unbound variable; it returns the folder.
+func brokenApp(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../specs")); err != nil {
+		t.Fatal(err)
+	}
+	bad := "Bad:\n  when:\n    - Requesting.request: { path: \"/bad\" }\n      out: { request }\n  then:\n    - Requesting.respond: { request, body: missing }\n"
+	if err := os.WriteFile(filepath.Join(dir, "syncs", "bad.sync.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestLintExitCodes(t *testing.T) {
+	broken := brokenApp(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string // a substring standard output must hold
+	}{
+		{"clean app", []string{"lint", "../../specs"}, 0, ""},
+		{"errors", []string{"lint", broken}, 1, "`missing` is read here, but nothing binds it [unbound-variable]"},
+		{"one file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "bad.sync.yaml")}, 1, "bad.sync.yaml:6:44: error:"},
+		{"a clean file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "login.sync.yaml")}, 0, ""},
+		{"missing path", []string{"lint", "no/such/folder"}, 2, ""},
+		{"not a spec file", []string{"lint", "main.go"}, 2, ""},
+		{"folder without specs", []string{"lint", "."}, 2, ""},
+		{"unknown format", []string{"lint", "--format", "xml", "../../specs"}, 2, ""},
+		{"unknown flag", []string{"lint", "--colour"}, 2, ""},
+		{"github format", []string{"lint", "-f", "github", broken}, 1, "::error file="},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := capture(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
+			}
+			if !strings.Contains(out, tt.out) {
+				t.Fatalf("stdout lacks %q:\n%s", tt.out, out)
+			}
+		})
+	}
+}
+
+func TestLintJSONAndSARIF(t *testing.T) {
+	broken := brokenApp(t)
+	code, out, _ := capture(t, "lint", "--format", "json", broken)
+	var diags []map[string]any
+	if err := json.Unmarshal([]byte(out), &diags); err != nil || code != 1 {
+		t.Fatalf("code %d, err %v, output:\n%s", code, err, out)
+	}
+	if len(diags) != 1 || diags[0]["rule"] != "unbound-variable" || diags[0]["line"] != float64(6) {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	_, out, _ = capture(t, "lint", "--format", "sarif", broken)
+	var sarif struct {
+		Version string
+		Runs    []struct{ Results []map[string]any }
+	}
+	if err := json.Unmarshal([]byte(out), &sarif); err != nil || sarif.Version != "2.1.0" || len(sarif.Runs[0].Results) != 1 {
+		t.Fatalf("bad SARIF (%v):\n%s", err, out)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	for _, kind := range []string{"concept", "sync", "app"} {
+		code, out, _ := capture(t, "schema", kind)
+		var doc map[string]any
+		if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || doc["$schema"] == nil {
+			t.Fatalf("schema %s: code %d, output %.200s", kind, code, out)
+		}
+	}
+	if code, _, _ := capture(t, "schema", "nope"); code != 2 {
+		t.Fatalf("unknown kind: exit %d, want 2", code)
+	}
+}
+
+func TestServeStopsOnErrors(t *testing.T) {
+	code, _, errOut := capture(t, "serve", "--specs", brokenApp(t))
+	if code != 1 || !strings.Contains(errOut, "unbound-variable") {
+		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
