@@ -97,15 +97,11 @@ func decodeYAML(data []byte) (any, error) {
 func toJSON(v any) (any, error) {
 	switch v := v.(type) {
 	case map[string]any:
-		out := make(map[string]any, len(v))
+		m := make(map[any]any, len(v))
 		for k, e := range v {
-			j, err := toJSON(e)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = j
+			m[k] = e
 		}
-		return out, nil
+		return toJSON(m)
 	case map[any]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
