@@ -1,0 +1,149 @@
+package concepts
+
+import (
+	"fmt"
+	"slices"
+
+	"legible/engine/diag"
+	"legible/engine/spec"
+)
+
+// Rule is the rule id of the diagnostics Conformance reports.
+const Rule = "conformance"
+
+// Conformance compares the implementation impl with its spec sp: the
+// actions and queries each has, the input and output names of each, which
+// inputs are optional, and whether each Go field type can hold its spec
+// type. Each mismatch is an error at the spec's action or parameter name,
+// or at the concept name for a member the spec lacks, with a hint saying
+// what to change.
+func Conformance(impl *Concept, sp *spec.Concept) diag.List {
+	k := &conformer{impl: impl, sp: sp}
+	for _, a := range sp.Actions {
+		k.member(a)
+	}
+	for _, q := range sp.Queries {
+		k.member(q)
+	}
+	k.extraMembers()
+	return k.diags.Sort()
+}
+
+// Conformance checks the concepts of an app, named by names, against their
+// specs in sp. A named concept that has a spec but no registered
+// implementation is an error at the spec's concept name; one without a
+// spec is left to the spec checker, which reports it.
+func (r *Registry) Conformance(sp *spec.Spec, names []string) diag.List {
+	var out diag.List
+	for _, name := range names {
+		c := specConcept(sp, name)
+		if c == nil {
+			continue
+		}
+		impl, ok := r.Lookup(name)
+		if !ok {
+			out.Errorf(c.Name.Span, Rule, fmt.Sprintf("register a Go implementation with concepts.New(%q)", name),
+				"concept %s has no Go implementation", name)
+			continue
+		}
+		out = append(out, Conformance(impl, c)...)
+	}
+	return out.Sort()
+}
+
+// specConcept finds the spec of the named concept.
+func specConcept(sp *spec.Spec, name string) *spec.Concept {
+	for _, c := range sp.Concepts {
+		if c.Name.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// conformer accumulates the diagnostics of one Conformance call.
+type conformer struct {
+	impl  *Concept
+	sp    *spec.Concept
+	diags diag.List
+}
+
+// errorf reports one mismatch.
+func (k *conformer) errorf(at diag.Span, hint, format string, args ...any) {
+	k.diags.Errorf(at, Rule, hint, format, args...)
+}
+
+// member compares one spec action or query with its implementation.
+func (k *conformer) member(a *spec.Action) {
+	h, ok := k.impl.Handler(a.Name.Name)
+	if !ok {
+		k.errorf(a.Name.Span, "register it with "+registration(a.Name.Name, a.Query),
+			"%s `%s` of %s has no Go implementation", kindWord(a.Query), a.Name.Name, k.sp.Name.Name)
+		return
+	}
+	sig := h.Signature()
+	k.inputs(a, sig)
+	if sig.Query != a.Query {
+		k.errorf(a.Name.Span, "register it with "+registration(a.Name.Name, a.Query),
+			"`%s` is %s in the spec, but the Go implementation registers it as %s",
+			a.Name.Name, article(kindWord(a.Query)), article(kindWord(sig.Query)))
+		return
+	}
+	k.outputs(a, sig)
+}
+
+// extraMembers reports the actions and queries that only Go has.
+func (k *conformer) extraMembers() {
+	var specNames, unimplemented []string
+	for _, a := range append(append([]*spec.Action(nil), k.sp.Actions...), k.sp.Queries...) {
+		specNames = append(specNames, a.Name.Name)
+		if _, ok := k.impl.Handler(a.Name.Name); !ok {
+			unimplemented = append(unimplemented, a.Name.Name)
+		}
+	}
+	for _, query := range []bool{false, true} {
+		for _, name := range k.impl.names(query) {
+			if slices.Contains(specNames, name) {
+				continue
+			}
+			hint := fmt.Sprintf("declare `%s` under `%s:` in the spec, or remove the registration", name, section(query))
+			if dym := diag.DidYouMean(name, unimplemented); dym != "" {
+				hint = dym + " rename the registration to the spec's name"
+			}
+			k.errorf(k.sp.Name.Span, hint, "%s implements %s `%s`, which its spec does not declare",
+				k.sp.Name.Name, kindWord(query), name)
+		}
+	}
+}
+
+// registration writes the Go call that registers a member of this kind.
+func registration(name string, query bool) string {
+	if query {
+		return fmt.Sprintf("`.Query(%q, concepts.Query(fn))`, where fn returns a slice of rows", name)
+	}
+	return fmt.Sprintf("`.Action(%q, concepts.Action(fn))`, where fn returns one output struct", name)
+}
+
+// kindWord is "action" or "query".
+func kindWord(query bool) string {
+	if query {
+		return "query"
+	}
+	return "action"
+}
+
+// section is the spec key that lists actions or queries.
+func section(query bool) string {
+	if query {
+		return "queries"
+	}
+	return "actions"
+}
+
+// article puts "a" or "an" before an action or query word.
+func article(word string) string {
+	if word == "action" {
+		return "an action"
+	}
+	return "a " + word
+}

@@ -1,0 +1,239 @@
+package concepts
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"legible/engine/diag"
+	"legible/engine/load"
+	"legible/engine/report"
+	"legible/engine/spec"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected .out files of the conformance golden tests")
+
+// conformanceCase is one golden case: the concept specs under
+// testdata/<name>/, the implementations to compare with them, and the
+// expected report in testdata/<name>.out.
+type conformanceCase struct {
+	name  string
+	impls []*Concept
+	names []string // when set, Registry.Conformance checks these concepts
+}
+
+// Implementation types of the golden cases.
+type (
+	profileCreateIn struct {
+		User     string
+		Username string
+		Bio      *string
+		Age      int
+		Tags     []string
+		Links    map[string]any
+		Admin    bool
+		Born     time.Time
+	}
+	profileUpdateIn struct {
+		User string
+		Name *string        // an optional input the spec takes through "*"
+		Rest map[string]any `legible:"rest"`
+	}
+	profileUpdateOut struct {
+		User      string
+		Changed   bool
+		Unchanged bool
+	}
+	profileRow struct {
+		Username string
+		Bio      string
+		Age      float64
+		Author   author
+		Anything []string
+	}
+	sessionIn  struct{ Session string }
+	sessionOut struct{ Session string }
+	registerIn struct {
+		Email    string
+		Pasword  string
+		Remember bool
+	}
+	receiveIn struct{ Method string }
+	replyIn   struct {
+		Message string
+		Rest    map[string]any `legible:"rest"`
+	}
+	notifyIn struct {
+		Message string
+		Channel string
+		Count   *int
+		Rest    map[string]any `legible:"rest"`
+	}
+	messageOut        struct{ Message string }
+	profileOptionalIn struct {
+		User  string
+		Bio   string
+		Image *string
+		Email string `json:"email,omitempty"`
+		Name  string `json:",omitempty"`
+	}
+	loginIn  struct{ Email string }
+	loginOut struct {
+		User  string
+		Tokn  string
+		Error string
+	}
+	logoutOut  struct{ Done bool }
+	profileGet struct {
+		Username string
+		Image    string
+	}
+	settingsIn struct {
+		User     int
+		Age      string
+		Admin    string
+		Profile  string
+		Tags     string
+		Name     int
+		When     time.Time
+		Score    uint32
+		Anything []string
+	}
+	settingsOut struct {
+		Count string
+		Owner *string
+	}
+)
+
+func sessioning() *Concept {
+	return New("Sessioning").
+		Action("create", act[userIn, sessionOut]()).
+		Action("delete", act[sessionIn, sessionOut]()).
+		Query("_getUser", qry[sessionIn, userOut]())
+}
+
+var conformanceCases = []conformanceCase{
+	{name: "clean", impls: []*Concept{New("Profile").
+		Action("create", act[profileCreateIn, userOut]()).
+		Action("update", act[profileUpdateIn, profileUpdateOut]()).
+		Action("delete", act[userIn, struct{}]()).
+		Query("_get", qry[userIn, profileRow]())}},
+	{name: "unimplemented", impls: []*Concept{New("Sessioning").Action("create", act[userIn, sessionOut]())}},
+	{name: "extra_member", impls: []*Concept{New("Sessioning").
+		Action("create", act[userIn, sessionOut]()).
+		Action("delet", act[sessionIn, sessionOut]()).
+		Query("_getUser", qry[sessionIn, userOut]()).
+		Query("_list", qry[struct{}, sessionOut]())}},
+	{name: "kind", impls: []*Concept{New("Sessioning").
+		Query("create", qry[userIn, sessionOut]()).
+		Action("delete", act[sessionIn, sessionOut]()).
+		Action("_getUser", act[sessionIn, userOut]())}},
+	{name: "inputs", impls: []*Concept{New("Authenticating").Action("register", act[registerIn, userOut]())}},
+	{name: "rest", impls: []*Concept{New("Inbox").
+		Action("receive", act[receiveIn, messageOut]()).
+		Action("reply", act[replyIn, messageOut]()).
+		Action("notify", act[notifyIn, messageOut]())}},
+	{name: "optional", impls: []*Concept{New("Profile").Action("update", act[profileOptionalIn, userOut]())}},
+	{name: "outputs", impls: []*Concept{New("Authenticating").
+		Action("login", act[loginIn, loginOut]()).
+		Action("logout", act[userIn, logoutOut]())}},
+	{name: "query_rows", impls: []*Concept{New("Profile").Query("_get", qry[userIn, profileGet]())}},
+	{name: "types", impls: []*Concept{New("Settings").Action("set", act[settingsIn, settingsOut]())}},
+	{name: "unregistered", impls: []*Concept{sessioning()}, names: []string{"Sessioning", "Tokens", "Requesting", "Nowhere"}},
+}
+
+// TestConformanceGolden compares the text report of each case with its
+// .out file; run `go test ./concepts -update` to rewrite them.
+func TestConformanceGolden(t *testing.T) {
+	entries, _ := os.ReadDir("testdata")
+	dirs := 0
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs++
+		}
+	}
+	if dirs != len(conformanceCases) {
+		t.Fatalf("%d case folders under testdata but %d cases", dirs, len(conformanceCases))
+	}
+	for _, c := range conformanceCases {
+		t.Run(c.name, func(t *testing.T) {
+			sp, src := loadCase(t, c.name)
+			got := c.check(t, sp)
+			if c.name == "clean" && len(got) > 0 {
+				t.Errorf("the clean case reports %d mismatches", len(got))
+			}
+			for _, d := range got {
+				if d.Rule != Rule || d.Severity != diag.Error {
+					t.Errorf("diagnostic %+v is not a conformance error", d)
+				}
+			}
+			var buf bytes.Buffer
+			if err := report.Text(&buf, got, src); err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, filepath.Join("testdata", c.name+".out"), buf.String())
+		})
+	}
+}
+
+// check runs the case's conformance check.
+func (c conformanceCase) check(t *testing.T, sp *spec.Spec) diag.List {
+	t.Helper()
+	if c.names == nil {
+		impl := c.impls[0]
+		k := specConcept(sp, impl.Name())
+		if k == nil {
+			t.Fatalf("no spec for %s", impl.Name())
+		}
+		return Conformance(impl, k)
+	}
+	r := NewRegistry()
+	for _, impl := range c.impls {
+		if err := r.Register(impl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return r.Conformance(sp, c.names)
+}
+
+// loadCase loads the concept specs of a case as concepts/<file>.
+func loadCase(t *testing.T, name string) (*spec.Spec, report.SourceMap) {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("testdata", name, "*.concept.yaml"))
+	src := report.SourceMap{}
+	var files []load.File
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := "concepts/" + filepath.Base(p)
+		src[file] = data
+		files = append(files, load.File{Name: file, Data: data})
+	}
+	sp, diags := load.Load(files)
+	if len(diags) > 0 {
+		t.Fatalf("the specs of case %s do not load: %v", name, diags)
+	}
+	return sp, src
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./concepts -update` to create it)", err)
+	}
+	if got != string(want) {
+		t.Fatalf("output differs from %s (run with -update to accept)\n--- got:\n%s\n--- want:\n%s", path, got, want)
+	}
+}

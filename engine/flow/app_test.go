@@ -1,0 +1,92 @@
+package flow
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"legible/concepts"
+	"legible/engine/lint"
+	"legible/engine/load"
+	"legible/engine/program"
+)
+
+// blogApp is the test app of testdata/blog, running on in-memory concepts.
+type blogApp struct {
+	engine     *Engine
+	req        *requesting
+	posts      *posting
+	comments   *commenting
+	notes      *noting
+}
+
+// loadSpec loads and checks the app in dir; it must have no errors.
+func loadSpec(t testing.TB, dir string) []load.File {
+	t.Helper()
+	var files []load.File
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || load.KindOf(p) == load.NotSpec {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		files = append(files, load.File{Name: filepath.ToSlash(p), Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// compile lints and compiles an app against a registry.
+func compile(t testing.TB, files []load.File, reg *concepts.Registry) *program.Program {
+	t.Helper()
+	sp, diags := lint.App(files)
+	for _, d := range diags {
+		t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
+	}
+	p, err := program.Compile(sp, program.FromRegistry(reg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func newBlog(t testing.TB, opts Options) *blogApp {
+	t.Helper()
+	a := &blogApp{
+		req:      &requesting{responses: map[string][]map[string]any{}},
+		posts:    &posting{posts: map[string]postRow{}},
+		comments: &commenting{},
+		notes:    &noting{},
+	}
+	reg := concepts.NewRegistry()
+	for _, c := range []*concepts.Concept{
+		a.req.concept(), a.posts.concept(), a.comments.concept(), a.notes.concept(),
+		concepts.New("Failing").Action("boom", concepts.Action(boom)),
+	} {
+		if err := reg.Register(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.engine = New(compile(t, loadSpec(t, "testdata/blog"), reg), program.FromRegistry(reg), opts)
+	return a
+}
+
+// request runs a flow for an HTTP-like request and returns its responses.
+func (a *blogApp) request(t testing.TB, method, path string, inputs map[string]any) (Result, []map[string]any) {
+	t.Helper()
+	in := map[string]any{"method": method, "path": path}
+	for k, v := range inputs {
+		in[k] = v
+	}
+	res := a.engine.Run(context.Background(), "Requesting", "request", in)
+	if res.Output == nil {
+		return res, nil
+	}
+	id, _ := res.Output["request"].(string)
+	a.req.mu.Lock()
+	defer a.req.mu.Unlock()
+	return res, a.req.responses[id]
+}

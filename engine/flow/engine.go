@@ -1,0 +1,132 @@
+// Package flow runs compiled programs: every action started from outside
+// opens a flow, in which the syncs that wait for each completed action are
+// matched, their where steps run, and their then actions are invoked depth
+// first, until nothing more fires.
+package flow
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/google/uuid"
+
+	"legible/engine/program"
+	"legible/engine/trace"
+)
+
+// Level says how much the engine logs.
+type Level int
+
+// The log levels: Off logs nothing; Trace logs each action with its input
+// and output; Verbose also logs frames and which sync fired what.
+const (
+	Off Level = iota
+	Trace
+	Verbose
+)
+
+// Options configure an Engine.
+type Options struct {
+	TraceSize int          // finished flows kept for `legible trace`; 0 means the store's default
+	Logger    *slog.Logger // where the levels above log; nil means slog.Default()
+	Level     Level
+}
+
+// Engine runs the flows of one program. It is safe for concurrent use: flows
+// run concurrently with each other, each on the goroutine that started it.
+type Engine struct {
+	prog    *program.Program
+	resolve program.Resolver
+	store   *trace.Store
+	masker  *trace.Masker
+	log     *slog.Logger
+	level   Level
+	secret  map[string]bool // every secret parameter name, for frames in logs
+}
+
+// New returns an engine for p; r finds the implementations of the actions
+// that flows start with.
+func New(p *program.Program, r program.Resolver, opts Options) *Engine {
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	e := &Engine{
+		prog: p, resolve: r, store: trace.NewStore(opts.TraceSize),
+		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level, secret: map[string]bool{},
+	}
+	for _, names := range p.Secrets() {
+		for _, n := range names {
+			e.secret[n] = true
+		}
+	}
+	return e
+}
+
+// Traces returns the store of recently finished flows.
+func (e *Engine) Traces() *trace.Store { return e.store }
+
+// Result is how a flow ended.
+type Result struct {
+	FlowID string
+	Output map[string]any // the output of the action that started the flow
+	// Failure is the first failure: a Go error from a concept, which
+	// stopped the flow. Concept errors are outcomes, not failures.
+	Failure error
+}
+
+// Run opens a flow with one action from outside, such as an HTTP request,
+// and runs it to completion: the action, and everything its syncs cause.
+// The flow's records are then handed to the trace store and released.
+func (e *Engine) Run(ctx context.Context, concept, action string, input map[string]any) Result {
+	return e.RunFlow(ctx, NewID(), concept, action, input)
+}
+
+// RunFlow is Run with a flow id chosen by the caller, who may need it before
+// the flow ends (an HTTP server answering a timeout names the flow).
+func (e *Engine) RunFlow(ctx context.Context, id, concept, action string, input map[string]any) Result {
+	f := newFlow(e, id)
+	res := Result{FlowID: id}
+	h, ok := e.resolve.Resolve(concept, action)
+	if !ok {
+		res.Failure = &UnknownAction{Concept: concept, Action: action}
+		return res
+	}
+	root, err := f.invoke(ctx, program.Key(concept, action), concept, action, h, input, nil)
+	if root != nil {
+		res.Output = root.Output
+	}
+	res.Failure = err
+	e.finish(f, err)
+	return res
+}
+
+// finish hands a finished flow to the trace store, with secrets masked.
+func (e *Engine) finish(f *flow, err error) {
+	tf := &trace.Flow{ID: f.id, Start: f.start, End: time.Now(), Records: make([]*trace.Record, len(f.records))}
+	for i, r := range f.records {
+		tf.Records[i] = &r.Record
+	}
+	if err != nil {
+		tf.Failure = err.Error()
+	}
+	e.store.Add(e.masker.Mask(tf))
+}
+
+// NewID returns a new flow id: a UUIDv7, so ids sort by creation time.
+func NewID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}
+
+// UnknownAction is the failure of a flow started with an action that has
+// no implementation.
+type UnknownAction struct{ Concept, Action string }
+
+func (u *UnknownAction) Error() string {
+	return "no implementation of " + u.Concept + "." + u.Action
+}

@@ -1,0 +1,100 @@
+package flow
+
+import (
+	"legible/engine/program"
+)
+
+// match is one way a sync's when patterns match records of the flow: a
+// frame of variable values, and the record each pattern matched.
+type match struct {
+	frame   []any
+	records []*record // by the pattern's place in the sync's `when`
+}
+
+// dispatch runs the syncs that wait for the just-completed record r.
+func (f *flow) dispatch(ctx ctxT, r *record) error {
+	start := len(f.anchors)
+	f.anchors = f.e.prog.Candidates(r.key, r.Input, f.anchors)
+	mine := f.anchors[start:]
+	defer func() { f.anchors = f.anchors[:start] }()
+	for _, a := range mine {
+		for _, m := range f.matches(a, r) {
+			if err := f.fire(ctx, a.Sync, m, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// matches returns the matches of anchor a that use the completed record r
+// for its first pattern, and flow records not yet used by the sync for
+// the others.
+func (f *flow) matches(a *program.Anchor, r *record) []match {
+	s := a.Sync
+	first := match{frame: make([]any, len(s.Slots)), records: make([]*record, len(a.Order))}
+	if r.hasSynced(s.ID) || !f.matchRecord(a.Order[0], r, first.frame) {
+		return nil
+	}
+	first.records[a.Order[0].Index] = r
+	ms := []match{first}
+	for _, p := range a.Order[1:] {
+		var next []match
+		for _, m := range ms {
+			for _, c := range f.byKey[p.Key] {
+				if c.hasSynced(s.ID) || m.uses(c) {
+					continue
+				}
+				frame := append([]any(nil), m.frame...)
+				if f.matchRecord(p, c, frame) {
+					records := append([]*record(nil), m.records...)
+					records[p.Index] = c
+					next = append(next, match{frame: frame, records: records})
+				}
+			}
+		}
+		if ms = next; len(ms) == 0 {
+			return nil
+		}
+	}
+	return ms
+}
+
+// uses reports whether the match already holds record c.
+func (m match) uses(c *record) bool {
+	for _, r := range m.records {
+		if r == c {
+			return true
+		}
+	}
+	return false
+}
+
+// matchRecord matches one record against a pattern, binding into frame.
+func (f *flow) matchRecord(p *program.Pattern, r *record, frame []any) bool {
+	if r.isError != p.Error {
+		return false
+	}
+	return matchArgs(p.In, r.Input, frame) && matchArgs(p.Out, r.Output, frame)
+}
+
+// matchArgs binds or compares each argument with the record's values. A
+// parameter the record lacks matches nothing.
+func matchArgs(args []program.Arg, values map[string]any, frame []any) bool {
+	for _, a := range args {
+		v, ok := values[a.Param]
+		switch {
+		case !ok:
+			return false
+		case a.Bind:
+			frame[a.Slot] = v
+		case a.IsLiteral():
+			if !program.Equal(a.Value, v) {
+				return false
+			}
+		case !program.Equal(frame[a.Slot], v):
+			return false
+		}
+	}
+	return true
+}

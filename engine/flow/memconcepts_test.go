@@ -1,0 +1,237 @@
+package flow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"legible/concepts"
+)
+
+// The in-memory concepts of the test apps. They are real implementations,
+// registered through the same API as production concepts.
+
+// requesting is the test app's Requesting: it keeps each response.
+type requesting struct {
+	mu        sync.Mutex
+	next      int
+	responses map[string][]map[string]any
+}
+
+type requestIn struct {
+	Method string         `json:"method"`
+	Path   string         `json:"path"`
+	Rest   map[string]any `legible:"rest"`
+}
+
+type requestOut struct {
+	Request string `json:"request"`
+}
+
+type respondIn struct {
+	Request string         `json:"request"`
+	Status  *float64       `json:"status"`
+	Body    any            `json:"body,omitempty"`
+	Rest    map[string]any `legible:"rest"`
+}
+
+func (q *requesting) request(_ context.Context, in requestIn) (requestOut, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.next++
+	return requestOut{Request: "r" + strconv.Itoa(q.next)}, nil
+}
+
+func (q *requesting) respond(_ context.Context, in respondIn) (requestOut, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	reply := map[string]any{"body": in.Body}
+	if in.Status != nil {
+		reply["status"] = *in.Status
+	}
+	for k, v := range in.Rest {
+		reply[k] = v
+	}
+	q.responses[in.Request] = append(q.responses[in.Request], reply)
+	return requestOut{Request: in.Request}, nil
+}
+
+func (q *requesting) concept() *concepts.Concept {
+	return concepts.New("Requesting").
+		Action("request", concepts.Action(q.request)).
+		Action("respond", concepts.Action(q.respond))
+}
+
+// posting keeps posts in a map.
+type posting struct {
+	mu    sync.Mutex
+	next  int
+	posts map[string]postRow
+}
+
+type postRow struct {
+	Title  string `json:"title"`
+	Author string `json:"author"`
+}
+
+type createPostIn struct {
+	Author string `json:"author"`
+	Title  string `json:"title"`
+}
+
+type postRef struct {
+	Post string `json:"post"`
+}
+
+func (p *posting) create(_ context.Context, in createPostIn) (postRef, error) {
+	if in.Title == "" {
+		return postRef{}, concepts.Errorf("a post needs a title")
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.next++
+	id := "p" + strconv.Itoa(p.next)
+	p.posts[id] = postRow{Title: in.Title, Author: in.Author}
+	return postRef{Post: id}, nil
+}
+
+func (p *posting) delete(_ context.Context, in postRef) (postRef, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.posts[in.Post]; !ok {
+		return postRef{}, concepts.Errorf("no post %s", in.Post)
+	}
+	delete(p.posts, in.Post)
+	return in, nil
+}
+
+func (p *posting) get(_ context.Context, in postRef) ([]postRow, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if row, ok := p.posts[in.Post]; ok {
+		return []postRow{row}, nil
+	}
+	return nil, nil
+}
+
+func (p *posting) concept() *concepts.Concept {
+	return concepts.New("Posting").
+		Action("create", concepts.Action(p.create)).
+		Action("delete", concepts.Action(p.delete)).
+		Query("_get", concepts.Query(p.get))
+}
+
+// commenting keeps comments in insertion order.
+type commenting struct {
+	mu       sync.Mutex
+	next     int
+	comments []commentRow
+}
+
+type commentRow struct {
+	Comment string `json:"comment"`
+	Target  string `json:"-"`
+	Text    string `json:"text"`
+}
+
+type addIn struct {
+	Target string `json:"target"`
+	Text   string `json:"text"`
+}
+
+type commentRef struct {
+	Comment string `json:"comment"`
+}
+
+type targetIn struct {
+	Target string `json:"target"`
+}
+
+type commentOut struct {
+	Comment string `json:"comment"`
+	Text    string `json:"text"`
+}
+
+func (c *commenting) add(_ context.Context, in addIn) (commentRef, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next++
+	id := "c" + strconv.Itoa(c.next)
+	c.comments = append(c.comments, commentRow{Comment: id, Target: in.Target, Text: in.Text})
+	return commentRef{Comment: id}, nil
+}
+
+func (c *commenting) delete(_ context.Context, in commentRef) (commentRef, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, row := range c.comments {
+		if row.Comment == in.Comment {
+			c.comments = append(c.comments[:i], c.comments[i+1:]...)
+			return in, nil
+		}
+	}
+	return commentRef{}, fmt.Errorf("comment %s vanished", in.Comment)
+}
+
+func (c *commenting) byTarget(_ context.Context, in targetIn) ([]commentOut, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []commentOut
+	for _, row := range c.comments {
+		if row.Target == in.Target {
+			out = append(out, commentOut{Comment: row.Comment, Text: row.Text})
+		}
+	}
+	return out, nil
+}
+
+func (c *commenting) concept() *concepts.Concept {
+	return concepts.New("Commenting").
+		Action("add", concepts.Action(c.add)).
+		Action("delete", concepts.Action(c.delete)).
+		Query("_byTarget", concepts.Query(c.byTarget))
+}
+
+// noting writes notes down in order.
+type noting struct {
+	mu    sync.Mutex
+	notes []string
+}
+
+type noteIO struct {
+	Text string `json:"text"`
+}
+
+func (n *noting) note(_ context.Context, in noteIO) (noteIO, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.notes = append(n.notes, in.Text)
+	return in, nil
+}
+
+func (n *noting) all(_ context.Context, _ struct{}) ([]noteIO, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	out := make([]noteIO, len(n.notes))
+	for i, t := range n.notes {
+		out[i] = noteIO{Text: t}
+	}
+	return out, nil
+}
+
+func (n *noting) concept() *concepts.Concept {
+	return concepts.New("Noting").
+		Action("note", concepts.Action(n.note)).
+		Query("_all", concepts.Query(n.all))
+}
+
+type reasonIO struct {
+	Reason string `json:"reason"`
+}
+
+// failing always fails with a Go error: a failure, not an outcome.
+func boom(_ context.Context, in reasonIO) (reasonIO, error) {
+	return reasonIO{}, errors.New(in.Reason)
+}
