@@ -14,11 +14,11 @@ import (
 
 // blogApp is the test app of testdata/blog, running on in-memory concepts.
 type blogApp struct {
-	engine     *Engine
-	req        *requesting
-	posts      *posting
-	comments   *commenting
-	notes      *noting
+	engine   *Engine
+	req      *requesting
+	posts    *posting
+	comments *commenting
+	notes    *noting
 }
 
 // loadSpec loads and checks the app in dir; it must have no errors.

@@ -22,9 +22,9 @@ type Resolver interface {
 type compiler struct {
 	resolve  Resolver
 	concepts map[string]*spec.Concept
-	s       *Sync
-	slots   map[string]int
-	err     error
+	s        *Sync
+	slots    map[string]int
+	err      error
 }
 
 // Compile turns a checked spec into a program. The spec must be free of
