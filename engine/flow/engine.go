@@ -42,7 +42,6 @@ type Engine struct {
 	masker  *trace.Masker
 	log     *slog.Logger
 	level   Level
-	secret  map[string]bool // every secret parameter name, for frames in logs
 }
 
 // New returns an engine for p; r finds the implementations of the actions
@@ -52,16 +51,10 @@ func New(p *program.Program, r program.Resolver, opts Options) *Engine {
 	if log == nil {
 		log = slog.Default()
 	}
-	e := &Engine{
+	return &Engine{
 		prog: p, resolve: r, store: trace.NewStore(opts.TraceSize),
-		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level, secret: map[string]bool{},
+		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
 	}
-	for _, names := range p.Secrets() {
-		for _, n := range names {
-			e.secret[n] = true
-		}
-	}
-	return e
 }
 
 // Traces returns the store of recently finished flows.

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 
 	"legible/engine/program"
@@ -18,22 +17,19 @@ func (f *flow) logAction(r *record) {
 	f.e.log.LogAttrs(context.Background(), slog.LevelInfo, line, slog.String("flow", f.id))
 }
 
-// logFrames logs a sync's frames after when or where, at the verbose level.
-// Variables named like a secret parameter are masked.
+// logFrames logs a sync's frames after when or where, at the verbose level,
+// secrets masked.
 func (f *flow) logFrames(s *program.Sync, after string, frames [][]any) {
 	if f.e.level < Verbose {
 		return
 	}
 	for _, frame := range frames {
-		vars := make([]any, 0, 2*len(frame))
+		vars := make(map[string]any, len(frame))
 		for i, v := range frame {
-			if f.e.secret[s.Slots[i]] {
-				v = trace.Masked
-			}
-			vars = append(vars, slog.Any(s.Slots[i], v))
+			vars[s.Slots[i]] = v
 		}
-		f.e.log.LogAttrs(context.Background(), slog.LevelInfo, fmt.Sprintf("%s: frame after %s", s.Name, after),
-			slog.String("flow", f.id), slog.Group("vars", vars...))
+		f.e.log.LogAttrs(context.Background(), slog.LevelInfo, s.Name+": frame after "+after,
+			slog.String("flow", f.id), slog.String("vars", trace.Fields(f.e.masker.MaskVars(vars))))
 	}
 }
 

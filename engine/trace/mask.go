@@ -196,3 +196,13 @@ func valueHasSecret(v any, secret map[string]bool) bool {
 	}
 	return false
 }
+
+// MaskVars returns a copy of a sync's variables with secrets masked: a
+// variable may hold a request body, so every secret name of any concept
+// is masked at every depth, as in Requesting records.
+func (m *Masker) MaskVars(vars map[string]any) map[string]any {
+	if m == nil {
+		return vars
+	}
+	return copyMap(vars, m.all, m.all)
+}

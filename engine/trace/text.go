@@ -77,3 +77,7 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎ ").Replace(s)
 }
+
+// Fields renders a map of values compactly, as Line renders a record's
+// input and output: keys sorted, long values cut.
+func Fields(m map[string]any) string { return fields(m) }
