@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"legible/concepts/catalog"
 	"legible/engine/check"
 	"legible/engine/diag"
 	"legible/engine/load"
@@ -20,11 +21,25 @@ type Result struct {
 	Files   int // how many spec files were reported on
 }
 
-// App loads and checks the files of one app.
+// App loads and checks the files of one app, and checks the concepts whose
+// Go implementations are compiled into legible against their specs.
 func App(files []load.File) (*spec.Spec, diag.List) {
 	sp, diags := load.Load(files)
 	diags = append(diags, check.Check(sp)...)
+	diags = append(diags, conformance(sp)...)
 	return sp, diags.Sort()
+}
+
+// conformance checks the app's concepts that the binary implements.
+func conformance(sp *spec.Spec) diag.List {
+	reg := catalog.Registry()
+	var names []string
+	for _, k := range sp.Concepts {
+		if _, ok := reg.Lookup(k.Name.Name); ok {
+			names = append(names, k.Name.Name)
+		}
+	}
+	return reg.Conformance(sp, names)
 }
 
 // Paths lints the given files and folders. Each file is checked as part of
