@@ -21,7 +21,7 @@ type flow struct {
 	records []*record
 	byKey   map[string][]*record // completed records by "Concept.action"
 	anchors []*program.Anchor    // scratch for dispatch, used as a stack
-	env     map[string]any       // scratch environment for expressions
+	env     map[string]any       // scratch environment for expressions; made on first use
 	vm      vm.VM
 }
 
@@ -34,7 +34,10 @@ type record struct {
 }
 
 func newFlow(e *Engine, id string) *flow {
-	return &flow{e: e, id: id, start: time.Now(), byKey: map[string][]*record{}, env: map[string]any{}}
+	return &flow{
+		e: e, id: id, start: time.Now(), byKey: make(map[string][]*record, 8),
+		records: make([]*record, 0, 8), anchors: make([]*program.Anchor, 0, 8),
+	}
 }
 
 // hasSynced reports whether r took part in a firing of sync s.

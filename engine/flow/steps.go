@@ -157,6 +157,9 @@ func (f *flow) item(s *program.Sync, c *program.Collect, frame []any) (any, erro
 
 // eval runs an expression over a frame.
 func (f *flow) eval(s *program.Sync, x *program.Expr, frame []any) (any, error) {
+	if f.env == nil {
+		f.env = make(map[string]any, len(s.Slots))
+	}
 	clear(f.env)
 	for i, name := range s.Slots {
 		f.env[name] = frame[i]

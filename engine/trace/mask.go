@@ -39,19 +39,31 @@ func NewMasker(secrets map[string][]string) *Masker {
 
 // Mask returns a copy of f with secret values replaced by Masked. The
 // original flow, its records and their maps are never modified. Records
-// that hold no secret are shared with the original rather than copied, so
-// masking a flow costs little when few of its records carry secrets: a
-// finished flow must not be changed afterwards.
+// that hold no secret are shared with the original rather than copied, and
+// a flow without secrets is returned as it is, so masking costs little
+// when few records carry secrets: a finished flow must not be changed
+// afterwards.
 func (m *Masker) Mask(f *Flow) *Flow {
 	if f == nil {
 		return nil
 	}
-	c := *f
-	c.Records = make([]*Record, len(f.Records))
+	var c *Flow
 	for i, r := range f.Records {
-		c.Records[i] = m.MaskRecord(r)
+		masked := m.MaskRecord(r)
+		if masked == r {
+			continue
+		}
+		if c == nil { // the first record with a secret: copy the flow
+			cf := *f
+			cf.Records = append([]*Record(nil), f.Records...)
+			c = &cf
+		}
+		c.Records[i] = masked
 	}
-	return &c
+	if c == nil {
+		return f
+	}
+	return c
 }
 
 // MaskRecord returns a deep copy of one record with its secret values
