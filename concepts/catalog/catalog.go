@@ -1,23 +1,59 @@
-// Package catalog lists the concept implementations compiled into legible,
-// so that `legible lint` can check them against their specs.
+// Package catalog lists the concept implementations compiled into legible:
+// `legible serve` builds them on its database, and `legible lint` checks
+// them against their specs.
 package catalog
 
 import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
 	"legible/concepts"
-	"legible/concepts/requesting"
 )
 
-// Registry returns a registry of every concept implementation in the
-// binary, built without their run-time dependencies: fit for conformance
-// checks, not for serving.
-func Registry() *concepts.Registry {
-	r := concepts.NewRegistry()
-	for _, c := range []*concepts.Concept{
-		requesting.New().Concept(),
-	} {
-		if err := r.Register(c); err != nil {
-			panic(err) // two implementations under one name: a bug in this list
+// Implementation is a concept's Go implementation, built on a database.
+type Implementation interface {
+	// Concept registers its actions and queries under their spec names.
+	Concept() *concepts.Concept
+	// Setup prepares its state, e.g. creates its indexes; it must be
+	// idempotent, since it runs at every start.
+	Setup(ctx context.Context) error
+}
+
+// Entry is one implementation in the catalog. New must not touch the
+// database: it also runs, with a nil database, for conformance checks.
+type Entry struct {
+	Name string
+	New  func(db *mongo.Database) Implementation
+}
+
+// entries are the implementations in the binary, apart from Requesting,
+// which the HTTP server builds itself.
+var entries = []Entry{}
+
+// Entries returns the implementations in the binary.
+func Entries() []Entry { return entries }
+
+// Build builds, sets up and registers the named concepts on db; a name
+// with no implementation is an error.
+func Build(ctx context.Context, db *mongo.Database, names []string, into *concepts.Registry) error {
+	byName := map[string]Entry{}
+	for _, e := range entries {
+		byName[e.Name] = e
+	}
+	for _, name := range names {
+		e, ok := byName[name]
+		if !ok {
+			return fmt.Errorf("concept %s has no Go implementation in this binary; add one to concepts/catalog", name)
+		}
+		impl := e.New(db)
+		if err := impl.Setup(ctx); err != nil {
+			return fmt.Errorf("setting up %s: %w", name, err)
+		}
+		if err := into.Register(impl.Concept()); err != nil {
+			return err
 		}
 	}
-	return r
+	return nil
 }
