@@ -3,6 +3,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -74,6 +75,41 @@ func Paths(paths []string) (*Result, error) {
 	return res, nil
 }
 
+// Dir loads and checks the app in dir, as `legible serve` does before it
+// starts: the spec, and every diagnostic of the app.
+func Dir(dir string) (*spec.Spec, *Result, error) {
+	names, err := specFiles(filepath.Clean(dir))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(names) == 0 {
+		return nil, nil, fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", dir)
+	}
+	res := &Result{Sources: map[string][]byte{}, Files: len(names)}
+	files, err := res.read(names)
+	if err != nil {
+		return nil, nil, err
+	}
+	sp, diags := App(files)
+	res.Diags = diags
+	return sp, res, nil
+}
+
+// read reads spec files, keeping their text for the report.
+func (r *Result) read(names []string) ([]load.File, error) {
+	files := make([]load.File, 0, len(names))
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		n = filepath.ToSlash(n)
+		r.Sources[n] = data
+		files = append(files, load.File{Name: n, Data: data})
+	}
+	return files, nil
+}
+
 // lintGroup checks one app and keeps the diagnostics in the wanted files.
 func (r *Result) lintGroup(root string, given []string, want map[string]bool) error {
 	names := given
@@ -84,15 +120,9 @@ func (r *Result) lintGroup(root string, given []string, want map[string]bool) er
 		}
 		names = union(all, given)
 	}
-	files := make([]load.File, 0, len(names))
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			return err
-		}
-		n = filepath.ToSlash(n)
-		r.Sources[n] = data
-		files = append(files, load.File{Name: n, Data: data})
+	files, err := r.read(names)
+	if err != nil {
+		return err
 	}
 	_, diags := App(files)
 	for _, d := range diags {

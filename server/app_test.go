@@ -1,0 +1,178 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"legible/concepts"
+	"legible/concepts/requesting"
+	"legible/engine/flow"
+	"legible/engine/lint"
+	"legible/engine/program"
+)
+
+// The test app of testdata/app runs on these in-memory concepts: real
+// implementations, registered through the concept API.
+
+type counting struct {
+	mu     sync.Mutex
+	counts map[string]float64
+}
+
+type addIn struct {
+	Name string  `json:"name"`
+	By   float64 `json:"by"`
+}
+
+type countOut struct {
+	Count float64 `json:"count"`
+}
+
+type nameIn struct {
+	Name string `json:"name"`
+}
+
+func (c *counting) add(_ context.Context, in addIn) (countOut, error) {
+	if in.By <= 0 {
+		return countOut{}, concepts.Errorf("by must be positive")
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.counts[in.Name] += in.By
+	return countOut{Count: c.counts[in.Name]}, nil
+}
+
+func (c *counting) get(_ context.Context, in nameIn) ([]countOut, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return []countOut{{Count: c.counts[in.Name]}}, nil
+}
+
+type msIO struct {
+	MS float64 `json:"ms"`
+}
+
+func sleep(ctx context.Context, in msIO) (msIO, error) {
+	select {
+	case <-time.After(time.Duration(in.MS) * time.Millisecond):
+		return in, nil
+	case <-ctx.Done():
+		return msIO{}, ctx.Err()
+	}
+}
+
+type reasonIO struct {
+	Reason string `json:"reason"`
+}
+
+func boom(_ context.Context, in reasonIO) (reasonIO, error) {
+	panic(in.Reason) // a panic in a concept: recovered, a failure
+}
+
+// testServer is the test app served on a loopback port.
+type testServer struct {
+	url    string
+	counts *counting
+	engine *flow.Engine
+	stop   context.CancelFunc
+	done   chan error
+}
+
+func newTestServer(t testing.TB, opts Options) *testServer {
+	t.Helper()
+	sp, res, err := lint.Dir("testdata/app")
+	if err != nil || len(res.Diags) > 0 {
+		t.Fatalf("test app: %v %v", err, res.Diags)
+	}
+	ts := &testServer{counts: &counting{counts: map[string]float64{}}, done: make(chan error, 1)}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	req := requesting.New()
+	reg := concepts.NewRegistry()
+	for _, c := range []*concepts.Concept{
+		req.Concept(),
+		concepts.New("Counting").Action("add", concepts.Action(ts.counts.add)).
+			Query("_get", concepts.Query(ts.counts.get)).Query("_secret", concepts.Query(ts.counts.get)),
+		concepts.New("Sleeping").Action("sleep", concepts.Action(sleep)),
+		concepts.New("Failing").Action("boom", concepts.Action(boom)),
+	} {
+		if err := reg.Register(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prog, err := program.Compile(sp, program.FromRegistry(reg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.engine = flow.New(prog, program.FromRegistry(reg), flow.Options{})
+	srv := New(sp, ts.engine, req, reg, opts)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.url = "http://" + ln.Addr().String()
+	ctx, stop := context.WithCancel(context.Background())
+	ts.stop = stop
+	go func() { ts.done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() { ts.shutdown(t) })
+	return ts
+}
+
+// shutdown stops the server and waits for it.
+func (ts *testServer) shutdown(t testing.TB) error {
+	ts.stop()
+	select {
+	case err := <-ts.done:
+		ts.done <- err // for a second call
+		return err
+	case <-time.After(5 * time.Second):
+		t.Fatal("server did not stop")
+		return nil
+	}
+}
+
+// reply is a decoded HTTP response.
+type reply struct {
+	status int
+	header http.Header
+	body   map[string]any
+	raw    string
+}
+
+// do sends a request and decodes the JSON reply.
+func (ts *testServer) do(t testing.TB, method, path, body string, header map[string]string) reply {
+	t.Helper()
+	req, err := http.NewRequest(method, ts.url+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	r := reply{status: resp.StatusCode, header: resp.Header, raw: string(raw)}
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		if err := json.Unmarshal(raw, &r.body); err != nil && !errors.Is(err, io.EOF) {
+			var list []any
+			if json.Unmarshal(raw, &list) != nil {
+				t.Fatalf("%s %s: reply is not JSON: %q", method, path, raw)
+			}
+		}
+	}
+	return r
+}

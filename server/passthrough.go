@@ -1,0 +1,50 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"legible/engine/flow"
+)
+
+// passthrough exposes one concept action or query at
+// POST {base}/{Concept}/{action}, as app.yaml allows. The JSON body is its
+// input. An action runs as a flow of its own, so the syncs that wait for it
+// fire and its trace is kept; a query answers its rows.
+func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		deadline := time.Now().Add(s.timeout)
+		in, status, msg := s.body(c)
+		if status != 0 {
+			return writeError(c, status, msg, "")
+		}
+		h, ok := s.reg.Handler(concept, action)
+		if !ok {
+			return writeError(c, http.StatusNotFound, "no implementation of "+concept+"."+action, "")
+		}
+		ctx, cancel := context.WithDeadline(context.Background(), deadline)
+		defer cancel()
+		if h.IsQuery() {
+			res, err := h.Call(ctx, in)
+			if err != nil {
+				s.log.Error("passthrough query failed", "query", concept+"."+action, "failure", err.Error())
+				return writeError(c, http.StatusInternalServerError, "internal error", "")
+			}
+			return c.JSON(http.StatusOK, res.Rows)
+		}
+		id := flow.NewID()
+		c.Response().Header().Set(flowHeader, id)
+		res := <-s.start(ctx, id, concept, action, in)
+		switch {
+		case res.Failure != nil:
+			s.log.Error("flow failed", "flow", id, "failure", res.Failure.Error())
+			return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
+		case res.Output["error"] != nil && len(res.Output) == 1:
+			return c.JSON(http.StatusUnprocessableEntity, res.Output)
+		}
+		return c.JSON(http.StatusOK, res.Output)
+	}
+}

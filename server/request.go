@@ -1,0 +1,131 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"legible/concepts/requesting"
+	"legible/engine/flow"
+)
+
+// grace is how long a timed-out request waits for its cancelled flow to
+// stop, so the reply can carry the flow's trace.
+const grace = 200 * time.Millisecond
+
+// request returns the handler of one sync route: the request becomes a
+// Requesting.request action, and the reply is what Requesting.respond
+// gives.
+func (s *Server) request(path string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		deadline := time.Now().Add(s.timeout) // the timeout counts from arrival
+		in, status, msg := s.inputs(c, path)
+		if status != 0 {
+			return writeError(c, status, msg, "")
+		}
+		id := flow.NewID()
+		c.Response().Header().Set(flowHeader, id)
+		ctx, cancel := context.WithDeadline(context.Background(), deadline)
+		defer cancel()
+		ctx, replies := s.req.Expect(ctx, id)
+		defer s.req.Forget(id)
+		done := s.start(ctx, id, "Requesting", "request", in)
+		return s.await(c, id, replies, done, ctx)
+	}
+}
+
+// start runs a flow in its own goroutine, which outlives the request when
+// the reply comes before the flow ends; a panic in it becomes a failure.
+func (s *Server) start(ctx context.Context, id, concept, action string, in map[string]any) <-chan flow.Result {
+	done := make(chan flow.Result, 1)
+	s.inflight.Add(1)
+	go func() {
+		defer s.inflight.Done()
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Error("panic in flow", "flow", id, "panic", fmt.Sprint(p))
+				done <- flow.Result{FlowID: id, Failure: fmt.Errorf("panic: %v", p)}
+			}
+		}()
+		done <- s.engine.RunFlow(ctx, id, concept, action, in)
+	}()
+	return done
+}
+
+// await answers with the flow's reply, its failure, or a timeout.
+func (s *Server) await(c echo.Context, id string, replies <-chan requesting.Reply, done <-chan flow.Result, ctx context.Context) error {
+	select {
+	case r := <-replies:
+		return writeReply(c, r.Status, r.Body)
+	case res := <-done:
+		select {
+		case r := <-replies:
+			return writeReply(c, r.Status, r.Body)
+		default:
+		}
+		if res.Failure != nil && !errors.Is(res.Failure, context.DeadlineExceeded) {
+			s.log.Error("flow failed", "flow", id, "failure", res.Failure.Error())
+			return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
+		}
+		return s.timedOut(c, id, "no sync answered this request: its flow ended without Requesting.respond")
+	case <-ctx.Done():
+		select { // the flow sees the cancellation at its next action
+		case <-done:
+		case <-time.After(grace):
+		}
+		return s.timedOut(c, id, fmt.Sprintf("no sync answered this request within %s", s.timeout))
+	}
+}
+
+// timedOut answers 504, with the flow's trace in development mode.
+func (s *Server) timedOut(c echo.Context, id, msg string) error {
+	s.log.Warn("request not answered", "flow", id, "path", c.Path())
+	if !s.opts.Dev {
+		return writeError(c, http.StatusGatewayTimeout, msg, id)
+	}
+	return writeErrorTrace(c, http.StatusGatewayTimeout, msg, id, s.traceJSON(id))
+}
+
+// inputs gathers a request's inputs: the JSON body's top-level fields, the
+// query parameters, the path parameters, the auth header value, then the
+// method and the route template, each later source winning a name clash.
+// A bad body gives a status and a message instead.
+func (s *Server) inputs(c echo.Context, path string) (map[string]any, int, string) {
+	in, status, msg := s.body(c)
+	if status != 0 {
+		return nil, status, msg
+	}
+	for k, vs := range c.QueryParams() {
+		if len(vs) > 0 {
+			in[k] = vs[0]
+		}
+	}
+	for i, name := range c.ParamNames() {
+		in[name] = c.ParamValues()[i]
+	}
+	if a := s.app.Auth; a != nil {
+		if v := authValue(c.Request().Header.Get(a.Header), a.Scheme); v != "" {
+			in[a.As.Name] = v
+		}
+	}
+	in["method"], in["path"] = c.Request().Method, path
+	return in, 0, ""
+}
+
+// authValue strips the scheme ("Token abc" → "abc"); a value with another
+// scheme is not taken.
+func authValue(header, scheme string) string {
+	header = strings.TrimSpace(header)
+	if scheme == "" {
+		return header
+	}
+	if v, ok := strings.CutPrefix(header, scheme+" "); ok {
+		return strings.TrimSpace(v)
+	}
+	return ""
+}

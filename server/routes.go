@@ -1,0 +1,117 @@
+package server
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"legible/engine/spec"
+)
+
+// route is one request route that syncs match: a path template and the
+// methods syncs name for it. A pattern without a method (a response sync,
+// say) adds none; a path that no pattern names a method for takes any.
+type route struct {
+	path    string
+	methods map[string]bool
+}
+
+// routes builds the echo instance: middleware, operations endpoints, the
+// sync routes and the passthrough routes.
+func (s *Server) routes(sp *spec.Spec) *echo.Echo {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.httpError
+	e.Use(s.recoverPanics, s.accessLog())
+	if len(s.app.CORS) > 0 {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.app.CORS}))
+	}
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/_legible/flows/:id", s.flowTrace)
+	base := s.app.Base.Name
+	for _, r := range syncRoutes(sp) {
+		h := s.request(r.path)
+		if len(r.methods) == 0 {
+			e.Any(base+r.path, h)
+			continue
+		}
+		for m := range r.methods {
+			e.Add(m, base+r.path, h)
+		}
+	}
+	for _, p := range s.app.Passthrough {
+		e.POST(base+"/"+p.Concept.Name+"/"+p.Action.Name, s.passthrough(p.Concept.Name, p.Action.Name))
+	}
+	return e
+}
+
+// syncRoutes collects the literal paths and methods that syncs match on
+// Requesting.request, sorted by path.
+func syncRoutes(sp *spec.Spec) []*route {
+	byPath := map[string]*route{}
+	for _, s := range sp.Syncs {
+		for _, p := range s.When {
+			path, method, ok := requestRoute(p)
+			if !ok {
+				continue
+			}
+			r := byPath[path]
+			if r == nil {
+				r = &route{path: path, methods: map[string]bool{}}
+				byPath[path] = r
+			}
+			if method != "" {
+				r.methods[strings.ToUpper(method)] = true
+			}
+		}
+	}
+	out := make([]*route, 0, len(byPath))
+	for _, r := range byPath {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
+}
+
+// requestRoute returns the literal path and method of a Requesting.request
+// pattern.
+func requestRoute(p *spec.Pattern) (path, method string, ok bool) {
+	if p.Concept.Name != "Requesting" || p.Action.Name != "request" {
+		return "", "", false
+	}
+	for _, a := range p.In {
+		if a.Term.Kind != spec.String {
+			continue
+		}
+		switch a.Param.Name {
+		case "path":
+			path, ok = a.Term.Value.(string), true
+		case "method":
+			method = a.Term.Value.(string)
+		}
+	}
+	return path, method, ok && strings.HasPrefix(path, "/")
+}
+
+// httpError answers every error echo raises (unknown routes, wrong
+// methods) as JSON.
+func (s *Server) httpError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, msg := http.StatusInternalServerError, "internal error"
+	if he, ok := err.(*echo.HTTPError); ok {
+		status = he.Code
+		msg = strings.ToLower(http.StatusText(status))
+		if status == http.StatusMethodNotAllowed {
+			msg = "method not allowed for this route"
+		}
+	} else {
+		s.log.Error("unhandled error", "error", err, "path", c.Path())
+	}
+	_ = writeError(c, status, msg, c.Response().Header().Get(flowHeader))
+}

@@ -1,0 +1,115 @@
+// Package server is the HTTP front of legible: it turns requests into
+// Requesting.request actions, runs their flows, and answers each request
+// with what Requesting.respond gave, as JSON.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"legible/concepts"
+	"legible/concepts/requesting"
+	"legible/engine/flow"
+	"legible/engine/spec"
+)
+
+// DefaultTimeout and DefaultBodyLimit apply when app.yaml sets neither.
+const (
+	DefaultTimeout   = 10 * time.Second
+	DefaultBodyLimit = 1 << 20
+)
+
+// Options configure a Server.
+type Options struct {
+	// Dev opens the flows endpoint to everyone and adds the flow's trace
+	// to timeout replies.
+	Dev bool
+	// AdminToken, when set, opens the flows endpoint to requests that send
+	// `Authorization: Bearer TOKEN` outside development mode.
+	AdminToken string
+	Logger     *slog.Logger
+	// Ready reports whether the database answers, for GET /readyz.
+	Ready func(context.Context) error
+}
+
+// Server serves one app.
+type Server struct {
+	app       *spec.App
+	engine    *flow.Engine
+	req       *requesting.Requesting
+	reg       *concepts.Registry
+	opts      Options
+	log       *slog.Logger
+	timeout   time.Duration
+	bodyLimit int64
+	echo      *echo.Echo
+	inflight  sync.WaitGroup // flows still running, some after their reply
+}
+
+// New returns a server for the app in sp, whose flows run on engine. req
+// must be the Requesting registered in the engine's registry reg.
+func New(sp *spec.Spec, engine *flow.Engine, req *requesting.Requesting, reg *concepts.Registry, opts Options) *Server {
+	app := sp.App
+	if app == nil {
+		app = &spec.App{}
+	}
+	s := &Server{app: app, engine: engine, req: req, reg: reg, opts: opts, log: opts.Logger,
+		timeout: app.Timeout, bodyLimit: app.BodyLimit}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.timeout <= 0 {
+		s.timeout = DefaultTimeout
+	}
+	if s.bodyLimit <= 0 {
+		s.bodyLimit = DefaultBodyLimit
+	}
+	s.echo = s.routes(sp)
+	return s
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Serve answers requests on ln until ctx is done, then shuts down
+// gracefully: it stops accepting, lets requests and the flows they started
+// finish, for at most the request timeout, and returns.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), s.timeout)
+	defer cancel()
+	err := hs.Shutdown(shutdown)
+	if werr := s.waitFlows(shutdown); err == nil {
+		err = werr
+	}
+	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	return err
+}
+
+// waitFlows waits for the running flows, or until ctx is done.
+func (s *Server) waitFlows(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { s.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return errors.New("flows still running at the end of the shutdown timeout")
+	}
+}
