@@ -25,9 +25,9 @@ func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
 		if !ok {
 			return writeError(c, http.StatusNotFound, "no implementation of "+concept+"."+action, "")
 		}
-		ctx, cancel := context.WithDeadline(context.Background(), deadline)
-		defer cancel()
 		if h.IsQuery() {
+			ctx, cancel := context.WithDeadline(context.Background(), deadline)
+			defer cancel()
 			res, err := h.Call(ctx, in)
 			if err != nil {
 				s.log.Error("passthrough query failed", "query", concept+"."+action, "failure", err.Error())
@@ -37,7 +37,8 @@ func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
 		}
 		id := flow.NewID()
 		c.Response().Header().Set(flowHeader, id)
-		res := <-s.start(ctx, id, concept, action, in)
+		_, done := s.start(context.Background(), deadline, id, concept, action, in)
+		res := <-done
 		switch {
 		case res.Failure != nil:
 			s.log.Error("flow failed", "flow", id, "failure", res.Failure.Error())

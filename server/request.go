@@ -30,22 +30,24 @@ func (s *Server) request(path string) echo.HandlerFunc {
 		}
 		id := flow.NewID()
 		c.Response().Header().Set(flowHeader, id)
-		ctx, cancel := context.WithDeadline(context.Background(), deadline)
-		defer cancel()
-		ctx, replies := s.req.Expect(ctx, id)
+		ctx, replies := s.req.Expect(context.Background(), id)
 		defer s.req.Forget(id)
-		done := s.start(ctx, id, "Requesting", "request", in)
-		return s.await(c, id, replies, done, ctx)
+		_, done := s.start(ctx, deadline, id, "Requesting", "request", in)
+		return s.await(c, id, replies, done, deadline)
 	}
 }
 
-// start runs a flow in its own goroutine, which outlives the request when
-// the reply comes before the flow ends; a panic in it becomes a failure.
-func (s *Server) start(ctx context.Context, id, concept, action string, in map[string]any) <-chan flow.Result {
+// start runs a flow in its own goroutine, until it ends or the deadline
+// passes: it outlives the request when the reply comes before the flow
+// ends. A panic in it becomes a failure. It returns the flow's context,
+// done at the deadline, and the channel its result comes on.
+func (s *Server) start(ctx context.Context, deadline time.Time, id, concept, action string, in map[string]any) (context.Context, <-chan flow.Result) {
+	ctx, cancel := context.WithDeadline(ctx, deadline)
 	done := make(chan flow.Result, 1)
 	s.inflight.Add(1)
 	go func() {
 		defer s.inflight.Done()
+		defer cancel()
 		defer func() {
 			if p := recover(); p != nil {
 				s.log.Error("panic in flow", "flow", id, "panic", fmt.Sprint(p))
@@ -54,11 +56,14 @@ func (s *Server) start(ctx context.Context, id, concept, action string, in map[s
 		}()
 		done <- s.engine.RunFlow(ctx, id, concept, action, in)
 	}()
-	return done
+	return ctx, done
 }
 
-// await answers with the flow's reply, its failure, or a timeout.
-func (s *Server) await(c echo.Context, id string, replies <-chan requesting.Reply, done <-chan flow.Result, ctx context.Context) error {
+// await answers with the flow's reply, its failure, or a timeout at the
+// deadline.
+func (s *Server) await(c echo.Context, id string, replies <-chan requesting.Reply, done <-chan flow.Result, deadline time.Time) error {
+	timer := time.NewTimer(time.Until(deadline))
+	defer timer.Stop()
 	select {
 	case r := <-replies:
 		return writeReply(c, r.Status, r.Body)
@@ -73,8 +78,8 @@ func (s *Server) await(c echo.Context, id string, replies <-chan requesting.Repl
 			return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
 		}
 		return s.timedOut(c, id, "no sync answered this request: its flow ended without Requesting.respond")
-	case <-ctx.Done():
-		select { // the flow sees the cancellation at its next action
+	case <-timer.C:
+		select { // the flow sees the deadline at its next action
 		case <-done:
 		case <-time.After(grace):
 		}

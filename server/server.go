@@ -82,7 +82,8 @@ func (s *Server) Handler() http.Handler { return s.echo }
 // gracefully: it stops accepting, lets requests and the flows they started
 // finish, for at most the request timeout, and returns.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: 10 * time.Second}
+	conns := &fresh{conns: map[net.Conn]bool{}}
+	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: 10 * time.Second, ConnState: conns.track}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -92,6 +93,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), s.timeout)
 	defer cancel()
+	time.AfterFunc(freshGrace, conns.close)
 	err := hs.Shutdown(shutdown)
 	if werr := s.waitFlows(shutdown); err == nil {
 		err = werr
@@ -111,5 +113,37 @@ func (s *Server) waitFlows(ctx context.Context) error {
 		return nil
 	case <-ctx.Done():
 		return errors.New("flows still running at the end of the shutdown timeout")
+	}
+}
+
+// freshGrace is how long, once shutdown starts, a connection that has not
+// sent a request yet may still send one before it is closed.
+const freshGrace = 50 * time.Millisecond
+
+// fresh tracks the connections that have not sent a request yet. HTTP
+// clients dial spare connections they may never use; the standard server's
+// Shutdown waits up to 5 seconds for those, so they are closed instead.
+type fresh struct {
+	mu    sync.Mutex
+	conns map[net.Conn]bool
+}
+
+// track is the server's ConnState hook.
+func (f *fresh) track(c net.Conn, st http.ConnState) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if st == http.StateNew {
+		f.conns[c] = true
+	} else {
+		delete(f.conns, c)
+	}
+}
+
+// close closes the connections that still have not sent a request.
+func (f *fresh) close() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for c := range f.conns {
+		_ = c.Close()
 	}
 }

@@ -1,0 +1,141 @@
+// Command loadgen load-tests a running legible server: it sends the same
+// JSON request from C clients for a fixed time and prints requests per
+// second and latency percentiles. It only targets loopback addresses.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+func main() {
+	target := flag.String("url", "http://127.0.0.1:8080/api/LikertSurvey/createSurvey", "URL to send requests to (loopback only)")
+	method := flag.String("method", "POST", "HTTP method")
+	body := flag.String("body", `{"author": "ann", "title": "Lunch", "scaleMin": 1, "scaleMax": 5}`, "JSON body")
+	clients := flag.String("c", "1,32", "comma-separated numbers of concurrent clients, one run each")
+	dur := flag.Duration("d", 5*time.Second, "duration of each run")
+	wait := flag.Duration("wait", 30*time.Second, "how long to wait for the server's /healthz to answer first")
+	flag.Parse()
+	if err := checkLoopback(*target); err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(2)
+	}
+	if err := waitHealthy(*target, *wait); err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(1)
+	}
+	for _, c := range strings.Split(*clients, ",") {
+		var n int
+		if _, err := fmt.Sscan(c, &n); err != nil || n < 1 {
+			fmt.Fprintf(os.Stderr, "loadgen: bad -c value %q\n", c)
+			os.Exit(2)
+		}
+		r := run(*method, *target, []byte(*body), n, *dur)
+		fmt.Println(r)
+	}
+}
+
+// checkLoopback refuses any target but this machine.
+func checkLoopback(target string) error {
+	u, err := url.Parse(target)
+	if err != nil {
+		return err
+	}
+	ip := net.ParseIP(u.Hostname())
+	if u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("%s is not a loopback address", u.Hostname())
+	}
+	return nil
+}
+
+// waitHealthy polls the server's /healthz until it answers.
+func waitHealthy(target string, d time.Duration) error {
+	u, _ := url.Parse(target)
+	health := u.Scheme + "://" + u.Host + "/healthz"
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if resp, err := http.Get(health); err == nil {
+			_ = resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%s did not answer within %s", health, d)
+}
+
+// result is one run's figures.
+type result struct {
+	clients        int
+	requests, errs int
+	elapsed        time.Duration
+	latencies      []time.Duration
+}
+
+func (r result) String() string {
+	slices.Sort(r.latencies)
+	pct := func(p float64) time.Duration {
+		if len(r.latencies) == 0 {
+			return 0
+		}
+		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
+	}
+	return fmt.Sprintf("c=%-3d %8.0f req/s  p50 %8s  p99 %8s  (%d requests, %d errors)",
+		r.clients, float64(r.requests)/r.elapsed.Seconds(), pct(0.50).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), r.requests, r.errs)
+}
+
+// run sends requests from n clients for d.
+func run(method, target string, body []byte, n int, d time.Duration) result {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n}, Timeout: 30 * time.Second}
+	var mu sync.Mutex
+	res := result{clients: n}
+	deadline := time.Now().Add(d)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			var lat []time.Duration
+			errs := 0
+			for time.Now().Before(deadline) {
+				t := time.Now()
+				if !send(client, method, target, body) {
+					errs++
+				}
+				lat = append(lat, time.Since(t))
+			}
+			mu.Lock()
+			res.latencies = append(res.latencies, lat...)
+			res.requests += len(lat)
+			res.errs += errs
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	return res
+}
+
+// send makes one request and reports whether it got a 2xx reply.
+func send(client *http.Client, method, target string, body []byte) bool {
+	req, err := http.NewRequest(method, target, bytes.NewReader(body))
+	if err != nil {
+		return false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return false
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	return resp.StatusCode/100 == 2
+}
