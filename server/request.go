@@ -97,8 +97,10 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 }
 
 // inputs gathers a request's inputs: the JSON body's top-level fields, the
-// query parameters, the path parameters, the auth header value, then the
-// method and the route template, each later source winning a name clash.
+// query parameters, the path parameters, the auth header value (nil when
+// the header is missing, so that syncs can match requests without it),
+// then the method and the route template, each later source winning a name
+// clash.
 // A bad body gives a status and a message instead.
 func (s *Server) inputs(c echo.Context, path string) (map[string]any, int, string) {
 	in, status, msg := s.body(c)
@@ -113,7 +115,8 @@ func (s *Server) inputs(c echo.Context, path string) (map[string]any, int, strin
 	for i, name := range c.ParamNames() {
 		in[name] = c.ParamValues()[i]
 	}
-	if a := s.app.Auth; a != nil {
+	if a := s.app.Auth; a != nil { // always an input, nil without the header
+		in[a.As.Name] = nil
 		if v := authValue(c.Request().Header.Get(a.Header), a.Scheme); v != "" {
 			in[a.As.Name] = v
 		}

@@ -21,6 +21,10 @@ func TestSyncRoutedRequestWithInputs(t *testing.T) {
 	if r.status != 200 || !equalJSON(r.body, want) {
 		t.Fatalf("get: %d %s, want %v", r.status, r.raw, want)
 	}
+	r = ts.do(t, "GET", "/api/counts/apples?note=hi", "", nil)
+	if want["token"] = nil; r.status != 200 || !equalJSON(r.body, want) {
+		t.Fatalf("get without the auth header: %d %s, want %v", r.status, r.raw, want)
+	}
 }
 
 func TestWrongFieldTypesReachTheApp(t *testing.T) {
