@@ -10,6 +10,9 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"legible/concepts"
+	"legible/concepts/authenticating"
+	"legible/concepts/profile"
+	"legible/concepts/sessioning"
 )
 
 // Implementation is a concept's Go implementation, built on a database.
@@ -30,7 +33,11 @@ type Entry struct {
 
 // entries are the implementations in the binary, apart from Requesting,
 // which the HTTP server builds itself.
-var entries = []Entry{}
+var entries = []Entry{
+	{Name: "Authenticating", New: func(db *mongo.Database) Implementation { return authenticating.New(db) }},
+	{Name: "Sessioning", New: func(db *mongo.Database) Implementation { return sessioning.New(db) }},
+	{Name: "Profile", New: func(db *mongo.Database) Implementation { return profile.New(db) }},
+}
 
 // Entries returns the implementations in the binary.
 func Entries() []Entry { return entries }

@@ -1,0 +1,194 @@
+package authenticating
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"golang.org/x/crypto/bcrypt"
+
+	"legible/concepts"
+	"legible/engine/load"
+)
+
+func creds(email, password string) map[string]any {
+	return map[string]any{"email": email, "password": password}
+}
+
+func TestRegisterLoginAndGetByEmail(t *testing.T) {
+	_, c := setup(t)
+	reg := call(t, c, "register", creds("  Ann@Example.COM ", "secret"))
+	user, _ := reg.Out["user"].(string)
+	if reg.IsError() || len(user) != 36 {
+		t.Fatalf("register: %+v, want a UUID user", reg)
+	}
+	for _, email := range []string{"ann@example.com", "ANN@example.com "} {
+		if got := call(t, c, "login", creds(email, "secret")); got.IsError() || got.Out["user"] != user {
+			t.Fatalf("login %q: %+v, want user %s", email, got, user)
+		}
+	}
+	rows := call(t, c, "_getByEmail", map[string]any{"email": "Ann@example.com"}).Rows
+	if len(rows) != 1 || rows[0]["user"] != user {
+		t.Fatalf("_getByEmail: %v, want one row with user %s", rows, user)
+	}
+	if rows := call(t, c, "_getByEmail", map[string]any{"email": "bob@example.com"}).Rows; len(rows) != 0 {
+		t.Fatalf("_getByEmail of an unknown email: %v, want no rows", rows)
+	}
+	if rows := call(t, c, "_getByEmail", map[string]any{"email": ""}).Rows; len(rows) != 0 {
+		t.Fatalf("_getByEmail of an empty email: %v, want no rows", rows)
+	}
+}
+
+func TestRegisterErrors(t *testing.T) {
+	_, c := setup(t)
+	call(t, c, "register", creds("ann@example.com", "secret"))
+	cases := []struct {
+		name, email, password, want string
+	}{
+		{"empty email", "", "secret", "email is empty"},
+		{"blank email", "   ", "secret", "email is empty"},
+		{"empty password", "bob@example.com", "", "password is empty"},
+		{"long password", "bob@example.com", strings.Repeat("x", 73), "longer than 72 bytes"},
+		{"taken email", " ANN@example.com", "other", "email ann@example.com is already registered"},
+	}
+	for _, tc := range cases {
+		got := call(t, c, "register", creds(tc.email, tc.password))
+		if !strings.Contains(got.Err, tc.want) {
+			t.Errorf("%s: %+v, want a concept error containing %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestLoginErrorsAreOneMessage(t *testing.T) {
+	_, c := setup(t)
+	call(t, c, "register", creds("ann@example.com", "secret"))
+	var msgs []string
+	for _, in := range []map[string]any{
+		creds("ann@example.com", "wrong"),
+		creds("ann@example.com", ""),
+		creds("bob@example.com", "secret"),
+		creds("", "secret"),
+	} {
+		got := call(t, c, "login", in)
+		if !got.IsError() {
+			t.Fatalf("login %v: %+v, want a concept error", in["email"], got)
+		}
+		msgs = append(msgs, got.Err)
+	}
+	for _, m := range msgs[1:] {
+		if m != msgs[0] {
+			t.Fatalf("login errors differ: %q and %q; unknown emails and wrong passwords must look alike", msgs[0], m)
+		}
+	}
+}
+
+func TestPasswordIsStoredHashed(t *testing.T) {
+	a, c := setup(t)
+	user := call(t, c, "register", creds("ann@example.com", "secret")).Out["user"]
+	var u userDoc
+	if err := a.users.FindOne(context.Background(), bson.D{{Key: "_id", Value: user}}).Decode(&u); err != nil {
+		t.Fatal(err)
+	}
+	if u.Email != "ann@example.com" || bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte("secret")) != nil {
+		t.Fatalf("stored user %+v, want the normalised email and a bcrypt hash of the password", u)
+	}
+	if cost, _ := bcrypt.Cost([]byte(u.PasswordHash)); cost != bcrypt.MinCost {
+		t.Fatalf("bcrypt cost %d with %s=min, want %d", cost, CostEnv, bcrypt.MinCost)
+	}
+}
+
+func TestHashCost(t *testing.T) {
+	if hashCost() != bcrypt.MinCost {
+		t.Fatalf("cost %d with %s=min, want bcrypt.MinCost", hashCost(), CostEnv)
+	}
+	os.Unsetenv(CostEnv)
+	defer os.Setenv(CostEnv, "min")
+	if hashCost() != bcrypt.DefaultCost {
+		t.Fatalf("cost %d without %s, want bcrypt.DefaultCost", hashCost(), CostEnv)
+	}
+}
+
+func TestConcurrentRegistrationsOfOneEmail(t *testing.T) {
+	a, c := setup(t)
+	const n = 20
+	results := make([]concepts.Result, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			h, _ := c.Handler("register")
+			res, err := h.Call(context.Background(), creds("Race@example.com", "secret"))
+			if err != nil {
+				t.Error(err)
+			}
+			results[i] = res
+		})
+	}
+	wg.Wait()
+	won := 0
+	for _, r := range results {
+		switch {
+		case !r.IsError():
+			won++
+		case !strings.Contains(r.Err, "already registered"):
+			t.Errorf("a losing registration: %q, want \"already registered\"", r.Err)
+		}
+	}
+	db := a.users.Database()
+	if won != 1 || count(t, db, UsersCollection) != 1 || count(t, db, EmailsCollection) != 1 {
+		t.Fatalf("%d registrations won, %d users, %d emails; want one of each",
+			won, count(t, db, UsersCollection), count(t, db, EmailsCollection))
+	}
+}
+
+func TestFailedRegistrationReleasesTheEmail(t *testing.T) {
+	a, c := setup(t)
+	// A user document without its email document: the unique email index
+	// must stop the registration, which must then give its email claim back.
+	stray := userDoc{ID: "stray", Email: "ann@example.com", PasswordHash: "x"}
+	if _, err := a.users.InsertOne(context.Background(), stray); err != nil {
+		t.Fatal(err)
+	}
+	got := call(t, c, "register", creds("ann@example.com", "secret"))
+	if !strings.Contains(got.Err, "already registered") {
+		t.Fatalf("register: %+v, want the already-registered concept error", got)
+	}
+	if n := count(t, a.users.Database(), EmailsCollection); n != 0 {
+		t.Fatalf("%d email documents after a failed registration, want 0", n)
+	}
+}
+
+func TestSetupIsIdempotent(t *testing.T) {
+	a, c := setup(t)
+	if err := a.Setup(context.Background()); err != nil {
+		t.Fatalf("a second Setup: %v", err)
+	}
+	call(t, c, "register", creds("ann@example.com", "secret"))
+	if err := a.Setup(context.Background()); err != nil {
+		t.Fatalf("Setup with data: %v", err)
+	}
+	if got := uniqueIndexes(t, a.users); !slices.Equal(got, []string{"email_unique"}) {
+		t.Fatalf("unique indexes %v after three Setups, want [email_unique]", got)
+	}
+}
+
+func TestConformance(t *testing.T) {
+	data, err := os.ReadFile("../../specs/concepts/Authenticating.concept.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, diags := load.Load([]load.File{{Name: "concepts/Authenticating.concept.yaml", Data: data}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	spec := sp.Concepts[len(sp.Concepts)-1]
+	if spec.Name.Name != "Authenticating" {
+		t.Fatalf("loaded concept %s, want Authenticating", spec.Name.Name)
+	}
+	for _, d := range concepts.Conformance(New(nil).Concept(), spec) {
+		t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
+	}
+}
