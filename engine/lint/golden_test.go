@@ -55,7 +55,7 @@ func lintText(t *testing.T, files map[string][]byte) string {
 	for _, n := range names {
 		in = append(in, load.File{Name: n, Data: files[n]})
 	}
-	_, diags := App(in)
+	_, diags := Spec(in)
 	var buf bytes.Buffer
 	if err := report.Text(&buf, diags, report.SourceMap(files)); err != nil {
 		t.Fatal(err)

@@ -25,9 +25,15 @@ type Result struct {
 // App loads and checks the files of one app, and checks the concepts whose
 // Go implementations are compiled into legible against their specs.
 func App(files []load.File) (*spec.Spec, diag.List) {
+	sp, diags := Spec(files)
+	return sp, append(diags, conformance(sp)...).Sort()
+}
+
+// Spec loads and checks the files of one app, without looking at any Go
+// implementation: the checks of the spec language alone.
+func Spec(files []load.File) (*spec.Spec, diag.List) {
 	sp, diags := load.Load(files)
 	diags = append(diags, check.Check(sp)...)
-	diags = append(diags, conformance(sp)...)
 	return sp, diags.Sort()
 }
 
