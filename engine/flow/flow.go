@@ -48,8 +48,10 @@ func (r *record) hasSynced(s int) bool {
 
 // markSynced records that r took part in a firing of sync s.
 func (r *record) markSynced(s int) {
-	for len(r.synced) <= s/64 {
-		r.synced = append(r.synced, 0)
+	if w := s/64 + 1; len(r.synced) < w {
+		grown := make([]uint64, w)
+		copy(grown, r.synced)
+		r.synced = grown
 	}
 	r.synced[s/64] |= 1 << (s % 64)
 }
