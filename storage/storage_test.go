@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -51,27 +50,6 @@ func TestInsertFind(t *testing.T) {
 	}
 }
 
-func TestRestartKeepsData(t *testing.T) {
-	embeddedOnly(t)
-	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "not", "yet", "there")
-	first, err := Open(ctx, Options{DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = first.Database().Collection("Test.items").InsertOne(ctx, item{ID: "a", Name: "ann"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := first.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	second := open(t, dir)
-	if got := findItem(t, second.Database().Collection("Test.items"), "a"); got.Name != "ann" {
-		t.Fatalf("after a restart found %+v, want name ann", got)
-	}
-}
-
 func TestConcurrentIncrements(t *testing.T) {
 	const workers, each = 8, 50
 	st := open(t, t.TempDir())
@@ -108,46 +86,6 @@ func increment(ctx context.Context, coll *mongo.Collection, id string, times int
 	return nil
 }
 
-func TestCloseIsFastAndIdempotent(t *testing.T) {
-	embeddedOnly(t)
-	ctx := context.Background()
-	st, err := Open(ctx, Options{DataDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Database().Collection("Test.items").InsertOne(ctx, item{ID: "a"}); err != nil {
-		t.Fatal(err)
-	}
-	start := time.Now()
-	if err := st.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Fatalf("Close took %v; it should disconnect before stopping the server", d)
-	}
-	if err := st.Close(ctx); err != nil {
-		t.Fatalf("second Close: %v, want nil", err)
-	}
-}
-
-func TestTwoStoresOnTwoDirs(t *testing.T) {
-	embeddedOnly(t)
-	ctx := context.Background()
-	a, b := open(t, t.TempDir()), open(t, t.TempDir())
-	if _, err := a.Database().Collection("Test.items").InsertOne(ctx, item{ID: "a", Name: "in a"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Database().Collection("Test.items").InsertOne(ctx, item{ID: "a", Name: "in b"}); err != nil {
-		t.Fatal(err)
-	}
-	if got := findItem(t, a.Database().Collection("Test.items"), "a"); got.Name != "in a" {
-		t.Fatalf("store a found %+v, want its own document", got)
-	}
-	if got := findItem(t, b.Database().Collection("Test.items"), "a"); got.Name != "in b" {
-		t.Fatalf("store b found %+v, want its own document", got)
-	}
-}
-
 func TestOpenBadURI(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -157,34 +95,5 @@ func TestOpenBadURI(t *testing.T) {
 	}
 	if msg := err.Error(); !contains(msg, "MONGODB_URI") || contains(msg, "secret") {
 		t.Fatalf("error %q should name MONGODB_URI and hide the password", msg)
-	}
-}
-
-func TestOpenURI(t *testing.T) {
-	embeddedOnly(t)
-	ctx := context.Background()
-	server := open(t, t.TempDir())
-	st, err := Open(ctx, Options{URI: server.server.uri, DB: "other"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeOrFail(t, st)
-	if st.Embedded() {
-		t.Fatal("a store opened on a URI says it is embedded")
-	}
-	if _, err := st.Database().Collection("Test.items").InsertOne(ctx, item{ID: "a", Name: "ann"}); err != nil {
-		t.Fatal(err)
-	}
-	other := server.Database().Client().Database("other").Collection("Test.items")
-	if got := findItem(t, other, "a"); got.Name != "ann" {
-		t.Fatalf("found %+v through the embedded client, want name ann", got)
-	}
-}
-
-// closeOrFail closes st, failing the test on an error.
-func closeOrFail(t *testing.T, st *Store) {
-	t.Helper()
-	if err := st.Close(context.Background()); err != nil {
-		t.Error(err)
 	}
 }

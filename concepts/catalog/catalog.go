@@ -11,6 +11,7 @@ import (
 
 	"legible/concepts"
 	"legible/concepts/authenticating"
+	"legible/concepts/likert"
 	"legible/concepts/profile"
 	"legible/concepts/sessioning"
 )
@@ -37,6 +38,7 @@ var entries = []Entry{
 	{Name: "Authenticating", New: func(db *mongo.Database) Implementation { return authenticating.New(db) }},
 	{Name: "Sessioning", New: func(db *mongo.Database) Implementation { return sessioning.New(db) }},
 	{Name: "Profile", New: func(db *mongo.Database) Implementation { return profile.New(db) }},
+	{Name: "LikertSurvey", New: func(db *mongo.Database) Implementation { return likert.New(db) }},
 }
 
 // Entries returns the implementations in the binary.

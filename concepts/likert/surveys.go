@@ -1,0 +1,47 @@
+package likert
+
+import (
+	"context"
+
+	"legible/concepts"
+)
+
+// CreateSurvey creates a survey with no questions, whose answers range
+// from scaleMin to scaleMax. A scale whose minimum is not below its
+// maximum is a concept error.
+func (l *Likert) CreateSurvey(ctx context.Context, in CreateSurveyIn) (SurveyIO, error) {
+	if in.ScaleMin >= in.ScaleMax {
+		return SurveyIO{}, concepts.Errorf("scaleMin %v is not below scaleMax %v; give a scale such as 1 to 5",
+			in.ScaleMin, in.ScaleMax)
+	}
+	id, err := newID()
+	if err != nil {
+		return SurveyIO{}, err
+	}
+	doc := surveyDoc{ID: id, Author: in.Author, Title: in.Title, ScaleMin: in.ScaleMin, ScaleMax: in.ScaleMax}
+	if err := insert(ctx, l.surveys, doc); err != nil {
+		return SurveyIO{}, writeError(l.surveys, err)
+	}
+	return SurveyIO{Survey: id}, nil
+}
+
+// AddQuestion adds a question with the text to the survey. A survey that
+// does not exist is a concept error.
+func (l *Likert) AddQuestion(ctx context.Context, in AddQuestionIn) (QuestionOut, error) {
+	var s surveyDoc
+	found, err := findByID(ctx, l.surveys, in.Survey, &s)
+	switch {
+	case err != nil:
+		return QuestionOut{}, err
+	case !found:
+		return QuestionOut{}, concepts.Errorf("survey %q does not exist; create it with createSurvey first", in.Survey)
+	}
+	id, err := newID()
+	if err != nil {
+		return QuestionOut{}, err
+	}
+	if err := insert(ctx, l.questions, questionDoc{ID: id, Survey: in.Survey, Text: in.Text}); err != nil {
+		return QuestionOut{}, writeError(l.questions, err)
+	}
+	return QuestionOut{Question: id}, nil
+}
