@@ -229,3 +229,13 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("got %+v, %v; want %+v", got, err, want)
 	}
 }
+
+// TestActionInputErrorIsOutcome checks that an action input that does not
+// fit becomes the {error} outcome, named without the advice to developers.
+func TestActionInputErrorIsOutcome(t *testing.T) {
+	h := act[allIn, struct{}]()
+	res, err := h.Call(context.Background(), map[string]any{"s": 1.0, "n": 1.0})
+	if err != nil || res.Err != "input `s`: want a string, got a number" {
+		t.Fatalf("result %+v, error %v", res, err)
+	}
+}

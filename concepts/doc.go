@@ -46,7 +46,10 @@
 //
 // A concept function returns its output, or a concept error made with
 // Errorf, which Call returns as Result{Err: message}: the {error: "…"}
-// outcome that syncs match. Any other error, a panic in the function, and
-// an input that is missing or has the wrong type are failures: Call returns
-// them as a *Failure error naming the concept and the action.
+// outcome that syncs match. An action input that is missing or has the
+// wrong type is an error outcome too ("input `value`: want a number, got a
+// string"): such values come from requests, so the app's error syncs
+// answer them. Any other error, a panic in the function, and a query input
+// that does not fit are failures: Call returns them as a *Failure error
+// naming the concept and the action.
 package concepts

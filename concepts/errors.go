@@ -3,6 +3,7 @@ package concepts
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error is a concept error: an expected outcome of an action, such as
@@ -52,6 +53,14 @@ func (f *Failure) Unwrap() error { return f.Err }
 type InputError struct {
 	Param   string // the input's path, e.g. user, author.name or tags[2]
 	Problem string // what is wrong and what to do about it
+}
+
+// Outcome is the message of the error outcome an ill-typed action input
+// becomes: the problem without the advice to developers, e.g.
+// "input `value`: want a number, got a string".
+func (e *InputError) Outcome() string {
+	problem, _, _ := strings.Cut(e.Problem, ";")
+	return "input `" + e.Param + "`: " + problem
 }
 
 // Error returns "input `param`: problem".

@@ -33,19 +33,26 @@ type Signature struct {
 
 // Call converts in to the handler's input struct, runs the Go function and
 // converts what it returns. A concept error made with Errorf comes back as
-// Result{Err: message} and a nil error. Anything else that goes wrong, a
-// missing or ill-typed input, another error from the function, or a panic
-// in it, comes back as a *Failure naming the concept and action.
+// Result{Err: message} and a nil error, and so does an action input that
+// does not fit its type: such values come from requests, and the app's
+// error syncs answer them (422) like any other rejected input. Anything
+// else that goes wrong, an ill-typed query input, another error from the
+// function, or a panic in it, comes back as a *Failure naming the concept
+// and action.
 func (h Handler) Call(ctx context.Context, in map[string]any) (res Result, err error) {
 	if h.a == nil {
 		return Result{}, errors.New("concepts: Call on a zero Handler; make handlers with concepts.Action or concepts.Query")
 	}
 	defer h.recoverPanic(&res, &err)
 	res, err = h.a.invoke(ctx, in)
-	if err != nil {
-		return Result{}, &Failure{Concept: h.concept, Action: h.name, Err: err}
+	var ie *InputError
+	switch {
+	case err == nil:
+		return res, nil
+	case !h.IsQuery() && errors.As(err, &ie):
+		return Result{Err: ie.Outcome()}, nil
 	}
-	return res, nil
+	return Result{}, &Failure{Concept: h.concept, Action: h.name, Err: err}
 }
 
 // recoverPanic turns a panic in the concept function into a failure.

@@ -90,7 +90,7 @@ func TestZeroHandler(t *testing.T) {
 }
 
 func TestUnregisteredHandlerFailure(t *testing.T) {
-	h := Action(func(context.Context, userIn) (userOut, error) { return userOut{}, nil })
+	h := Query(func(context.Context, userIn) ([]userOut, error) { return nil, nil })
 	_, err := h.Call(context.Background(), map[string]any{})
 	wantErr(t, err, "unregistered handler: input `user`: missing")
 }

@@ -11,9 +11,11 @@ import (
 func decodeAs[I any](t *testing.T, in map[string]any) (I, error) {
 	t.Helper()
 	var got I
-	c := New("Test").Action("run", Action(func(_ context.Context, i I) (struct{}, error) {
+	// A query, because a query's ill-typed input is a failure carrying the
+	// *InputError, where an action's becomes an error outcome.
+	c := New("Test").Query("run", Query(func(_ context.Context, i I) ([]struct{}, error) {
 		got = i
-		return struct{}{}, nil
+		return nil, nil
 	}))
 	h, _ := c.Handler("run")
 	_, err := h.Call(context.Background(), in)
