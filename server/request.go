@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -21,10 +23,10 @@ const grace = 200 * time.Millisecond
 // request returns the handler of one sync route: the request becomes a
 // Requesting.request action, and the reply is what Requesting.respond
 // gives.
-func (s *Server) request(path string) echo.HandlerFunc {
+func (s *Server) request(rt *route) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		deadline := time.Now().Add(s.timeout) // the timeout counts from arrival
-		in, status, msg := s.inputs(c, path)
+		in, status, msg := s.inputs(c, rt.path)
 		if status != 0 {
 			return writeError(c, status, msg, "")
 		}
@@ -33,7 +35,7 @@ func (s *Server) request(path string) echo.HandlerFunc {
 		ctx, replies := s.req.Expect(context.Background(), id)
 		defer s.req.Forget(id)
 		_, done := s.start(ctx, deadline, id, "Requesting", "request", in)
-		return s.await(c, id, replies, done, deadline)
+		return s.await(c, rt, id, replies, done, deadline)
 	}
 }
 
@@ -61,7 +63,7 @@ func (s *Server) start(ctx context.Context, deadline time.Time, id, concept, act
 
 // await answers with the flow's reply, its failure, or a timeout at the
 // deadline.
-func (s *Server) await(c echo.Context, id string, replies <-chan requesting.Reply, done <-chan flow.Result, deadline time.Time) error {
+func (s *Server) await(c echo.Context, rt *route, id string, replies <-chan requesting.Reply, done <-chan flow.Result, deadline time.Time) error {
 	timer := time.NewTimer(time.Until(deadline))
 	defer timer.Stop()
 	select {
@@ -76,6 +78,9 @@ func (s *Server) await(c echo.Context, id string, replies <-chan requesting.Repl
 		if res.Failure != nil && !errors.Is(res.Failure, context.DeadlineExceeded) {
 			s.log.Error("flow failed", "flow", id, "failure", res.Failure.Error())
 			return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
+		}
+		if res.Failure == nil && res.Matches == 0 {
+			return writeError(c, http.StatusBadRequest, unmatched(c.Request().Method, rt), id)
 		}
 		return s.timedOut(c, id, "no sync answered this request: its flow ended without Requesting.respond")
 	case <-timer.C:
@@ -136,4 +141,20 @@ func authValue(header, scheme string) string {
 		return strings.TrimSpace(v)
 	}
 	return ""
+}
+
+// unmatched explains a request that no sync matched: it lacks inputs the
+// route's syncs name.
+func unmatched(method string, rt *route) string {
+	var names []string
+	for _, m := range []string{method, ""} {
+		for n := range rt.inputs[m] {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	sort.Strings(names)
+	return fmt.Sprintf("no sync matched this request: %s %s takes the inputs %s; check that the body, query and path give the ones it needs",
+		method, rt.path, strings.Join(names, ", "))
 }

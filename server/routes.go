@@ -17,6 +17,7 @@ import (
 type route struct {
 	path    string
 	methods map[string]bool
+	inputs  map[string]map[string]bool // by method ("" for none): the other inputs patterns name
 }
 
 // routes builds the echo instance: middleware, operations endpoints, the
@@ -34,7 +35,7 @@ func (s *Server) routes(sp *spec.Spec) *echo.Echo {
 	e.GET("/_legible/flows/:id", s.flowTrace)
 	base := s.app.Base.Name
 	for _, r := range syncRoutes(sp) {
-		h := s.request(r.path)
+		h := s.request(r)
 		if len(r.methods) == 0 {
 			e.Any(base+r.path, h)
 			continue
@@ -61,9 +62,10 @@ func syncRoutes(sp *spec.Spec) []*route {
 			}
 			r := byPath[path]
 			if r == nil {
-				r = &route{path: path, methods: map[string]bool{}}
+				r = &route{path: path, methods: map[string]bool{}, inputs: map[string]map[string]bool{}}
 				byPath[path] = r
 			}
+			r.addInputs(strings.ToUpper(method), p)
 			if method != "" {
 				r.methods[strings.ToUpper(method)] = true
 			}
@@ -75,6 +77,19 @@ func syncRoutes(sp *spec.Spec) []*route {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out
+}
+
+// addInputs records the inputs besides method and path that a request
+// pattern for method names.
+func (r *route) addInputs(method string, p *spec.Pattern) {
+	if r.inputs[method] == nil {
+		r.inputs[method] = map[string]bool{}
+	}
+	for _, a := range p.In {
+		if a.Param.Name != "path" && a.Param.Name != "method" {
+			r.inputs[method][a.Param.Name] = true
+		}
+	}
 }
 
 // requestRoute returns the literal path and method of a Requesting.request

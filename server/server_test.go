@@ -53,6 +53,7 @@ func TestErrorReplies(t *testing.T) {
 		{"wrong method", "DELETE", "/api/counts/a", "", 405},
 		{"malformed JSON", "POST", "/api/counts/a", `{"by": `, 400},
 		{"not an object", "POST", "/api/counts/a", `[1, 2]`, 400},
+		{"no sync matches (no `by`)", "POST", "/api/counts/a", `{"count": 1}`, 400},
 		{"too large", "POST", "/api/counts/a", big, 413},
 		{"timeout", "GET", "/api/slow", "", 504},
 		{"no sync answers", "GET", "/api/silent", "", 504},

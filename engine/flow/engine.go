@@ -67,6 +67,9 @@ type Result struct {
 	// Failure is the first failure: a Go error from a concept, which
 	// stopped the flow. Concept errors are outcomes, not failures.
 	Failure error
+	// Matches counts the times a sync's `when` matched in the flow; zero
+	// means the starting action matched no sync at all.
+	Matches int
 }
 
 // Run opens a flow with one action from outside, such as an HTTP request,
@@ -90,7 +93,7 @@ func (e *Engine) RunFlow(ctx context.Context, id, concept, action string, input 
 	if root != nil {
 		res.Output = root.Output
 	}
-	res.Failure = err
+	res.Failure, res.Matches = err, f.matched
 	e.finish(f, err)
 	return res
 }

@@ -22,6 +22,7 @@ type flow struct {
 	byKey   map[string][]*record // completed records by "Concept.action"
 	anchors []*program.Anchor    // scratch for dispatch, used as a stack
 	env     map[string]any       // scratch environment for expressions; made on first use
+	matched int                  // how many times a sync's when matched
 	vm      vm.VM
 }
 

@@ -18,7 +18,9 @@ func (f *flow) dispatch(ctx ctxT, r *record) error {
 	mine := f.anchors[start:]
 	defer func() { f.anchors = f.anchors[:start] }()
 	for _, a := range mine {
-		for _, m := range f.matches(a, r) {
+		ms := f.matches(a, r)
+		f.matched += len(ms)
+		for _, m := range ms {
 			if err := f.fire(ctx, a.Sync, m, r); err != nil {
 				return err
 			}
