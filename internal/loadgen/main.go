@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"sync"
@@ -25,13 +26,22 @@ func main() {
 	clients := flag.String("c", "1,32", "comma-separated numbers of concurrent clients, one run each")
 	dur := flag.Duration("d", 5*time.Second, "duration of each run")
 	wait := flag.Duration("wait", 30*time.Second, "how long to wait for the server's /healthz to answer first")
+	start := flag.String("start", "", "a server command line to start first and stop (SIGINT) at the end, e.g. \".bench/legible serve --addr 127.0.0.1:18080\"")
+	serverLog := flag.String("server-log", "", "file for the started server's output (default: discarded)")
 	flag.Parse()
 	if err := checkLoopback(*target); err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
 		os.Exit(2)
 	}
+	stop, err := startServer(*start, *serverLog)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(1)
+	}
+	defer stop()
 	if err := waitHealthy(*target, *wait); err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		stop()
 		os.Exit(1)
 	}
 	for _, c := range strings.Split(*clients, ",") {
@@ -43,6 +53,33 @@ func main() {
 		r := run(*method, *target, []byte(*body), n, *dur)
 		fmt.Println(r)
 	}
+}
+
+// startServer starts the command line, if any, with its output in the
+// log file (discarded without one), and returns how to stop it.
+func startServer(cmdline, logFile string) (stop func(), err error) {
+	if cmdline == "" {
+		return func() {}, nil
+	}
+	args := strings.Fields(cmdline)
+	cmd := exec.Command(args[0], args[1:]...)
+	if logFile != "" {
+		f, err := os.Create(logFile)
+		if err != nil {
+			return nil, err
+		}
+		cmd.Stdout, cmd.Stderr = f, f
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting %s: %w", args[0], err)
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			_ = cmd.Process.Signal(os.Interrupt)
+			_ = cmd.Wait()
+		})
+	}, nil
 }
 
 // checkLoopback refuses any target but this machine.
