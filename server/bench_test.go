@@ -20,7 +20,7 @@ import (
 func BenchmarkRequest(b *testing.B) {
 	ts := newTestServer(b, Options{})
 	plainURL := plainServer(b, ts.counts)
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	for _, c := range []struct{ name, url string }{
 		{"plain", plainURL},
 		{"synced", ts.url + "/api/counts/bench"},
@@ -28,17 +28,31 @@ func BenchmarkRequest(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				resp, err := client.Post(c.url, "application/json", strings.NewReader(`{"by": 1}`))
-				if err != nil {
-					b.Fatal(err)
-				}
-				_, _ = io.Copy(io.Discard, resp.Body) // so the connection is reused
-				_ = resp.Body.Close()
-				if resp.StatusCode != 200 {
-					b.Fatalf("status %d", resp.StatusCode)
-				}
+				post(b, client, c.url)
 			}
 		})
+		// 32 clients at once, as the reference was also measured with.
+		b.Run(c.name+"/clients=32", func(b *testing.B) {
+			b.SetParallelism(16) // × GOMAXPROCS (2 here) goroutines
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					post(b, client, c.url)
+				}
+			})
+		})
+	}
+}
+
+// post sends one request and checks it succeeded.
+func post(b *testing.B, client *http.Client, url string) {
+	resp, err := client.Post(url, "application/json", strings.NewReader(`{"by": 1}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body) // so the connection is reused
+	_ = resp.Body.Close()
+	if resp.StatusCode != 200 {
+		b.Fatalf("status %d", resp.StatusCode)
 	}
 }
 
