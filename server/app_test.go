@@ -90,8 +90,13 @@ type testServer struct {
 func newTestServer(t testing.TB, opts Options) *testServer {
 	t.Helper()
 	sp, res, err := lint.Dir("testdata/app")
-	if err != nil || len(res.Diags) > 0 {
-		t.Fatalf("test app: %v %v", err, res.Diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags { // some routes are unanswered on purpose
+		if d.Rule != "unanswered-request" {
+			t.Fatalf("test app: %s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
+		}
 	}
 	ts := &testServer{counts: &counting{counts: map[string]float64{}}, done: make(chan error, 1)}
 	if opts.Logger == nil {

@@ -39,12 +39,16 @@ func loadSpec(t testing.TB, dir string) []load.File {
 	return files
 }
 
-// compile lints and compiles an app against a registry.
+// compile lints and compiles an app against a registry. The test apps
+// leave some requests unanswered on purpose, to see what the runtime does
+// then, so unanswered-request diagnostics are expected; any other fails.
 func compile(t testing.TB, files []load.File, reg *concepts.Registry) *program.Program {
 	t.Helper()
 	sp, diags := lint.App(files)
 	for _, d := range diags {
-		t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
+		if d.Rule != "unanswered-request" {
+			t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
+		}
 	}
 	p, err := program.Compile(sp, program.FromRegistry(reg))
 	if err != nil {

@@ -21,7 +21,7 @@ func TestLogLevels(t *testing.T) {
 		}, []string{"s3cret", "frame after", "fires"}},
 		{Verbose, []string{
 			"Register: frame after when", "Register: frame after where", `password: \"•••\"`,
-			"RegisterProfile fires Sessioning.create",
+			"RegisterSession fires Sessioning.create",
 		}, []string{"s3cret"}},
 	} {
 		var buf bytes.Buffer

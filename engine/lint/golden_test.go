@@ -9,19 +9,27 @@ import (
 	"strings"
 	"testing"
 
+	"legible/engine/diag"
 	"legible/engine/load"
 	"legible/engine/report"
+	"legible/engine/spec"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output files of the golden tests")
 
-// TestGolden lints each case under testdata/err and testdata/ok: the files of
-// testdata/base overlaid with the case's own files (a txtar archive). An err
-// case's text report must equal its .out file; an ok case must report
+// TestGolden lints each case under testdata/err and testdata/ok with the
+// rules of the spec language, and each case under testdata/flow/err and
+// testdata/flow/ok with the flow analysis too. A case is the files of
+// testdata/base overlaid with the case's own files (a txtar archive). An
+// err case's text report must equal its .out file; an ok case must report
 // nothing.
 func TestGolden(t *testing.T) {
 	base := readDir(t, "testdata/base")
-	for _, kind := range []string{"err", "ok"} {
+	for _, kind := range []string{"err", "ok", "flow/err", "flow/ok"} {
+		run := language
+		if strings.HasPrefix(kind, "flow/") {
+			run = Spec
+		}
 		cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
 		if len(cases) == 0 {
 			t.Fatalf("no cases in testdata/%s", kind)
@@ -30,8 +38,8 @@ func TestGolden(t *testing.T) {
 			name := strings.TrimSuffix(filepath.Base(path), ".txtar")
 			t.Run(kind+"/"+name, func(t *testing.T) {
 				files := overlay(base, parseTxtar(t, path))
-				got := lintText(t, files)
-				if kind == "ok" {
+				got := lintText(t, files, run)
+				if strings.HasSuffix(kind, "ok") {
 					if got != "" {
 						t.Fatalf("want no diagnostics, got:\n%s", got)
 					}
@@ -43,8 +51,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// lintText checks the files as one app and renders the text report.
-func lintText(t *testing.T, files map[string][]byte) string {
+// lintText checks the files as one app with run, and renders the text
+// report.
+func lintText(t *testing.T, files map[string][]byte, run func([]load.File) (*spec.Spec, diag.List)) string {
 	t.Helper()
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -55,7 +64,7 @@ func lintText(t *testing.T, files map[string][]byte) string {
 	for _, n := range names {
 		in = append(in, load.File{Name: n, Data: files[n]})
 	}
-	_, diags := Spec(in)
+	_, diags := run(in)
 	var buf bytes.Buffer
 	if err := report.Text(&buf, diags, report.SourceMap(files)); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"legible/concepts/catalog"
+	"legible/engine/analysis"
 	"legible/engine/check"
 	"legible/engine/diag"
 	"legible/engine/load"
@@ -30,11 +31,21 @@ func App(files []load.File) (*spec.Spec, diag.List) {
 }
 
 // Spec loads and checks the files of one app, without looking at any Go
-// implementation: the checks of the spec language alone.
+// implementation: the checks of the spec language, then, when those find
+// no error, the flow analysis.
 func Spec(files []load.File) (*spec.Spec, diag.List) {
-	sp, diags := load.Load(files)
-	diags = append(diags, check.Check(sp)...)
+	sp, diags := language(files)
+	if diags.Count(diag.Error) == 0 {
+		diags = append(diags, analysis.Check(sp)...)
+	}
 	return sp, diags.Sort()
+}
+
+// language loads and checks the files against the rules of the spec
+// language alone.
+func language(files []load.File) (*spec.Spec, diag.List) {
+	sp, diags := load.Load(files)
+	return sp, append(diags, check.Check(sp)...).Sort()
 }
 
 // conformance checks the app's concepts that the binary implements.

@@ -106,6 +106,7 @@ func group(c string, n int) string {
   where:
     - %[1]s._get: { item }
       out: { title, owner }
+      optional: true
     - collect:
         as: siblings
         from:

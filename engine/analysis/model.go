@@ -1,0 +1,201 @@
+// Package analysis reasons about the flows an app can run, from its syncs
+// alone: which requests no sync answers, in which outcome of which action;
+// which syncs overlap on one request; which can re-trigger themselves.
+package analysis
+
+import (
+	"time"
+
+	"legible/engine/diag"
+	"legible/engine/spec"
+)
+
+// node is an outcome of an action: "Concept.action", success or error.
+type node struct {
+	key string
+	err bool
+}
+
+// cond is one when pattern, reduced to what can make it match.
+type cond struct {
+	node
+	path, method string // literal request path and method, "" when none
+	pattern      *spec.Pattern
+}
+
+// syncInfo is a sync reduced to what analysis needs.
+type syncInfo struct {
+	s        *spec.Sync
+	order    int
+	when     []cond
+	then     []string // action keys, in order
+	thenPats []*spec.Pattern
+	responds bool
+	drop     diag.Span // the first where step that can drop every frame
+	canDrop  bool
+	filters  bool // it has a filter, which may complement another sync's
+}
+
+// model is an app as analysis sees it.
+type model struct {
+	actions map[string]*spec.Action
+	syncs   []*syncInfo
+	byWhen  map[string]*watchers // action key -> syncs naming it in when
+	routes  []*route
+	timeout time.Duration
+}
+
+const (
+	requestKey = "Requesting.request"
+	respondKey = "Requesting.respond"
+)
+
+func key(p *spec.Pattern) string { return p.Concept.Name + "." + p.Action.Name }
+
+// newModel reduces a checked spec.
+func newModel(sp *spec.Spec) *model {
+	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}, timeout: 10 * time.Second}
+	if sp.App != nil && sp.App.Timeout > 0 {
+		m.timeout = sp.App.Timeout
+	}
+	for _, k := range sp.Concepts {
+		for _, a := range k.Actions {
+			m.actions[k.Name.Name+"."+a.Name.Name] = a
+		}
+	}
+	for i, s := range sp.Syncs {
+		si := reduce(s, i)
+		m.syncs = append(m.syncs, si)
+		seen := map[string]bool{}
+		for _, c := range si.when {
+			if !seen[c.key] {
+				seen[c.key] = true
+				m.watch(c.key, si)
+			}
+		}
+	}
+	m.routes = routes(m.syncs)
+	return m
+}
+
+// watchers are the syncs that name one action in their when, split by
+// the request path they require, so that a route's flow looks only at the
+// syncs that can fire in it: linear in the app, not routes × syncs.
+type watchers struct {
+	any    []*syncInfo
+	byPath map[string][]*syncInfo
+}
+
+// watch records that s names action key in its when.
+func (m *model) watch(key string, s *syncInfo) {
+	w := m.byWhen[key]
+	if w == nil {
+		w = &watchers{byPath: map[string][]*syncInfo{}}
+		m.byWhen[key] = w
+	}
+	if p := s.path(); p != "" {
+		w.byPath[p] = append(w.byPath[p], s)
+	} else {
+		w.any = append(w.any, s)
+	}
+}
+
+// watching returns the syncs naming action key that can fire in route r.
+func (m *model) watching(key string, r *route) [][]*syncInfo {
+	w := m.byWhen[key]
+	if w == nil {
+		return nil
+	}
+	return [][]*syncInfo{w.any, w.byPath[r.path]}
+}
+
+// path is the request path the sync requires, or "".
+func (s *syncInfo) path() string {
+	for _, c := range s.when {
+		if c.key == requestKey && c.path != "" {
+			return c.path
+		}
+	}
+	return ""
+}
+
+// reduce extracts what analysis needs from one sync.
+func reduce(s *spec.Sync, order int) *syncInfo {
+	si := &syncInfo{s: s, order: order}
+	for _, p := range s.When {
+		c := cond{node: node{key: key(p)}, pattern: p}
+		for _, a := range p.Out {
+			c.err = c.err || a.Param.Name == "error"
+		}
+		if c.key == requestKey {
+			c.path, c.method = literal(p, "path"), literal(p, "method")
+		}
+		si.when = append(si.when, c)
+	}
+	for _, p := range s.Then {
+		si.then = append(si.then, key(p))
+		si.thenPats = append(si.thenPats, p)
+		si.responds = si.responds || key(p) == respondKey
+	}
+	si.drop, si.canDrop, si.filters = droppable(s.Where)
+	return si
+}
+
+// literal returns the string literal a pattern gives param, or "".
+func literal(p *spec.Pattern, param string) string {
+	for _, a := range p.In {
+		if a.Param.Name == param && a.Term.Kind == spec.String {
+			return a.Term.Value.(string)
+		}
+	}
+	return ""
+}
+
+// droppable finds the first top-level where step that can drop every
+// frame: a join query without `optional`, or a filter.
+func droppable(steps []spec.Step) (sp diag.Span, ok, filters bool) {
+	for _, st := range steps {
+		switch st := st.(type) {
+		case *spec.Query:
+			if !st.Optional && !ok {
+				sp, ok = st.Pattern.Span, true
+			}
+		case *spec.Filter:
+			filters = true
+			if !ok {
+				sp, ok = st.Key, true
+			}
+		}
+	}
+	return sp, ok, filters
+}
+
+// hasError reports whether an action has an error case.
+func (m *model) hasError(key string) bool {
+	a := m.actions[key]
+	if a == nil {
+		return false
+	}
+	for _, o := range a.Outs {
+		if o.IsError() {
+			return true
+		}
+	}
+	return false
+}
+
+// compatible reports whether an invocation written as then pattern p can
+// match when pattern w: no input has two different literals.
+func compatible(p, w *spec.Pattern) bool {
+	for _, a := range p.In {
+		if a.Term.Kind == spec.Var {
+			continue
+		}
+		for _, b := range w.In {
+			if b.Param.Name == a.Param.Name && b.Term.Kind != spec.Var && b.Term.Value != a.Term.Value {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,62 @@
+package analysis
+
+import (
+	"slices"
+
+	"legible/engine/diag"
+)
+
+// overlaps warns about two syncs that fire for the same request, whose
+// when patterns subsume one another and whose then actions are the same:
+// one request would, say, create two posts, or be answered twice. Syncs
+// with a filter are left out: their filters may make them complementary.
+func (m *model) overlaps(diags *diag.List) {
+	reported := map[[2]*syncInfo]bool{}
+	for _, r := range m.routes {
+		fired := m.run(r, nil).fired
+		for i, a := range fired {
+			for _, b := range fired[i+1:] {
+				pair := ordered(a, b)
+				if reported[pair] || a.filters || b.filters || !subsumes(a, b, r) && !subsumes(b, a, r) {
+					continue
+				}
+				if k, ok := shared(a, b); ok {
+					reported[pair] = true
+					first, second := pair[0], pair[1]
+					diags.Warnf(second.s.Name.Span, "overlapping-syncs",
+						"merge them, or make their `when` patterns differ (a different outcome, or a literal input that tells them apart)",
+						"%s and %s both fire for %s and both invoke %s", second.s.Name.Name, first.s.Name.Name, r, k)
+				}
+			}
+		}
+	}
+}
+
+// ordered returns the pair in declaration order.
+func ordered(a, b *syncInfo) [2]*syncInfo {
+	if a.order < b.order {
+		return [2]*syncInfo{a, b}
+	}
+	return [2]*syncInfo{b, a}
+}
+
+// subsumes reports whether every when condition of a, for route r, is
+// also one of b's: whenever b fires, a can too.
+func subsumes(a, b *syncInfo, r *route) bool {
+	for _, c := range a.when {
+		if !slices.ContainsFunc(b.when, func(d cond) bool { return d.node == c.node && d.fits(r) && c.fits(r) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// shared returns an action both syncs invoke.
+func shared(a, b *syncInfo) (string, bool) {
+	for _, k := range a.then {
+		if slices.Contains(b.then, k) {
+			return k, true
+		}
+	}
+	return "", false
+}

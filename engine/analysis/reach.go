@@ -1,0 +1,68 @@
+package analysis
+
+// scenario is what can happen in one route's flow when the actions in
+// failing return their error and every other action succeeds.
+type scenario struct {
+	occurs  map[node]bool
+	fired   []*syncInfo // in the order they became able to fire
+	firedBy map[*syncInfo]bool
+}
+
+// answered reports whether a sync that responds can fire.
+func (sc *scenario) answered() bool {
+	return len(sc.responders()) > 0
+}
+
+// responders are the syncs that can fire and respond.
+func (sc *scenario) responders() []*syncInfo {
+	var out []*syncInfo
+	for _, s := range sc.fired {
+		if s.responds {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// run computes the may-happen closure of a route: starting from the
+// request, a sync can fire when every action its `when` names can occur
+// with the outcome it wants; its then actions then occur, each with its
+// error outcome when it is in failing and has one, else with success.
+// Each sync is tried again only when an action it names newly occurs, so
+// the cost is linear in the syncs that name the actions of the flow.
+func (m *model) run(r *route, failing map[string]bool) *scenario {
+	sc := &scenario{occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
+	queue := []node{{key: requestKey}}
+	sc.occurs[queue[0]] = true
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, group := range m.watching(n.key, r) {
+			for _, s := range group {
+				if sc.firedBy[s] || !sc.canFire(s, r) {
+					continue
+				}
+				sc.firedBy[s] = true
+				sc.fired = append(sc.fired, s)
+				for _, k := range s.then {
+					out := node{key: k, err: failing[k] && m.hasError(k)}
+					if !sc.occurs[out] {
+						sc.occurs[out] = true
+						queue = append(queue, out)
+					}
+				}
+			}
+		}
+	}
+	return sc
+}
+
+// canFire reports whether every when condition of s can match.
+func (sc *scenario) canFire(s *syncInfo, r *route) bool {
+	for _, c := range s.when {
+		if !c.fits(r) || !sc.occurs[c.node] {
+			return false
+		}
+	}
+	return true
+}
