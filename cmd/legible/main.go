@@ -61,7 +61,7 @@ type errors, …) and serves them over HTTP with state in MongoDB.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newLint(), newServe(), newSchema(), newTrace())
+	root.AddCommand(newLint(), newServe(), newSchema(), newTrace(), newGraph())
 	return root
 }
 

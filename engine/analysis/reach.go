@@ -3,6 +3,7 @@ package analysis
 // scenario is what can happen in one route's flow when the actions in
 // failing return their error and every other action succeeds.
 type scenario struct {
+	failing map[string]bool
 	occurs  map[node]bool
 	fired   []*syncInfo // in the order they became able to fire
 	firedBy map[*syncInfo]bool
@@ -31,7 +32,7 @@ func (sc *scenario) responders() []*syncInfo {
 // Each sync is tried again only when an action it names newly occurs, so
 // the cost is linear in the syncs that name the actions of the flow.
 func (m *model) run(r *route, failing map[string]bool) *scenario {
-	sc := &scenario{occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
+	sc := &scenario{failing: failing, occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
 	queue := []node{{key: requestKey}}
 	sc.occurs[queue[0]] = true
 	for len(queue) > 0 {
@@ -45,7 +46,7 @@ func (m *model) run(r *route, failing map[string]bool) *scenario {
 				sc.firedBy[s] = true
 				sc.fired = append(sc.fired, s)
 				for _, k := range s.then {
-					out := node{key: k, err: failing[k] && m.hasError(k)}
+					out := sc.outcome(m, k)
 					if !sc.occurs[out] {
 						sc.occurs[out] = true
 						queue = append(queue, out)
@@ -65,4 +66,9 @@ func (sc *scenario) canFire(s *syncInfo, r *route) bool {
 		}
 	}
 	return true
+}
+
+// outcome is the outcome action k has in the scenario.
+func (sc *scenario) outcome(m *model, k string) node {
+	return node{key: k, err: sc.failing[k] && m.hasError(k)}
 }

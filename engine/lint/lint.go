@@ -70,13 +70,18 @@ func Paths(paths []string) (*Result, error) {
 	}
 	want := map[string]bool{}
 	groups := map[string][]string{}
+	roots := map[string]string{} // folder -> its app root, found once
 	var order []string
 	for _, f := range files {
 		if want[f] {
 			continue
 		}
 		want[f] = true
-		root := appRoot(f)
+		root, ok := roots[filepath.Dir(f)]
+		if !ok {
+			root = appRoot(f)
+			roots[filepath.Dir(f)] = root
+		}
 		if _, ok := groups[root]; !ok {
 			order = append(order, root)
 		}

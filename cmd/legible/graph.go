@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"legible/engine/analysis"
+	"legible/engine/diag"
+	"legible/engine/lint"
+	"legible/engine/report"
+)
+
+func newGraph() *cobra.Command {
+	var specs, format, route string
+	cmd := &cobra.Command{
+		Use:   "graph",
+		Short: "Draw the app: concepts and the syncs between them, or the flow of one request",
+		Long: `graph draws the app in --specs. By default, concepts are the nodes and each
+sync is an edge from the concepts of its when actions to those of its then
+actions. With --route, it draws the flow of one request instead: each
+action's outcomes (success ✓, error ✗) as nodes and the syncs between them,
+on the happy path and when each action that can fail does, down to the
+responses. Mermaid output renders on GitHub as it is.`,
+		Example: `  legible graph
+  legible graph --route "POST /users/login"
+  legible graph --format dot | dot -Tsvg > app.svg`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "mermaid" && format != "dot" {
+				return usageError(fmt.Errorf("unknown format %q (the formats are mermaid, dot)", format))
+			}
+			sp, res, err := lint.Dir(specs)
+			if err != nil {
+				return usageError(err)
+			}
+			if res.Diags.Count(diag.Error) > 0 {
+				_ = report.Text(cmd.ErrOrStderr(), res.Diags, report.SourceMap(res.Sources))
+				return &exitError{code: 1, err: fmt.Errorf("%s has errors; fix them to draw it", specs)}
+			}
+			g := analysis.Concepts(sp)
+			if route != "" {
+				if g, err = analysis.Route(sp, route); err != nil {
+					return usageError(err)
+				}
+			}
+			if format == "dot" {
+				return g.DOT(cmd.OutOrStdout())
+			}
+			return g.Mermaid(cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&specs, "specs", "specs", "folder holding the app's app.yaml, concepts/ and syncs/")
+	cmd.Flags().StringVarP(&format, "format", "f", "mermaid", "output format: mermaid or dot")
+	cmd.Flags().StringVar(&route, "route", "", `draw the flow of one request, e.g. "POST /users/login"`)
+	return cmd
+}

@@ -1,0 +1,89 @@
+package analysis
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"legible/engine/check"
+	"legible/engine/load"
+	"legible/engine/spec"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// repoSpec loads and checks the repository's specs/.
+func repoSpec(t *testing.T) *spec.Spec {
+	t.Helper()
+	var files []load.File
+	err := filepath.WalkDir("../../specs", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || load.KindOf(p) == load.NotSpec {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		files = append(files, load.File{Name: p, Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, diags := load.Load(files)
+	if diags = append(diags, check.Check(sp)...); len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return sp
+}
+
+func TestGraphGolden(t *testing.T) {
+	sp := repoSpec(t)
+	for _, tt := range []struct{ name, route string }{
+		{"concepts", ""},
+		{"route_login", "POST /users/login"},
+		{"route_register", "POST /users"},
+	} {
+		g := Concepts(sp)
+		if tt.route != "" {
+			var err error
+			if g, err = Route(sp, tt.route); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for format, write := range map[string]func(*bytes.Buffer) error{
+			"mmd": func(b *bytes.Buffer) error { return g.Mermaid(b) },
+			"dot": func(b *bytes.Buffer) error { return g.DOT(b) },
+		} {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", tt.name+"."+format), b.String())
+		}
+	}
+}
+
+func TestUnknownRoute(t *testing.T) {
+	_, err := Route(repoSpec(t), "GET /nowhere")
+	if err == nil || !strings.Contains(err.Error(), "POST /users/login") {
+		t.Fatalf("error %v, want one listing the routes", err)
+	}
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./engine/analysis -update`)", err)
+	}
+	if got != string(want) {
+		t.Fatalf("%s differs (run with -update to accept):\n%s", path, got)
+	}
+}
