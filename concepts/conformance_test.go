@@ -2,7 +2,6 @@ package concepts
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,9 +11,9 @@ import (
 	"legible/engine/load"
 	"legible/engine/report"
 	"legible/engine/spec"
-)
 
-var update = flag.Bool("update", false, "rewrite the expected .out files of the conformance golden tests")
+	"legible/internal/golden"
+)
 
 // conformanceCase is one golden case: the concept specs under
 // testdata/<name>/, the implementations to compare with them, and the
@@ -174,7 +173,7 @@ func TestConformanceGolden(t *testing.T) {
 			if err := report.Text(&buf, got, src); err != nil {
 				t.Fatal(err)
 			}
-			compareGolden(t, filepath.Join("testdata", c.name+".out"), buf.String())
+			golden.Check(t, filepath.Join("testdata", c.name+".out"), buf.Bytes())
 		})
 	}
 }
@@ -219,21 +218,4 @@ func loadCase(t *testing.T, name string) (*spec.Spec, report.SourceMap) {
 		t.Fatalf("the specs of case %s do not load: %v", name, diags)
 	}
 	return sp, src
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run `go test ./concepts -update` to create it)", err)
-	}
-	if got != string(want) {
-		t.Fatalf("output differs from %s (run with -update to accept)\n--- got:\n%s\n--- want:\n%s", path, got, want)
-	}
 }

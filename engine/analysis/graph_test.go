@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,9 @@ import (
 	"legible/engine/check"
 	"legible/engine/load"
 	"legible/engine/spec"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"legible/internal/golden"
+)
 
 // repoSpec loads and checks the repository's specs/.
 func repoSpec(t *testing.T) *spec.Spec {
@@ -59,7 +58,7 @@ func TestGraphGolden(t *testing.T) {
 			if err := write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", tt.name+"."+format), b.String())
+			golden.Check(t, filepath.Join("testdata", tt.name+"."+format), b.Bytes())
 		}
 	}
 }
@@ -68,22 +67,5 @@ func TestUnknownRoute(t *testing.T) {
 	_, err := Route(repoSpec(t), "GET /nowhere")
 	if err == nil || !strings.Contains(err.Error(), "POST /users/login") {
 		t.Fatalf("error %v, want one listing the routes", err)
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run `go test ./engine/analysis -update`)", err)
-	}
-	if got != string(want) {
-		t.Fatalf("%s differs (run with -update to accept):\n%s", path, got)
 	}
 }

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,9 +12,8 @@ import (
 	"legible/engine/load"
 	"legible/engine/report"
 	"legible/engine/spec"
+	"legible/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected output files of the golden tests")
 
 // TestGolden lints each case under testdata/err and testdata/ok with the
 // rules of the spec language, and each case under testdata/flow/err and
@@ -72,24 +70,14 @@ func lintText(t *testing.T, files map[string][]byte, run func([]load.File) (*spe
 	return buf.String()
 }
 
+// compareGolden checks an err case's report; an err case must report
+// something.
 func compareGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run `go test ./engine/lint -update` to create it)", err)
-	}
-	if got != string(want) {
-		t.Fatalf("output differs from %s (run with -update to accept)\n--- got:\n%s\n--- want:\n%s", path, got, want)
-	}
 	if got == "" {
 		t.Fatalf("%s: an err case must report something", path)
 	}
+	golden.Check(t, path, []byte(got))
 }
 
 // readDir reads every file below dir, keyed by its slash path inside dir.

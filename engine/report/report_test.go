@@ -4,17 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"legible/engine/diag"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"legible/internal/golden"
+)
 
 // sources is the source text the test diagnostics point into.
 var sources = SourceMap{
@@ -105,27 +103,9 @@ func TestGolden(t *testing.T) {
 				if err := Write(&buf, format, tc.list, sources, "1.2.3"); err != nil {
 					t.Fatal(err)
 				}
-				checkGolden(t, filepath.Join("testdata", tc.name+"."+format+".golden"), buf.Bytes())
+				golden.Check(t, filepath.Join("testdata", tc.name+"."+format+".golden"), buf.Bytes())
 			})
 		}
-	}
-}
-
-// checkGolden compares got with the golden file, or rewrites it with -update.
-func checkGolden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n--- got ---\n%s\n--- want ---\n%s", file, got, want)
 	}
 }
 

@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"legible/internal/golden"
+)
 
 // goldenFlows are rendered to testdata/<name>.text.golden and .json.golden,
 // masked as the runtime masks them before storing.
@@ -38,7 +36,7 @@ func TestGolden(t *testing.T) {
 			if err := WriteText(&buf, f); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, filepath.Join("testdata", tc.name+".text.golden"), buf.Bytes())
+			golden.Check(t, filepath.Join("testdata", tc.name+".text.golden"), buf.Bytes())
 		})
 		t.Run(tc.name+"/json", func(t *testing.T) {
 			b, err := JSON(f)
@@ -48,26 +46,8 @@ func TestGolden(t *testing.T) {
 			if !json.Valid(b) {
 				t.Fatalf("invalid JSON:\n%s", b)
 			}
-			checkGolden(t, filepath.Join("testdata", tc.name+".json.golden"), b)
+			golden.Check(t, filepath.Join("testdata", tc.name+".json.golden"), b)
 		})
-	}
-}
-
-// checkGolden compares got with the golden file, or rewrites it with -update.
-func checkGolden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n--- got ---\n%s\n--- want ---\n%s", file, got, want)
 	}
 }
 
