@@ -15,7 +15,7 @@ import (
 // blogApp is the test app of testdata/blog, running on in-memory concepts.
 type blogApp struct {
 	engine   *Engine
-	req      *requesting
+	req      *recorder
 	posts    *posting
 	comments *commenting
 	notes    *noting
@@ -60,7 +60,7 @@ func compile(t testing.TB, files []load.File, reg *concepts.Registry) *program.P
 func newBlog(t testing.TB, opts Options) *blogApp {
 	t.Helper()
 	a := &blogApp{
-		req:      &requesting{responses: map[string][]map[string]any{}},
+		req:      &recorder{responses: map[string][]map[string]any{}},
 		posts:    &posting{posts: map[string]postRow{}},
 		comments: &commenting{},
 		notes:    &noting{},

@@ -13,8 +13,9 @@ import (
 // The in-memory concepts of the test apps. They are real implementations,
 // registered through the same API as production concepts.
 
-// requesting is the test app's Requesting: it keeps each response.
-type requesting struct {
+// recorder is the test apps' Requesting: it keeps every response, so tests
+// can count them (the real one delivers one reply and drops the rest).
+type recorder struct {
 	mu        sync.Mutex
 	next      int
 	responses map[string][]map[string]any
@@ -37,14 +38,14 @@ type respondIn struct {
 	Rest    map[string]any `legible:"rest"`
 }
 
-func (q *requesting) request(_ context.Context, in requestIn) (requestOut, error) {
+func (q *recorder) request(_ context.Context, in requestIn) (requestOut, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.next++
 	return requestOut{Request: "r" + strconv.Itoa(q.next)}, nil
 }
 
-func (q *requesting) respond(_ context.Context, in respondIn) (requestOut, error) {
+func (q *recorder) respond(_ context.Context, in respondIn) (requestOut, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	reply := map[string]any{"body": in.Body}
@@ -58,7 +59,7 @@ func (q *requesting) respond(_ context.Context, in respondIn) (requestOut, error
 	return requestOut{Request: in.Request}, nil
 }
 
-func (q *requesting) concept() *concepts.Concept {
+func (q *recorder) concept() *concepts.Concept {
 	return concepts.New("Requesting").
 		Action("request", concepts.Action(q.request)).
 		Action("respond", concepts.Action(q.respond))

@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"context"
 	"runtime"
 	"testing"
 )
@@ -23,12 +22,12 @@ func TestMemoryIsReleased(t *testing.T) {
 		t.Skip("runs 100,000 flows")
 	}
 	const traceSize = 100 // as benchEngine sets it
-	e := benchEngine(t, []string{"create"}, flowSyncs)
+	a := benchEngine(t, []string{"create"}, flowSyncs)
 	in := map[string]any{"method": "POST", "path": "/items", "name": "x"}
 	run := func(n int) {
 		for range n {
-			if res := e.Run(context.Background(), "Requesting", "request", in); res.Failure != nil {
-				t.Fatal(res.Failure)
+			if res, answered := a.request(in); res.Failure != nil || !answered {
+				t.Fatal(res.Failure, answered)
 			}
 		}
 	}
@@ -36,6 +35,10 @@ func TestMemoryIsReleased(t *testing.T) {
 	before := heap()
 	run(100_000)
 	after := heap()
+	runtime.KeepAlive(a) // the engine and its concepts stay live throughout
+	if a.Traces().Len() != traceSize || a.req.Waiting() != 0 {
+		t.Fatalf("trace store holds %d flows (want %d), %d requests still wait", a.Traces().Len(), traceSize, a.req.Waiting())
+	}
 	t.Logf("live heap: %d bytes before, %d after 100,000 flows", before, after)
 	if float64(after) > 1.1*float64(before) {
 		t.Fatalf("live heap grew from %d to %d bytes: finished flows are kept", before, after)

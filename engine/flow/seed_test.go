@@ -152,7 +152,7 @@ func (p *profiles) get(_ context.Context, in userRef) ([]profileRow, error) {
 // seedApp runs specs/ on the in-memory concepts above.
 type seedApp struct {
 	engine *Engine
-	req    *requesting
+	req    *recorder
 }
 
 func newSeed(t testing.TB) *seedApp {
@@ -160,7 +160,7 @@ func newSeed(t testing.TB) *seedApp {
 	acc := &accounts{byEmail: map[string]account{}}
 	ses := &sessions{users: map[string]string{}}
 	pro := &profiles{rows: map[string]profileRow{}}
-	a := &seedApp{req: &requesting{responses: map[string][]map[string]any{}}}
+	a := &seedApp{req: &recorder{responses: map[string][]map[string]any{}}}
 	reg := concepts.NewRegistry()
 	for _, c := range []*concepts.Concept{
 		a.req.concept(),
