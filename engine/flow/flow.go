@@ -23,6 +23,7 @@ type flow struct {
 	anchors []*program.Anchor    // scratch for dispatch, used as a stack
 	env     map[string]any       // scratch environment for expressions; made on first use
 	matched int                  // how many times a sync's when matched
+	scratch []any                // a frame to try a first pattern in
 	vm      vm.VM
 }
 

@@ -31,13 +31,18 @@ func (f *flow) dispatch(ctx ctxT, r *record) error {
 
 // matches returns the matches of anchor a that use the completed record r
 // for its first pattern, and flow records not yet used by the sync for
-// the others.
+// the others. It allocates nothing for the common miss: an action another
+// pattern names has not happened yet, or r does not fit the first pattern.
 func (f *flow) matches(a *program.Anchor, r *record) []match {
 	s := a.Sync
-	first := match{frame: make([]any, len(s.Slots)), records: make([]*record, len(a.Order))}
-	if r.hasSynced(s.ID) || !f.matchRecord(a.Order[0], r, first.frame) {
+	if r.hasSynced(s.ID) || !f.allHappened(a) {
 		return nil
 	}
+	f.scratch = append(f.scratch[:0], make([]any, len(s.Slots))...)
+	if !f.matchRecord(a.Order[0], r, f.scratch) {
+		return nil
+	}
+	first := match{frame: append([]any(nil), f.scratch...), records: make([]*record, len(a.Order))}
 	first.records[a.Order[0].Index] = r
 	ms := []match{first}
 	for _, p := range a.Order[1:] {
@@ -60,6 +65,17 @@ func (f *flow) matches(a *program.Anchor, r *record) []match {
 		}
 	}
 	return ms
+}
+
+// allHappened reports whether every other pattern of the anchor names an
+// action that has completed in the flow.
+func (f *flow) allHappened(a *program.Anchor) bool {
+	for _, p := range a.Order[1:] {
+		if len(f.byKey[p.Key]) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // uses reports whether the match already holds record c.
