@@ -95,20 +95,11 @@ func (r *route) addInputs(method string, p *spec.Pattern) {
 // requestRoute returns the literal path and method of a Requesting.request
 // pattern.
 func requestRoute(p *spec.Pattern) (path, method string, ok bool) {
-	if p.Concept.Name != "Requesting" || p.Action.Name != "request" {
+	if !p.IsRequest() {
 		return "", "", false
 	}
-	for _, a := range p.In {
-		if a.Term.Kind != spec.String {
-			continue
-		}
-		switch a.Param.Name {
-		case "path":
-			path, ok = a.Term.Value.(string), true
-		case "method":
-			method = a.Term.Value.(string)
-		}
-	}
+	path, ok = p.StringLiteral("path")
+	method, _ = p.StringLiteral("method")
 	return path, method, ok && strings.HasPrefix(path, "/")
 }
 

@@ -127,8 +127,9 @@ func reduce(s *spec.Sync, order int) *syncInfo {
 		for _, a := range p.Out {
 			c.err = c.err || a.Param.Name == "error"
 		}
-		if c.key == requestKey {
-			c.path, c.method = literal(p, "path"), literal(p, "method")
+		if p.IsRequest() {
+			c.path, _ = p.StringLiteral("path")
+			c.method, _ = p.StringLiteral("method")
 		}
 		si.when = append(si.when, c)
 	}
@@ -139,16 +140,6 @@ func reduce(s *spec.Sync, order int) *syncInfo {
 	}
 	si.drop, si.canDrop, si.filters = droppable(s.Where)
 	return si
-}
-
-// literal returns the string literal a pattern gives param, or "".
-func literal(p *spec.Pattern, param string) string {
-	for _, a := range p.In {
-		if a.Param.Name == param && a.Term.Kind == spec.String {
-			return a.Term.Value.(string)
-		}
-	}
-	return ""
 }
 
 // droppable finds the first top-level where step that can drop every

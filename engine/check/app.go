@@ -51,7 +51,7 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 	if k == nil {
 		return
 	}
-	if member(k, p.Action.Name) == nil {
+	if k.Member(p.Action.Name) == nil {
 		c.diags.Errorf(p.Action.Span, "unknown-action", didYouMean(p.Action.Name, memberNames(k), ""),
 			"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
 		return
@@ -71,13 +71,9 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 // requestPath returns the literal path a Requesting.request pattern
 // matches, or "".
 func requestPath(p *spec.Pattern) string {
-	if p.Concept.Name != "Requesting" || p.Action.Name != "request" {
+	if !p.IsRequest() {
 		return ""
 	}
-	for _, a := range p.In {
-		if a.Param.Name == "path" && a.Term.Kind == spec.String {
-			return a.Term.Value.(string)
-		}
-	}
-	return ""
+	path, _ := p.StringLiteral("path")
+	return path
 }

@@ -66,7 +66,7 @@ func newChecker(sp *spec.Spec) *checker {
 // indexOutputs remembers which actions and queries return each name, so an
 // unbound variable's hint can say where it could come from.
 func (c *checker) indexOutputs(k *spec.Concept) {
-	for _, a := range members(k) {
+	for _, a := range k.Members() {
 		for _, o := range a.Outs {
 			for _, p := range o.Params {
 				c.outputs[p.Name.Name] = append(c.outputs[p.Name.Name], k.Name.Name+"."+a.Name.Name)
@@ -116,25 +116,10 @@ func (c *checker) checkSyncs() {
 	}
 }
 
-// members returns a concept's actions followed by its queries.
-func members(k *spec.Concept) []*spec.Action {
-	return append(k.Actions[:len(k.Actions):len(k.Actions)], k.Queries...)
-}
-
-// member finds an action or query of k by name.
-func member(k *spec.Concept, name string) *spec.Action {
-	for _, a := range members(k) {
-		if a.Name.Name == name {
-			return a
-		}
-	}
-	return nil
-}
-
 // memberNames lists k's actions and queries, for did-you-mean.
 func memberNames(k *spec.Concept) []string {
 	var out []string
-	for _, a := range members(k) {
+	for _, a := range k.Members() {
 		out = append(out, a.Name.Name)
 	}
 	return out

@@ -17,7 +17,7 @@ func (c *checker) checkConcepts() {
 					"type parameter `%s` hides the built-in type of that name", p.Name)
 			}
 		}
-		for _, a := range members(k) {
+		for _, a := range k.Members() {
 			c.checkOutcomes(a)
 		}
 		c.checkSecrets(k)
@@ -64,7 +64,7 @@ func (c *checker) checkOutcomes(a *spec.Action) {
 func (c *checker) checkSecrets(k *spec.Concept) {
 	names := map[string]bool{}
 	var all []string
-	for _, a := range members(k) {
+	for _, a := range k.Members() {
 		for _, p := range a.In {
 			names[p.Name.Name] = true
 			all = append(all, p.Name.Name)

@@ -51,7 +51,7 @@ func (c *checker) resolve(p *spec.Pattern, cl clause) resolved {
 	if k == nil {
 		return r
 	}
-	a := member(k, p.Action.Name)
+	a := k.Member(p.Action.Name)
 	if a == nil {
 		c.diags.Errorf(p.Action.Span, "unknown-action",
 			didYouMean(p.Action.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),

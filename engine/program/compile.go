@@ -104,15 +104,10 @@ type Invoke struct {
 // required lists the required inputs of the action or query p names.
 func (c *compiler) required(p *spec.Pattern) []string {
 	var out []string
-	if k := c.concepts[p.Concept.Name]; k != nil {
-		for _, a := range append(k.Actions[:len(k.Actions):len(k.Actions)], k.Queries...) {
-			if a.Name.Name != p.Action.Name {
-				continue
-			}
-			for _, in := range a.In {
-				if !in.Optional {
-					out = append(out, in.Name.Name)
-				}
+	if k := c.concepts[p.Concept.Name]; k != nil && k.Member(p.Action.Name) != nil {
+		for _, in := range k.Member(p.Action.Name).In {
+			if !in.Optional {
+				out = append(out, in.Name.Name)
 			}
 		}
 	}

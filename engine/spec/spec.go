@@ -232,3 +232,34 @@ func (e *Expr) SpanOf(from, to int) diag.Span {
 	}
 	return diag.Span{Pos: start, EndLine: end.Line, EndCol: end.Col + 1}
 }
+
+// Members returns the concept's actions followed by its queries.
+func (c *Concept) Members() []*Action {
+	return append(c.Actions[:len(c.Actions):len(c.Actions)], c.Queries...)
+}
+
+// Member finds an action or query by name, or returns nil.
+func (c *Concept) Member(name string) *Action {
+	for _, a := range c.Members() {
+		if a.Name.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// StringLiteral returns the string literal the pattern gives param, if any.
+func (p *Pattern) StringLiteral(param string) (string, bool) {
+	for _, a := range p.In {
+		if a.Param.Name == param && a.Term.Kind == String {
+			return a.Term.Value.(string), true
+		}
+	}
+	return "", false
+}
+
+// IsRequest reports whether the pattern names Requesting.request, the
+// action every HTTP request starts its flow with.
+func (p *Pattern) IsRequest() bool {
+	return p.Concept.Name == "Requesting" && p.Action.Name == "request"
+}
