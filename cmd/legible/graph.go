@@ -6,9 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"legible/engine/analysis"
-	"legible/engine/diag"
-	"legible/engine/lint"
-	"legible/engine/report"
 )
 
 func newGraph() *cobra.Command {
@@ -29,13 +26,9 @@ responses. Mermaid output renders on GitHub as it is.`,
 			if format != "mermaid" && format != "dot" {
 				return usageError(fmt.Errorf("unknown format %q (the formats are mermaid, dot)", format))
 			}
-			sp, res, err := lint.Dir(specs)
+			sp, _, err := checkedSpec(specs, cmd.ErrOrStderr())
 			if err != nil {
-				return usageError(err)
-			}
-			if res.Diags.Count(diag.Error) > 0 {
-				_ = report.Text(cmd.ErrOrStderr(), res.Diags, report.SourceMap(res.Sources))
-				return &exitError{code: 1, err: fmt.Errorf("%s has errors; fix them to draw it", specs)}
+				return err
 			}
 			g := analysis.Concepts(sp)
 			if route != "" {

@@ -108,8 +108,8 @@ func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	return nil
 }
 
-// checkedSpec loads and checks the app; errors stop serve, warnings are
-// printed and serve goes on.
+// checkedSpec loads and checks the app, printing every diagnostic to
+// stderr; errors stop the command, warnings do not.
 func checkedSpec(dir string, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
 	sp, res, err := lint.Dir(dir)
 	if err != nil {
@@ -120,10 +120,10 @@ func checkedSpec(dir string, stderr io.Writer) (*spec.Spec, report.SourceMap, er
 		return nil, nil, err
 	}
 	if res.Diags.Count(diag.Error) > 0 {
-		return nil, nil, &exitError{code: 1, err: fmt.Errorf("%s has errors; fix them before serving", dir)}
+		return nil, nil, &exitError{code: 1, err: fmt.Errorf("%s has errors; fix them first", dir)}
 	}
 	if sp.App == nil {
-		return nil, nil, &exitError{code: 1, err: fmt.Errorf("%s has no app.yaml; serve needs one", dir)}
+		return nil, nil, &exitError{code: 1, err: fmt.Errorf("%s has no app.yaml; write one naming the app and its concepts", dir)}
 	}
 	return sp, src, nil
 }
