@@ -41,8 +41,7 @@ func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
 		res := <-done
 		switch {
 		case res.Failure != nil:
-			s.log.Error("flow failed", "flow", id, "failure", res.Failure.Error())
-			return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
+			return s.failed(c, id, res.Failure)
 		case res.Output["error"] != nil && len(res.Output) == 1:
 			return c.JSON(http.StatusUnprocessableEntity, res.Output)
 		}

@@ -76,8 +76,7 @@ func (s *Server) await(c echo.Context, rt *route, id string, replies <-chan requ
 		default:
 		}
 		if res.Failure != nil && !errors.Is(res.Failure, context.DeadlineExceeded) {
-			s.log.Error("flow failed", "flow", id, "failure", res.Failure.Error())
-			return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
+			return s.failed(c, id, res.Failure)
 		}
 		if res.Failure == nil && res.Matches == 0 {
 			return writeError(c, http.StatusBadRequest, unmatched(c.Request().Method, rt), id)
@@ -90,6 +89,13 @@ func (s *Server) await(c echo.Context, rt *route, id string, replies <-chan requ
 		}
 		return s.timedOut(c, id, fmt.Sprintf("no sync answered this request within %s", s.timeout))
 	}
+}
+
+// failed answers 500 for a flow that failed: the failure goes to the log
+// and the trace, never to the client.
+func (s *Server) failed(c echo.Context, id string, failure error) error {
+	s.log.Error("flow failed", "flow", id, "failure", failure.Error())
+	return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
 }
 
 // timedOut answers 504, with the flow's trace in development mode.
