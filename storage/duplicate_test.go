@@ -1,19 +1,17 @@
-package storage
+package storage_test
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
-)
 
-// contains reports whether s contains sub.
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
+	"legible/storage"
+)
 
 // uniqueNames returns a collection with a unique index on name, holding
 // the items a (name ann) and b (name bob).
@@ -40,11 +38,11 @@ func TestDuplicateInsert(t *testing.T) {
 	coll := uniqueNames(t)
 	ctx := context.Background()
 	_, err := coll.InsertOne(ctx, item{ID: "c", Name: "ann"})
-	if !IsDuplicate(err) {
+	if !storage.IsDuplicate(err) {
 		t.Fatalf("inserting a second ann: %v, want a duplicate key error", err)
 	}
 	_, err = coll.InsertOne(ctx, item{ID: "a", Name: "cid"})
-	if !IsDuplicate(err) {
+	if !storage.IsDuplicate(err) {
 		t.Fatalf("inserting a second _id a: %v, want a duplicate key error", err)
 	}
 }
@@ -53,7 +51,7 @@ func TestDuplicateUpdate(t *testing.T) {
 	coll := uniqueNames(t)
 	_, err := coll.UpdateOne(context.Background(), bson.D{{Key: "_id", Value: "b"}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "name", Value: "ann"}}}})
-	if !IsDuplicate(err) {
+	if !storage.IsDuplicate(err) {
 		t.Fatalf("renaming bob to ann: %v, want a duplicate key error", err)
 	}
 }
@@ -74,7 +72,7 @@ func TestIsDuplicate(t *testing.T) {
 		{"other server error", mongo.CommandError{Code: 2, Message: "BadValue"}, false},
 	}
 	for _, c := range cases {
-		if got := IsDuplicate(c.err); got != c.want {
+		if got := storage.IsDuplicate(c.err); got != c.want {
 			t.Errorf("%s: IsDuplicate(%v) = %v, want %v", c.name, c.err, got, c.want)
 		}
 	}

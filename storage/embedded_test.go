@@ -1,17 +1,24 @@
-package storage
+package storage_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"legible/storage"
+	"legible/storage/storagetest"
 )
 
 func TestRestartKeepsData(t *testing.T) {
-	embeddedOnly(t)
+	storagetest.EmbeddedOnly(t)
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "not", "yet", "there")
-	first, err := Open(ctx, Options{DataDir: dir})
+	first, err := storage.Open(ctx, storage.Options{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,9 +36,9 @@ func TestRestartKeepsData(t *testing.T) {
 }
 
 func TestCloseIsFastAndIdempotent(t *testing.T) {
-	embeddedOnly(t)
+	storagetest.EmbeddedOnly(t)
 	ctx := context.Background()
-	st, err := Open(ctx, Options{DataDir: t.TempDir()})
+	st, err := storage.Open(ctx, storage.Options{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +58,7 @@ func TestCloseIsFastAndIdempotent(t *testing.T) {
 }
 
 func TestTwoStoresOnTwoDirs(t *testing.T) {
-	embeddedOnly(t)
+	storagetest.EmbeddedOnly(t)
 	ctx := context.Background()
 	a, b := open(t, t.TempDir()), open(t, t.TempDir())
 	if _, err := a.Database().Collection("Test.items").InsertOne(ctx, item{ID: "a", Name: "in a"}); err != nil {
@@ -69,10 +76,10 @@ func TestTwoStoresOnTwoDirs(t *testing.T) {
 }
 
 func TestOpenURI(t *testing.T) {
-	embeddedOnly(t)
+	storagetest.EmbeddedOnly(t)
 	ctx := context.Background()
 	server := open(t, t.TempDir())
-	st, err := Open(ctx, Options{URI: server.server.uri, DB: "other"})
+	st, err := storage.Open(ctx, storage.Options{URI: storage.EmbeddedURI(server), DB: "other"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,10 +96,25 @@ func TestOpenURI(t *testing.T) {
 	}
 }
 
-// closeOrFail closes st, failing the test on an error.
-func closeOrFail(t *testing.T, st *Store) {
-	t.Helper()
-	if err := st.Close(context.Background()); err != nil {
-		t.Error(err)
+func TestEmbeddedLogsNothingWhenAllIsWell(t *testing.T) {
+	storagetest.EmbeddedOnly(t)
+	var buf bytes.Buffer
+	ctx := context.Background()
+	st, err := storage.Open(ctx, storage.Options{DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(&buf, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	coll := st.Database().Collection("Test.items")
+	if _, err := coll.InsertOne(ctx, item{ID: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: "nope"}}).Err(); err == nil {
+		t.Fatal("found a document that does not exist")
+	}
+	if err := st.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 0 {
+		t.Fatalf("the embedded server logged:\n%s", buf.String())
 	}
 }

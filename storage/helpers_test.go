@@ -1,53 +1,44 @@
-package storage
+package storage_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"legible/storage"
+	"legible/storage/storagetest"
 )
 
-// external is the MongoDB the tests run against instead of the embedded
-// server, when set.
-var external = os.Getenv("MONGODB_URI")
+// item is the document the tests store.
+type item struct {
+	ID   string `bson:"_id"`
+	Name string `bson:"name"`
+	N    int    `bson:"n"`
+}
 
-// open opens the test's database: the embedded server on dir, or the
-// external MongoDB. It closes it when the test ends, dropping the
-// database first on an external MongoDB.
-func open(t *testing.T, dir string) *Store {
+// open opens the test's store on dir; see storagetest.Open.
+var open = storagetest.Open
+
+// contains reports whether s contains sub.
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// findItem finds the item with the id, failing the test when it is missing.
+func findItem(t *testing.T, coll *mongo.Collection, id string) item {
 	t.Helper()
-	ctx := context.Background()
-	st, err := Open(ctx, Options{DataDir: dir, URI: external, DB: testDB(t)})
-	if err != nil {
-		t.Fatal(err)
+	var got item
+	if err := coll.FindOne(context.Background(), bson.D{{Key: "_id", Value: id}}).Decode(&got); err != nil {
+		t.Fatalf("finding %s: %v", id, err)
 	}
-	t.Cleanup(func() {
-		if external != "" {
-			if err := st.Database().Drop(ctx); err != nil {
-				t.Error(err)
-			}
-		}
-		if err := st.Close(ctx); err != nil {
-			t.Error(err)
-		}
-	})
-	return st
+	return got
 }
 
-// embeddedOnly skips a test about the embedded server when the tests run
-// against an external MongoDB.
-func embeddedOnly(t *testing.T) {
-	if external != "" {
-		t.Skip("tests the embedded server; MONGODB_URI is set")
+// closeOrFail closes st, failing the test on an error.
+func closeOrFail(t *testing.T, st *storage.Store) {
+	t.Helper()
+	if err := st.Close(context.Background()); err != nil {
+		t.Error(err)
 	}
-}
-
-// testDB names the test's database: the default when embedded (each test
-// has its own data directory), a name of its own on an external MongoDB.
-func testDB(t *testing.T) string {
-	if external == "" {
-		return ""
-	}
-	r := strings.NewReplacer("/", "_", " ", "_", ".", "_")
-	return "storage_test_" + r.Replace(t.Name())
 }

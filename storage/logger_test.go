@@ -2,12 +2,9 @@ package storage
 
 import (
 	"bytes"
-	"context"
 	"log/slog"
 	"strings"
 	"testing"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
 )
 
 func TestQuietLogger(t *testing.T) {
@@ -29,28 +26,5 @@ func TestQuietLogger(t *testing.T) {
 		if strings.Contains(got, not) {
 			t.Errorf("log %q has %q; only warnings and errors should pass", got, not)
 		}
-	}
-}
-
-func TestEmbeddedLogsNothingWhenAllIsWell(t *testing.T) {
-	embeddedOnly(t)
-	var buf bytes.Buffer
-	ctx := context.Background()
-	st, err := Open(ctx, Options{DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(&buf, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	coll := st.Database().Collection("Test.items")
-	if _, err := coll.InsertOne(ctx, item{ID: "a"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: "nope"}}).Err(); err == nil {
-		t.Fatal("found a document that does not exist")
-	}
-	if err := st.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if buf.Len() > 0 {
-		t.Fatalf("the embedded server logged:\n%s", buf.String())
 	}
 }

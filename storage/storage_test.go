@@ -1,4 +1,4 @@
-package storage
+package storage_test
 
 import (
 	"context"
@@ -9,24 +9,10 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"legible/storage"
+	"legible/storage/storagetest"
 )
-
-// item is the document the tests store.
-type item struct {
-	ID   string `bson:"_id"`
-	Name string `bson:"name"`
-	N    int    `bson:"n"`
-}
-
-// findItem finds the item with the id, failing the test when it is missing.
-func findItem(t *testing.T, coll *mongo.Collection, id string) item {
-	t.Helper()
-	var got item
-	if err := coll.FindOne(context.Background(), bson.D{{Key: "_id", Value: id}}).Decode(&got); err != nil {
-		t.Fatalf("finding %s: %v", id, err)
-	}
-	return got
-}
 
 func TestInsertFind(t *testing.T) {
 	st := open(t, t.TempDir())
@@ -45,8 +31,8 @@ func TestInsertFind(t *testing.T) {
 	if err := st.Ping(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if st.Embedded() != (external == "") {
-		t.Fatalf("Embedded() = %v with MONGODB_URI %q", st.Embedded(), external)
+	if st.Embedded() != (storagetest.External() == "") {
+		t.Fatalf("Embedded() = %v with MONGODB_URI %q", st.Embedded(), storagetest.External())
 	}
 }
 
@@ -89,7 +75,7 @@ func increment(ctx context.Context, coll *mongo.Collection, id string, times int
 func TestOpenBadURI(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	_, err := Open(ctx, Options{URI: "mongodb://user:secret@127.0.0.1:1/?serverSelectionTimeoutMS=200"})
+	_, err := storage.Open(ctx, storage.Options{URI: "mongodb://user:secret@127.0.0.1:1/?serverSelectionTimeoutMS=200"})
 	if err == nil {
 		t.Fatal("Open on a port nobody listens on succeeded")
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // Credentials is the input of register and login.
@@ -39,18 +40,19 @@ func (a *Authenticating) Register(ctx context.Context, in Credentials) (UserOut,
 		return UserOut{}, err
 	}
 	id := uuid.NewString()
-	if err := a.claimEmail(ctx, email, id); err != nil {
+	if err := storage.Claim(ctx, a.emails, email, id); err != nil {
 		return UserOut{}, registerError(email, err)
 	}
-	if err := a.insertUser(ctx, userDoc{ID: id, Email: email, PasswordHash: hash}); err != nil {
-		return UserOut{}, errors.Join(registerError(email, err), a.releaseEmail(ctx, email, id))
+	if err := storage.Insert(ctx, a.users, userDoc{ID: id, Email: email, PasswordHash: hash}); err != nil {
+		return UserOut{}, errors.Join(registerError(email, err), storage.Release(ctx, a.emails, email, id))
 	}
 	return UserOut{User: id}, nil
 }
 
-// registerError turns errTaken into the concept error for a taken email.
+// registerError turns storage.ErrTaken into the concept error for a taken
+// email.
 func registerError(email string, err error) error {
-	if errors.Is(err, errTaken) {
+	if errors.Is(err, storage.ErrTaken) {
 		return concepts.Errorf("email %s is already registered; log in instead, or register with another email", email)
 	}
 	return err

@@ -10,15 +10,12 @@
 package authenticating
 
 import (
-	"context"
-	"fmt"
 	"sync"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // The collections of the concept's state.
@@ -39,26 +36,13 @@ type Authenticating struct {
 // nil for conformance checks. The bcrypt cost is bcrypt.MinCost when the
 // environment variable LEGIBLE_BCRYPT_COST is "min", else the default.
 func New(db *mongo.Database) *Authenticating {
-	a := &Authenticating{cost: hashCost()}
+	a := &Authenticating{
+		users:  storage.Collection(db, UsersCollection),
+		emails: storage.Collection(db, EmailsCollection),
+		cost:   hashCost(),
+	}
 	a.dummy = sync.OnceValue(a.dummyHash)
-	if db != nil {
-		a.users = db.Collection(UsersCollection)
-		a.emails = db.Collection(EmailsCollection)
-	}
 	return a
-}
-
-// Setup creates the unique index on the users' emails; it is idempotent.
-func (a *Authenticating) Setup(ctx context.Context) error {
-	_, err := a.users.Indexes().CreateOne(ctx, mongo.IndexModel{
-		Keys:    bson.D{{Key: "email", Value: 1}},
-		Options: options.Index().SetUnique(true).SetName("email_unique"),
-	})
-	if err != nil {
-		return fmt.Errorf("creating the unique email index on %s: %w; check that the database is reachable and that "+
-			"no two users share an email", UsersCollection, err)
-	}
-	return nil
 }
 
 // Concept registers the actions and queries under their spec names.

@@ -5,16 +5,15 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"golang.org/x/crypto/bcrypt"
 
-	"legible/concepts"
-	"legible/engine/load"
+	"legible/storage/storagetest"
 )
 
+// creds is the input of register and login.
 func creds(email, password string) map[string]any {
 	return map[string]any{"email": email, "password": password}
 }
@@ -46,21 +45,12 @@ func TestRegisterLoginAndGetByEmail(t *testing.T) {
 func TestRegisterErrors(t *testing.T) {
 	_, c := setup(t)
 	call(t, c, "register", creds("ann@example.com", "secret"))
-	cases := []struct {
-		name, email, password, want string
-	}{
-		{"empty email", "", "secret", "email is empty"},
-		{"blank email", "   ", "secret", "email is empty"},
-		{"empty password", "bob@example.com", "", "password is empty"},
-		{"long password", "bob@example.com", strings.Repeat("x", 73), "longer than 72 bytes"},
-		{"taken email", " ANN@example.com", "other", "email ann@example.com is already registered"},
+	for _, email := range []string{"", "   "} {
+		storagetest.Fails(t, c, "register", creds(email, "secret"), "email is empty")
 	}
-	for _, tc := range cases {
-		got := call(t, c, "register", creds(tc.email, tc.password))
-		if !strings.Contains(got.Err, tc.want) {
-			t.Errorf("%s: %+v, want a concept error containing %q", tc.name, got, tc.want)
-		}
-	}
+	storagetest.Fails(t, c, "register", creds("bob@example.com", ""), "password is empty")
+	storagetest.Fails(t, c, "register", creds("bob@example.com", strings.Repeat("x", 73)), "longer than 72 bytes")
+	storagetest.Fails(t, c, "register", creds(" ANN@example.com", "other"), "email ann@example.com is already registered")
 }
 
 func TestLoginErrorsAreOneMessage(t *testing.T) {
@@ -114,33 +104,11 @@ func TestHashCost(t *testing.T) {
 
 func TestConcurrentRegistrationsOfOneEmail(t *testing.T) {
 	a, c := setup(t)
-	const n = 20
-	results := make([]concepts.Result, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			h, _ := c.Handler("register")
-			res, err := h.Call(context.Background(), creds("Race@example.com", "secret"))
-			if err != nil {
-				t.Error(err)
-			}
-			results[i] = res
-		})
-	}
-	wg.Wait()
-	won := 0
-	for _, r := range results {
-		switch {
-		case !r.IsError():
-			won++
-		case !strings.Contains(r.Err, "already registered"):
-			t.Errorf("a losing registration: %q, want \"already registered\"", r.Err)
-		}
-	}
-	db := a.users.Database()
-	if won != 1 || count(t, db, UsersCollection) != 1 || count(t, db, EmailsCollection) != 1 {
-		t.Fatalf("%d registrations won, %d users, %d emails; want one of each",
-			won, count(t, db, UsersCollection), count(t, db, EmailsCollection))
+	in := func(int) map[string]any { return creds("Race@example.com", "secret") }
+	won := storagetest.Race(t, c, "register", 20, in, "already registered")
+	n := storagetest.Counts(t, a.users.Database(), UsersCollection, EmailsCollection)
+	if won != 1 || !slices.Equal(n, []int64{1, 1}) {
+		t.Fatalf("%d registrations won, %v users and emails; want one of each", won, n)
 	}
 }
 
@@ -163,32 +131,9 @@ func TestFailedRegistrationReleasesTheEmail(t *testing.T) {
 
 func TestSetupIsIdempotent(t *testing.T) {
 	a, c := setup(t)
-	if err := a.Setup(context.Background()); err != nil {
-		t.Fatalf("a second Setup: %v", err)
-	}
-	call(t, c, "register", creds("ann@example.com", "secret"))
-	if err := a.Setup(context.Background()); err != nil {
-		t.Fatalf("Setup with data: %v", err)
-	}
-	if got := uniqueIndexes(t, a.users); !slices.Equal(got, []string{"email_unique"}) {
-		t.Fatalf("unique indexes %v after three Setups, want [email_unique]", got)
-	}
+	storagetest.Resetup(t, a, func() { call(t, c, "register", creds("ann@example.com", "secret")) }, a.users, "email_unique")
 }
 
 func TestConformance(t *testing.T) {
-	data, err := os.ReadFile("../../specs/concepts/Authenticating.concept.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, diags := load.Load([]load.File{{Name: "concepts/Authenticating.concept.yaml", Data: data}})
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	spec := sp.Concepts[len(sp.Concepts)-1]
-	if spec.Name.Name != "Authenticating" {
-		t.Fatalf("loaded concept %s, want Authenticating", spec.Name.Name)
-	}
-	for _, d := range concepts.Conformance(New(nil).Concept(), spec) {
-		t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
-	}
+	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Authenticating.concept.yaml")
 }

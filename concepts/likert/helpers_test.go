@@ -1,55 +1,17 @@
 package likert
 
 import (
-	"context"
 	"testing"
 
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
-	"legible/storage"
+	"legible/storage/storagetest"
 )
 
-// openDB starts the embedded database in a temporary directory.
-func openDB(t *testing.T) *mongo.Database {
-	t.Helper()
-	ctx := context.Background()
-	st, err := storage.Open(ctx, storage.Options{DataDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := st.Close(ctx); err != nil {
-			t.Error(err)
-		}
-	})
-	return st.Database()
-}
-
 // setup builds the concept on a fresh database and sets it up.
-func setup(t *testing.T) (*Likert, *concepts.Concept) {
-	t.Helper()
-	l := New(openDB(t))
-	if err := l.Setup(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return l, l.Concept()
-}
+func setup(t *testing.T) (*Likert, *concepts.Concept) { return storagetest.Setup(t, New) }
 
-// call runs an action or query through its handler, failing the test on a
-// failure; it returns the result, a concept error included.
-func call(t *testing.T, c *concepts.Concept, name string, in map[string]any) concepts.Result {
-	t.Helper()
-	h, ok := c.Handler(name)
-	if !ok {
-		t.Fatalf("no action or query %s", name)
-	}
-	res, err := h.Call(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
+// call runs an action or query that must not fail; it is storagetest's.
+var call = storagetest.Call
 
 // succeed runs an action that must succeed and returns its output key.
 func succeed(t *testing.T, c *concepts.Concept, name string, in map[string]any, key string) string {

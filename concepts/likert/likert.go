@@ -17,6 +17,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // The collections of the concept's state.
@@ -36,13 +37,11 @@ type Likert struct {
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *mongo.Database) *Likert {
-	l := &Likert{}
-	if db != nil {
-		l.surveys = db.Collection(SurveysCollection)
-		l.questions = db.Collection(QuestionsCollection)
-		l.responses = db.Collection(ResponsesCollection)
+	return &Likert{
+		surveys:   storage.Collection(db, SurveysCollection),
+		questions: storage.Collection(db, QuestionsCollection),
+		responses: storage.Collection(db, ResponsesCollection),
 	}
-	return l
 }
 
 // Concept registers the actions and queries under their spec names.

@@ -44,7 +44,7 @@ func (l *Likert) UpdateResponse(ctx context.Context, in ResponseIn) (ResponseOut
 	}
 	id := responseID(in.Respondent, in.Question)
 	set := bson.D{{Key: "$set", Value: bson.D{{Key: "value", Value: in.Value}}}}
-	res, err := l.responses.UpdateOne(ctx, byID(id), set)
+	res, err := l.responses.UpdateOne(ctx, storage.ByID(id), set)
 	switch {
 	case err != nil:
 		return ResponseOut{}, writeError(l.responses, err)
@@ -59,21 +59,18 @@ func (l *Likert) UpdateResponse(ctx context.Context, in ResponseIn) (ResponseOut
 // exists and that the value is on its survey's scale.
 func (l *Likert) answerable(ctx context.Context, in ResponseIn) (questionDoc, error) {
 	var q questionDoc
-	found, err := findByID(ctx, l.questions, in.Question, &q)
-	switch {
-	case err != nil:
+	err := mustFind(ctx, l.questions, in.Question, &q,
+		concepts.Errorf("question %q does not exist; add it to a survey with addQuestion first", in.Question))
+	if err != nil {
 		return q, err
-	case !found:
-		return q, concepts.Errorf("question %q does not exist; add it to a survey with addQuestion first", in.Question)
 	}
 	var s surveyDoc
-	found, err = findByID(ctx, l.surveys, q.Survey, &s)
-	switch {
-	case err != nil:
+	err = mustFind(ctx, l.surveys, q.Survey, &s,
+		concepts.Errorf("question %q belongs to survey %q, which does not exist", in.Question, q.Survey))
+	if err != nil {
 		return q, err
-	case !found:
-		return q, concepts.Errorf("question %q belongs to survey %q, which does not exist", in.Question, q.Survey)
-	case in.Value < s.ScaleMin || in.Value > s.ScaleMax:
+	}
+	if in.Value < s.ScaleMin || in.Value > s.ScaleMax {
 		return q, concepts.Errorf("value %v is outside the survey's scale; give a value from %v to %v",
 			in.Value, s.ScaleMin, s.ScaleMax)
 	}

@@ -2,13 +2,12 @@ package likert
 
 import (
 	"context"
-	"sync"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
-	"legible/concepts"
 	"legible/storage"
+	"legible/storage/storagetest"
 )
 
 func TestUniqueIndexRejectsSecondResponse(t *testing.T) {
@@ -27,35 +26,10 @@ func TestUniqueIndexRejectsSecondResponse(t *testing.T) {
 func TestConcurrentSubmitsStoreOne(t *testing.T) {
 	_, c := setup(t)
 	_, q := survey(t, c)
-	var wg sync.WaitGroup
-	results := make(chan concepts.Result, 8)
-	for i := range 8 {
-		wg.Go(func() { results <- callQuietly(c, "submitResponse", answer("r1", q, float64(1+i%5))) })
+	in := func(i int) map[string]any { return answer("r1", q, float64(1+i%5)) }
+	if won := storagetest.Race(t, c, "submitResponse", 8, in, "has answered question"); won != 1 {
+		t.Fatalf("%d of 8 concurrent submits of one answer succeeded, want 1", won)
 	}
-	wg.Wait()
-	close(results)
-	ok := 0
-	for res := range results {
-		if !res.IsError() {
-			ok++
-		} else if !contains(res.Err, "has answered question") {
-			t.Errorf("submitResponse: %q, want a duplicate answer error", res.Err)
-		}
-	}
-	if ok != 1 {
-		t.Fatalf("%d of 8 concurrent submits of one answer succeeded, want 1", ok)
-	}
-}
-
-// callQuietly runs an action from any goroutine; a failure becomes a
-// concept error naming it.
-func callQuietly(c *concepts.Concept, name string, in map[string]any) concepts.Result {
-	h, _ := c.Handler(name)
-	res, err := h.Call(context.Background(), in)
-	if err != nil {
-		return concepts.Result{Err: "failure: " + err.Error()}
-	}
-	return res
 }
 
 func TestSetupIsIdempotent(t *testing.T) {

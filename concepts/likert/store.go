@@ -2,31 +2,23 @@ package likert
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"legible/storage"
 )
 
-// byID filters on the `_id`.
-func byID(id string) bson.D { return bson.D{{Key: "_id", Value: id}} }
-
-// findByID decodes the document id of coll into doc; it reports false,
-// without an error, when there is none.
-func findByID(ctx context.Context, coll *mongo.Collection, id string, doc any) (bool, error) {
-	if id == "" {
-		return false, nil
+// mustFind decodes the document id of coll into doc; the error is missing
+// when there is none.
+func mustFind(ctx context.Context, coll *mongo.Collection, id string, doc any, missing error) error {
+	found, err := storage.FindByID(ctx, coll, id, doc)
+	if err == nil && !found {
+		return missing
 	}
-	err := coll.FindOne(ctx, byID(id)).Decode(doc)
-	switch {
-	case errors.Is(err, mongo.ErrNoDocuments):
-		return false, nil
-	case err != nil:
-		return false, readError(coll, err)
-	}
-	return true, nil
+	return err
 }
 
 // insert stores doc in coll; the error is the driver's, for

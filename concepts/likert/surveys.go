@@ -28,13 +28,10 @@ func (l *Likert) CreateSurvey(ctx context.Context, in CreateSurveyIn) (SurveyIO,
 // AddQuestion adds a question with the text to the survey. A survey that
 // does not exist is a concept error.
 func (l *Likert) AddQuestion(ctx context.Context, in AddQuestionIn) (QuestionOut, error) {
-	var s surveyDoc
-	found, err := findByID(ctx, l.surveys, in.Survey, &s)
-	switch {
-	case err != nil:
+	err := mustFind(ctx, l.surveys, in.Survey, &surveyDoc{},
+		concepts.Errorf("survey %q does not exist; create it with createSurvey first", in.Survey))
+	if err != nil {
 		return QuestionOut{}, err
-	case !found:
-		return QuestionOut{}, concepts.Errorf("survey %q does not exist; create it with createSurvey first", in.Survey)
 	}
 	id, err := newID()
 	if err != nil {

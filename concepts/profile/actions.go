@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // CreateIn is the input of create.
@@ -40,17 +41,17 @@ func (p *Profile) Create(ctx context.Context, in CreateIn) (UserIO, error) {
 	if err := p.checkCreate(ctx, in.User, username); err != nil {
 		return UserIO{}, err
 	}
-	if err := p.claimUsername(ctx, username, in.User); errors.Is(err, errDuplicate) {
+	if err := storage.Claim(ctx, p.usernames, username, in.User); errors.Is(err, storage.ErrTaken) {
 		return UserIO{}, concepts.Errorf("username %s is taken; choose another", username)
 	} else if err != nil {
 		return UserIO{}, err
 	}
-	err := p.insertProfile(ctx, profileDoc{User: in.User, Username: username})
+	err := storage.Insert(ctx, p.profiles, profileDoc{User: in.User, Username: username})
 	if err != nil {
-		if errors.Is(err, errDuplicate) {
+		if errors.Is(err, storage.ErrTaken) {
 			err = hasProfile(in.User) // a concurrent create for the same user won
 		}
-		return UserIO{}, errors.Join(err, p.releaseUsername(ctx, username, in.User))
+		return UserIO{}, errors.Join(err, storage.Release(ctx, p.usernames, username, in.User))
 	}
 	return UserIO{User: in.User}, nil
 }

@@ -10,13 +10,11 @@ package profile
 
 import (
 	"context"
-	"fmt"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // The collections of the concept's state.
@@ -27,33 +25,22 @@ const (
 
 // Profile keeps the users' profiles.
 type Profile struct {
-	profiles  *mongo.Collection
-	usernames *mongo.Collection
+	profiles, usernames *mongo.Collection // ProfilesCollection and UsernamesCollection
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *mongo.Database) *Profile {
-	p := &Profile{}
-	if db != nil {
-		p.profiles = db.Collection(ProfilesCollection)
-		p.usernames = db.Collection(UsernamesCollection)
+	return &Profile{
+		profiles:  storage.Collection(db, ProfilesCollection),
+		usernames: storage.Collection(db, UsernamesCollection),
 	}
-	return p
 }
 
 // Setup creates the unique index on the profiles' usernames; it is
 // idempotent.
 func (p *Profile) Setup(ctx context.Context) error {
-	_, err := p.profiles.Indexes().CreateOne(ctx, mongo.IndexModel{
-		Keys:    bson.D{{Key: "username", Value: 1}},
-		Options: options.Index().SetUnique(true).SetName("username_unique"),
-	})
-	if err != nil {
-		return fmt.Errorf("creating the unique username index on %s: %w; check that the database is reachable and "+
-			"that no two profiles share a username", ProfilesCollection, err)
-	}
-	return nil
+	return storage.Index(ctx, p.profiles, "username_unique", true, "username")
 }
 
 // Concept registers the actions and queries under their spec names.

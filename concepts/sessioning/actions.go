@@ -7,10 +7,8 @@ import (
 	"errors"
 	"fmt"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
+	"legible/storage"
 )
 
 // tokenBytes is how many random bytes name a session.
@@ -43,15 +41,15 @@ func (s *Sessioning) Create(ctx context.Context, in UserIn) (SessionIO, error) {
 		return SessionIO{}, errors.New("user is empty; pass the id of the user to open a session for")
 	}
 	id := newToken()
-	if _, err := s.sessions.InsertOne(ctx, sessionDoc{ID: id, User: in.User}); err != nil {
-		return SessionIO{}, fmt.Errorf("inserting into %s: %w; check that the database is reachable", SessionsCollection, err)
+	if err := storage.Insert(ctx, s.sessions, sessionDoc{ID: id, User: in.User}); err != nil {
+		return SessionIO{}, err
 	}
 	return SessionIO{Session: id}, nil
 }
 
 // Delete ends a session; a session that does not exist is a concept error.
 func (s *Sessioning) Delete(ctx context.Context, in SessionIO) (SessionIO, error) {
-	res, err := s.sessions.DeleteOne(ctx, byID(in.Session))
+	res, err := s.sessions.DeleteOne(ctx, storage.ByID(in.Session))
 	if err != nil {
 		return SessionIO{}, fmt.Errorf("deleting from %s: %w; check that the database is reachable", SessionsCollection, err)
 	}
@@ -63,16 +61,9 @@ func (s *Sessioning) Delete(ctx context.Context, in SessionIO) (SessionIO, error
 
 // GetUser returns the user of the session, if the session exists.
 func (s *Sessioning) GetUser(ctx context.Context, in SessionIO) ([]UserRow, error) {
-	if in.Session == "" {
-		return nil, nil
-	}
 	var d sessionDoc
-	err := s.sessions.FindOne(ctx, byID(in.Session)).Decode(&d)
-	switch {
-	case errors.Is(err, mongo.ErrNoDocuments):
-		return nil, nil
-	case err != nil:
-		return nil, fmt.Errorf("reading %s: %w; check that the database is reachable", SessionsCollection, err)
+	if found, err := storage.FindByID(ctx, s.sessions, in.Session, &d); !found || err != nil {
+		return nil, err
 	}
 	return []UserRow{{User: d.User}}, nil
 }
@@ -83,6 +74,3 @@ func newToken() string {
 	_, _ = rand.Read(b) // never fails: crypto/rand.Read crashes the program instead
 	return base64.RawURLEncoding.EncodeToString(b)
 }
-
-// byID filters on the `_id`.
-func byID(id string) bson.D { return bson.D{{Key: "_id", Value: id}} }

@@ -11,6 +11,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // SessionsCollection is the collection of the concept's state.
@@ -24,11 +25,7 @@ type Sessioning struct {
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *mongo.Database) *Sessioning {
-	s := &Sessioning{}
-	if db != nil {
-		s.sessions = db.Collection(SessionsCollection)
-	}
-	return s
+	return &Sessioning{sessions: storage.Collection(db, SessionsCollection)}
 }
 
 // Setup prepares the state. Sessions need no index besides `_id`, so it

@@ -3,12 +3,9 @@ package sessioning
 import (
 	"context"
 	"encoding/base64"
-	"os"
-	"strings"
 	"testing"
 
-	"legible/concepts"
-	"legible/engine/load"
+	"legible/storage/storagetest"
 )
 
 func TestCreateGetUserDelete(t *testing.T) {
@@ -32,28 +29,20 @@ func TestCreateGetUserDelete(t *testing.T) {
 	if rows := call(t, c, "_getUser", map[string]any{"session": s2}).Rows; len(rows) != 1 {
 		t.Fatalf("_getUser of the other session: %v, want it untouched", rows)
 	}
-	if n := count(t, s.sessions.Database(), SessionsCollection); n != 1 {
+	if n := storagetest.Count(t, s.sessions.Database(), SessionsCollection); n != 1 {
 		t.Fatalf("%d sessions stored, want 1", n)
 	}
 }
 
-func TestDeleteErrors(t *testing.T) {
+func TestUnknownSessions(t *testing.T) {
 	_, c := setup(t)
 	s := call(t, c, "create", map[string]any{"user": "u1"}).Out["session"]
 	call(t, c, "delete", map[string]any{"session": s})
 	for _, session := range []any{s, "never-made", ""} {
-		if got := call(t, c, "delete", map[string]any{"session": session}); !strings.Contains(got.Err, "no such session") {
-			t.Errorf("delete %q: %+v, want the no-such-session concept error", session, got)
-		}
+		storagetest.Fails(t, c, "delete", map[string]any{"session": session}, "no such session")
 	}
-}
-
-func TestGetUserOfUnknownSessions(t *testing.T) {
-	_, c := setup(t)
 	for _, session := range []string{"", "never-made"} {
-		if rows := call(t, c, "_getUser", map[string]any{"session": session}).Rows; len(rows) != 0 {
-			t.Errorf("_getUser %q: %v, want no rows", session, rows)
-		}
+		storagetest.NoRows(t, c, "_getUser", map[string]any{"session": session})
 	}
 }
 
@@ -67,26 +56,9 @@ func TestCreateWithoutUserFails(t *testing.T) {
 
 func TestSetupIsIdempotent(t *testing.T) {
 	s, c := setup(t)
-	call(t, c, "create", map[string]any{"user": "u1"})
-	if err := s.Setup(context.Background()); err != nil {
-		t.Fatalf("a second Setup: %v", err)
-	}
+	storagetest.Resetup(t, s, func() { call(t, c, "create", map[string]any{"user": "u1"}) }, s.sessions)
 }
 
 func TestConformance(t *testing.T) {
-	data, err := os.ReadFile("../../specs/concepts/Sessioning.concept.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, diags := load.Load([]load.File{{Name: "concepts/Sessioning.concept.yaml", Data: data}})
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	spec := sp.Concepts[len(sp.Concepts)-1]
-	if spec.Name.Name != "Sessioning" {
-		t.Fatalf("loaded concept %s, want Sessioning", spec.Name.Name)
-	}
-	for _, d := range concepts.Conformance(New(nil).Concept(), spec) {
-		t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
-	}
+	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Sessioning.concept.yaml")
 }

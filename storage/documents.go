@@ -1,0 +1,112 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// ErrTaken says that a write hit a unique key: its `_id`, or the keys of a
+// unique index, belong to another document. Insert and Claim return errors
+// that wrap it, for errors.Is.
+var ErrTaken = errors.New("duplicate key")
+
+// ReleaseTimeout bounds Release, which runs even when the caller's context
+// is cancelled already.
+const ReleaseTimeout = 5 * time.Second
+
+// Collection returns db's collection called name, or nil when db is nil:
+// a concept built without a database, for conformance checks, has nil
+// collections.
+func Collection(db *mongo.Database, name string) *mongo.Collection {
+	if db == nil {
+		return nil
+	}
+	return db.Collection(name)
+}
+
+// ByID is the filter on the `_id` id.
+func ByID(id string) bson.D { return bson.D{{Key: "_id", Value: id}} }
+
+// Insert stores doc in coll. An error wraps ErrTaken when doc repeats a
+// unique key (IsDuplicate), and otherwise names coll.
+func Insert(ctx context.Context, coll *mongo.Collection, doc any) error {
+	_, err := coll.InsertOne(ctx, doc)
+	switch {
+	case err == nil:
+		return nil
+	case IsDuplicate(err):
+		return fmt.Errorf("inserting into %s: %w", coll.Name(), ErrTaken)
+	}
+	return fmt.Errorf("inserting into %s: %w; check that the database is reachable", coll.Name(), err)
+}
+
+// FindByID decodes the document of coll whose `_id` is id into into, and
+// reports whether there is one. An empty id finds nothing, without asking
+// the database. An error names coll.
+func FindByID(ctx context.Context, coll *mongo.Collection, id string, into any) (found bool, err error) {
+	if id == "" {
+		return false, nil
+	}
+	err = coll.FindOne(ctx, ByID(id)).Decode(into)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return false, nil
+	}
+	return false, fmt.Errorf("reading %s: %w; check that the database is reachable", coll.Name(), err)
+}
+
+// Claim records in coll, a collection of claims, that the unique key
+// belongs to owner: it inserts the document {_id: key, user: owner}. Two
+// concurrent claims of one key cannot both succeed; the loser's error
+// wraps ErrTaken.
+func Claim(ctx context.Context, coll *mongo.Collection, key, owner string) error {
+	return Insert(ctx, coll, bson.D{{Key: "_id", Value: key}, {Key: "user", Value: owner}})
+}
+
+// Release undoes Claim: it deletes the claim of key when owner holds it,
+// so that a failed write can give back what it claimed. It runs even when
+// ctx is cancelled already, for ReleaseTimeout at most. The error names
+// the claim and coll, and says how to free the key by hand.
+func Release(ctx context.Context, coll *mongo.Collection, key, owner string) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ReleaseTimeout)
+	defer cancel()
+	_, err := coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "user", Value: owner}})
+	if err != nil {
+		return fmt.Errorf("releasing the claim of %s by %s in %s: %w; delete that document by hand so that %s is free again",
+			key, owner, coll.Name(), err, key)
+	}
+	return nil
+}
+
+// Index creates the ascending index name on the keys of coll, unique when
+// unique is set. Creating an index that exists already does nothing, so
+// concepts' Setup can call it at every start. The error names the index
+// and coll, and says what to check.
+func Index(ctx context.Context, coll *mongo.Collection, name string, unique bool, keys ...string) error {
+	spec := make(bson.D, len(keys))
+	for i, k := range keys {
+		spec[i] = bson.E{Key: k, Value: 1}
+	}
+	opts := options.Index().SetName(name)
+	if unique {
+		opts.SetUnique(true)
+	}
+	_, err := coll.Indexes().CreateOne(ctx, mongo.IndexModel{Keys: spec, Options: opts})
+	switch {
+	case err == nil:
+		return nil
+	case unique:
+		return fmt.Errorf("creating the unique index %s on %s: %w; check that the database is reachable and that "+
+			"no two documents have the same %s", name, coll.Name(), err, strings.Join(keys, " and "))
+	}
+	return fmt.Errorf("creating the index %s on %s: %w; check that the database is reachable", name, coll.Name(), err)
+}
