@@ -175,7 +175,7 @@ func newSeed(t testing.TB) *seedApp {
 			t.Fatal(err)
 		}
 	}
-	a.engine = New(compile(t, loadSpec(t, "../../specs"), reg), program.FromRegistry(reg), Options{})
+	a.engine = New(compile(t, loadSpec(t, "testdata/login"), reg), program.FromRegistry(reg), Options{})
 	return a
 }
 

@@ -1,0 +1,10 @@
+package concepts
+
+import "time"
+
+// TimestampLayout is how concepts write times as strings: UTC, ISO 8601,
+// always with milliseconds, so clients can parse every value one way.
+const TimestampLayout = "2006-01-02T15:04:05.000Z"
+
+// Timestamp formats t with TimestampLayout.
+func Timestamp(t time.Time) string { return t.UTC().Format(TimestampLayout) }
