@@ -108,7 +108,8 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 }
 
 // inputs gathers a request's inputs: the JSON body's top-level fields, the
-// query parameters, the path parameters, the auth header value (nil when
+// query parameters (each, and all of them as the object `query`, present
+// when empty so that syncs can read optional ones), the path parameters, the auth header value (nil when
 // the header is missing, so that syncs can match requests without it),
 // then the method and the route template, each later source winning a name
 // clash.
@@ -118,11 +119,13 @@ func (s *Server) inputs(c echo.Context, path string) (map[string]any, int, strin
 	if status != 0 {
 		return nil, status, msg
 	}
+	query := map[string]any{} // always an input, for optional parameters
 	for k, vs := range c.QueryParams() {
 		if len(vs) > 0 {
-			in[k] = vs[0]
+			in[k], query[k] = vs[0], vs[0]
 		}
 	}
+	in["query"] = query
 	for i, name := range c.ParamNames() {
 		in[name] = c.ParamValues()[i]
 	}

@@ -27,6 +27,22 @@ func TestSyncRoutedRequestWithInputs(t *testing.T) {
 	}
 }
 
+func TestOptionalQueryParameters(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	cases := []struct {
+		url  string
+		want map[string]any
+	}{
+		{"/api/query", map[string]any{"note": "none", "query": map[string]any{}}},
+		{"/api/query?note=hi&n=1", map[string]any{"note": "hi", "query": map[string]any{"note": "hi", "n": "1"}}},
+	}
+	for _, c := range cases {
+		if r := ts.do(t, "GET", c.url, "", nil); r.status != 200 || !equalJSON(r.body, c.want) {
+			t.Errorf("%s: %d %s, want %v", c.url, r.status, r.raw, c.want)
+		}
+	}
+}
+
 func TestWrongFieldTypesReachTheApp(t *testing.T) {
 	ts := newTestServer(t, Options{})
 	// A negative `by` is the concept's to reject; a string for the Number

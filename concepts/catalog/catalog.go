@@ -13,7 +13,6 @@ import (
 	"legible/concepts/authenticating"
 	"legible/concepts/likert"
 	"legible/concepts/profile"
-	"legible/concepts/sessioning"
 )
 
 // Implementation is a concept's Go implementation, built on a database.
@@ -36,7 +35,6 @@ type Entry struct {
 // which the HTTP server builds itself.
 var entries = []Entry{
 	{Name: "Authenticating", New: func(db *mongo.Database) Implementation { return authenticating.New(db) }},
-	{Name: "Sessioning", New: func(db *mongo.Database) Implementation { return sessioning.New(db) }},
 	{Name: "Profile", New: func(db *mongo.Database) Implementation { return profile.New(db) }},
 	{Name: "LikertSurvey", New: func(db *mongo.Database) Implementation { return likert.New(db) }},
 }
