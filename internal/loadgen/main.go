@@ -1,6 +1,8 @@
-// Command loadgen load-tests a running legible server: it sends the same
-// JSON request from C clients for a fixed time and prints requests per
-// second and latency percentiles. It only targets loopback addresses.
+// Command loadgen load-tests a running legible server: it sends one JSON
+// request from C clients for a fixed time and prints requests per second
+// and latency percentiles. `{{n}}` in the body becomes a number unique to
+// each request, for requests that must not repeat (registering users). It
+// only targets loopback addresses.
 package main
 
 import (
@@ -14,8 +16,10 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,6 +32,7 @@ func main() {
 	wait := flag.Duration("wait", 30*time.Second, "how long to wait for the server's /healthz to answer first")
 	start := flag.String("start", "", "a server command line to start first and stop (SIGINT) at the end, e.g. \".bench/legible serve --addr 127.0.0.1:18080\"")
 	serverLog := flag.String("server-log", "", "file for the started server's output (default: discarded)")
+	before := flag.String("before", "", "a command line to run once the server is healthy, before the runs (e.g. seeding data)")
 	flag.Parse()
 	if err := checkLoopback(*target); err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
@@ -44,13 +49,18 @@ func main() {
 		stop()
 		os.Exit(1)
 	}
+	if err := runBefore(*before); err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		stop()
+		os.Exit(1)
+	}
 	for _, c := range strings.Split(*clients, ",") {
 		var n int
 		if _, err := fmt.Sscan(c, &n); err != nil || n < 1 {
 			fmt.Fprintf(os.Stderr, "loadgen: bad -c value %q\n", c)
 			os.Exit(2)
 		}
-		r := run(*method, *target, []byte(*body), n, *dur)
+		r := run(*method, *target, newBodies(*body), n, *dur)
 		fmt.Println(r)
 	}
 }
@@ -80,6 +90,45 @@ func startServer(cmdline, logFile string) (stop func(), err error) {
 			_ = cmd.Wait()
 		})
 	}, nil
+}
+
+// runBefore runs the command line, if any, with its output on ours.
+func runBefore(cmdline string) error {
+	if cmdline == "" {
+		return nil
+	}
+	args := strings.Fields(cmdline)
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("-before %q: %w", cmdline, err)
+	}
+	return nil
+}
+
+// bodies makes request bodies from a template, replacing `{{n}}` with a
+// number unique to the request and to this process's start.
+type bodies struct {
+	parts [][]byte // the template split at each {{n}}
+	run   string   // names this process, so numbers do not repeat across runs
+	next  atomic.Int64
+}
+
+func newBodies(template string) *bodies {
+	b := &bodies{run: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	for p := range strings.SplitSeq(template, "{{n}}") {
+		b.parts = append(b.parts, []byte(p))
+	}
+	return b
+}
+
+// body returns the next request's body.
+func (b *bodies) body() []byte {
+	if len(b.parts) == 1 {
+		return b.parts[0]
+	}
+	n := b.run + strconv.FormatInt(b.next.Add(1), 36)
+	return bytes.Join(b.parts, []byte(n))
 }
 
 // checkLoopback refuses any target but this machine.
@@ -131,7 +180,7 @@ func (r result) String() string {
 }
 
 // run sends requests from n clients for d.
-func run(method, target string, body []byte, n int, d time.Duration) result {
+func run(method, target string, body *bodies, n int, d time.Duration) result {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n}, Timeout: 30 * time.Second}
 	var mu sync.Mutex
 	res := result{clients: n}
@@ -144,7 +193,7 @@ func run(method, target string, body []byte, n int, d time.Duration) result {
 			errs := 0
 			for time.Now().Before(deadline) {
 				t := time.Now()
-				if !send(client, method, target, body) {
+				if !send(client, method, target, body.body()) {
 					errs++
 				}
 				lat = append(lat, time.Since(t))
