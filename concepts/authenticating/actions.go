@@ -16,13 +16,13 @@ type Credentials struct {
 	Password string `json:"password"`
 }
 
-// UserOut names a user: the success output of register and login, and the
-// row of _getByEmail.
+// UserOut names a user: the success output of register, login and update,
+// the row of _getByEmail, and the input of _get.
 type UserOut struct {
 	User string `json:"user"`
 }
 
-// EmailIn is the input of _getByEmail.
+// EmailIn holds an email: the input of _getByEmail and the row of _get.
 type EmailIn struct {
 	Email string `json:"email"`
 }
@@ -83,4 +83,13 @@ func (a *Authenticating) GetByEmail(ctx context.Context, in EmailIn) ([]UserOut,
 		return nil, err
 	}
 	return []UserOut{{User: u.ID}}, nil
+}
+
+// Get returns the email of the user, if the user exists.
+func (a *Authenticating) Get(ctx context.Context, in UserOut) ([]EmailIn, error) {
+	u, err := a.find(ctx, in.User)
+	if u == nil || err != nil {
+		return nil, err
+	}
+	return []EmailIn{{Email: u.Email}}, nil
 }

@@ -1,12 +1,15 @@
 // Package authenticating implements the Authenticating concept: a user
-// registers with an email and a password, and later logs in with them.
+// registers with an email and a password, later logs in with them, and
+// may change them or unregister.
 //
 // State is two collections. Authenticating.users holds one document per
 // user, keyed by a UUID, with the normalised email (unique index) and the
 // bcrypt hash of the password. Authenticating.emails maps each normalised
 // email, as its `_id`, to the user, so that login and _getByEmail are `_id`
 // lookups; registering inserts it first, and its `_id` is what makes two
-// concurrent registrations of one email yield one user.
+// concurrent registrations of one email yield one user. Changing the email
+// claims the new one there first, and then releases the old one;
+// unregistering deletes the user, and then releases its email.
 package authenticating
 
 import (
@@ -50,5 +53,8 @@ func (a *Authenticating) Concept() *concepts.Concept {
 	return concepts.New("Authenticating").
 		Action("register", concepts.Action(a.Register)).
 		Action("login", concepts.Action(a.Login)).
-		Query("_getByEmail", concepts.Query(a.GetByEmail))
+		Action("update", concepts.Action(a.Update)).
+		Action("unregister", concepts.Action(a.Unregister)).
+		Query("_getByEmail", concepts.Query(a.GetByEmail)).
+		Query("_get", concepts.Query(a.Get))
 }

@@ -31,9 +31,15 @@ func normalize(email string) string {
 
 // validate checks a normalised email and a password for registering.
 func validate(email, password string) error {
-	switch {
-	case email == "":
+	if email == "" {
 		return concepts.Errorf("email is empty; give the email to register with")
+	}
+	return checkPassword(password)
+}
+
+// checkPassword checks a new password.
+func checkPassword(password string) error {
+	switch {
 	case password == "":
 		return concepts.Errorf("password is empty; choose a password")
 	case len(password) > maxPassword:

@@ -11,8 +11,12 @@ import (
 
 	"legible/concepts"
 	"legible/concepts/authenticating"
+	"legible/concepts/favoriting"
+	"legible/concepts/following"
 	"legible/concepts/likert"
 	"legible/concepts/profile"
+	"legible/concepts/tagging"
+	"legible/concepts/tokens"
 )
 
 // Implementation is a concept's Go implementation, built on a database.
@@ -35,7 +39,11 @@ type Entry struct {
 // which the HTTP server builds itself.
 var entries = []Entry{
 	{Name: "Authenticating", New: func(db *mongo.Database) Implementation { return authenticating.New(db) }},
+	{Name: "Tokens", New: func(db *mongo.Database) Implementation { return tokens.New(db) }},
 	{Name: "Profile", New: func(db *mongo.Database) Implementation { return profile.New(db) }},
+	{Name: "Following", New: func(db *mongo.Database) Implementation { return following.New(db) }},
+	{Name: "Favoriting", New: func(db *mongo.Database) Implementation { return favoriting.New(db) }},
+	{Name: "Tagging", New: func(db *mongo.Database) Implementation { return tagging.New(db) }},
 	{Name: "LikertSurvey", New: func(db *mongo.Database) Implementation { return likert.New(db) }},
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"legible/concepts"
 	"legible/storage"
 )
@@ -15,10 +17,13 @@ type CreateIn struct {
 	Username string `json:"username"`
 }
 
-// UpdateIn is the input of update; a nil Bio leaves the bio as it is.
+// UpdateIn is the input of update; a nil Username, Bio or Image is left
+// as it is.
 type UpdateIn struct {
-	User string  `json:"user"`
-	Bio  *string `json:"bio"`
+	User     string  `json:"user"`
+	Username *string `json:"username"`
+	Bio      *string `json:"bio"`
+	Image    *string `json:"image"`
 }
 
 // UserIO names a user: the input of _get, the success output of create
@@ -31,10 +36,23 @@ type UserIO struct {
 type Row struct {
 	Username string `json:"username"`
 	Bio      string `json:"bio"`
+	Image    string `json:"image"`
+}
+
+// UsernameIn is the input of _getByUsername.
+type UsernameIn struct {
+	Username string `json:"username"`
+}
+
+// UserRow is the row of _getByUsername.
+type UserRow struct {
+	User  string `json:"user"`
+	Bio   string `json:"bio"`
+	Image string `json:"image"`
 }
 
 // Create gives the user a profile with the username, trimmed, and an
-// empty bio. An empty user or username, a username another profile has,
+// empty bio and image. An empty user or username, a username another profile has,
 // and a user who has a profile already are concept errors.
 func (p *Profile) Create(ctx context.Context, in CreateIn) (UserIO, error) {
 	username := strings.TrimSpace(in.Username)
@@ -77,34 +95,69 @@ func hasProfile(user string) error {
 	return concepts.Errorf("user %s has a profile already; update it instead", user)
 }
 
-// Update sets the bio of the user's profile when bio is given. A user
-// without a profile is a concept error.
+// Update changes the fields of the user's profile that are given: the
+// username, trimmed, the bio and the image. A new username is claimed in
+// Profile.usernames before the profile changes, and the old one released
+// after. A user without a profile, an empty username and a username
+// another profile has are concept errors.
 func (p *Profile) Update(ctx context.Context, in UpdateIn) (UserIO, error) {
-	found, err := p.apply(ctx, in)
+	d, err := p.find(ctx, in.User)
 	switch {
 	case err != nil:
 		return UserIO{}, err
-	case !found:
+	case d == nil:
 		return UserIO{}, concepts.Errorf("user %s has no profile; create one first", in.User)
 	}
-	return UserIO{User: in.User}, nil
-}
-
-// apply sets the bio when update gives one; it reports whether the user
-// has a profile.
-func (p *Profile) apply(ctx context.Context, in UpdateIn) (bool, error) {
-	if in.Bio != nil {
-		return p.setBio(ctx, in.User, *in.Bio)
+	username, fields, err := changes(d, in)
+	if err != nil {
+		return UserIO{}, err
 	}
-	d, err := p.find(ctx, in.User)
-	return d != nil, err
+	write := func() error { return p.set(ctx, d, username, fields) }
+	err = storage.Reclaim(ctx, p.usernames, d.Username, username, d.User, write)
+	if errors.Is(err, storage.ErrTaken) {
+		return UserIO{}, concepts.Errorf("username %s is taken; choose another", username)
+	}
+	return UserIO{User: d.User}, err
 }
 
-// Get returns the username and bio of the user's profile, if it has one.
+// changes checks update's inputs; it returns the username after the
+// update, and the fields to set.
+func changes(d *profileDoc, in UpdateIn) (username string, fields bson.D, err error) {
+	username = d.Username
+	if in.Username != nil {
+		if username = strings.TrimSpace(*in.Username); username == "" {
+			return "", nil, concepts.Errorf("username is empty; choose a username, or leave it out to keep %s", d.Username)
+		}
+		if username != d.Username {
+			fields = append(fields, bson.E{Key: "username", Value: username})
+		}
+	}
+	if in.Bio != nil {
+		fields = append(fields, bson.E{Key: "bio", Value: *in.Bio})
+	}
+	if in.Image != nil {
+		fields = append(fields, bson.E{Key: "image", Value: *in.Image})
+	}
+	return username, fields, nil
+}
+
+// Get returns the username, bio and image of the user's profile, if it
+// has one.
 func (p *Profile) Get(ctx context.Context, in UserIO) ([]Row, error) {
 	d, err := p.find(ctx, in.User)
 	if d == nil || err != nil {
 		return nil, err
 	}
-	return []Row{{Username: d.Username, Bio: d.Bio}}, nil
+	return []Row{{Username: d.Username, Bio: d.Bio, Image: d.Image}}, nil
+}
+
+// GetByUsername returns the user, bio and image of the profile with the
+// username, if there is one: an `_id` lookup in Profile.usernames, then
+// one in Profile.profiles.
+func (p *Profile) GetByUsername(ctx context.Context, in UsernameIn) ([]UserRow, error) {
+	d, err := p.byUsername(ctx, in.Username)
+	if d == nil || err != nil {
+		return nil, err
+	}
+	return []UserRow{{User: d.User, Bio: d.Bio, Image: d.Image}}, nil
 }

@@ -1,11 +1,14 @@
 // Package profile implements the Profile concept: each user has one
-// profile, with a unique username and a bio, that other users see.
+// profile, with a unique username, a bio and an image, that other users
+// see.
 //
 // State is two collections. Profile.profiles holds one document per
-// profile, keyed by the user, with the username (unique index) and the
-// bio. Profile.usernames maps each username, as its `_id`, to its user;
-// create inserts it first, and its `_id` is what makes two concurrent
-// creates with one username yield one profile.
+// profile, keyed by the user, with the username (unique index), the bio
+// and the image. Profile.usernames maps each username, as its `_id`, to its
+// user, so that _getByUsername is two `_id` lookups; create inserts it
+// first, and its `_id` is what makes two concurrent creates with one
+// username yield one profile. Changing the username claims the new one
+// there first, and then releases the old one.
 package profile
 
 import (
@@ -48,5 +51,6 @@ func (p *Profile) Concept() *concepts.Concept {
 	return concepts.New("Profile").
 		Action("create", concepts.Action(p.Create)).
 		Action("update", concepts.Action(p.Update)).
-		Query("_get", concepts.Query(p.Get))
+		Query("_get", concepts.Query(p.Get)).
+		Query("_getByUsername", concepts.Query(p.GetByUsername))
 }

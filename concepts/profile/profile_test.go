@@ -29,8 +29,8 @@ func TestCreateUpdateGet(t *testing.T) {
 	if got := call(t, c, "create", create("u1", " ann ")); got.IsError() || got.Out["user"] != "u1" {
 		t.Fatalf("create: %+v, want user u1", got)
 	}
-	if row := get(t, c, "u1"); row["username"] != "ann" || row["bio"] != "" {
-		t.Fatalf("_get after create: %v, want username ann and an empty bio", row)
+	if row := get(t, c, "u1"); row["username"] != "ann" || row["bio"] != "" || row["image"] != "" {
+		t.Fatalf("_get after create: %v, want username ann and an empty bio and image", row)
 	}
 	steps := []struct {
 		in   map[string]any

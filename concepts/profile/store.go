@@ -2,10 +2,10 @@ package profile
 
 import (
 	"context"
-	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
+	"legible/concepts"
 	"legible/storage"
 )
 
@@ -14,6 +14,14 @@ type profileDoc struct {
 	User     string `bson:"_id"`
 	Username string `bson:"username"`
 	Bio      string `bson:"bio"`
+	Image    string `bson:"image"`
+}
+
+// usernameDoc maps a username to its user in Profile.usernames, as
+// storage.Claim stores it.
+type usernameDoc struct {
+	Username string `bson:"_id"`
+	User     string `bson:"user"`
 }
 
 // find returns the profile of user, or nil.
@@ -25,12 +33,32 @@ func (p *Profile) find(ctx context.Context, user string) (*profileDoc, error) {
 	return &d, nil
 }
 
-// setBio sets the bio of user's profile; it reports false when the user
-// has no profile.
-func (p *Profile) setBio(ctx context.Context, user, bio string) (bool, error) {
-	res, err := p.profiles.UpdateOne(ctx, storage.ByID(user), bson.D{{Key: "$set", Value: bson.D{{Key: "bio", Value: bio}}}})
-	if err != nil {
-		return false, fmt.Errorf("updating %s: %w; check that the database is reachable", ProfilesCollection, err)
+// byUsername returns the profile with the username, or nil. A claim
+// whose profile has another username is stale, left by a change under way
+// or interrupted: it names no profile.
+func (p *Profile) byUsername(ctx context.Context, username string) (*profileDoc, error) {
+	var u usernameDoc
+	if found, err := storage.FindByID(ctx, p.usernames, username, &u); !found || err != nil {
+		return nil, err
 	}
-	return res.MatchedCount > 0, nil
+	d, err := p.find(ctx, u.User)
+	if d == nil || err != nil || d.Username != username {
+		return nil, err // a create under way, or a stale claim
+	}
+	return d, nil
+}
+
+// set sets fields of the profile d. When the username changes, it does so
+// only while the profile still has d's username, so that of two concurrent
+// changes of one profile's username only one succeeds.
+func (p *Profile) set(ctx context.Context, d *profileDoc, username string, fields bson.D) error {
+	filter := storage.ByID(d.User)
+	if username != d.Username {
+		filter = append(filter, bson.E{Key: "username", Value: d.Username})
+	}
+	matched, err := storage.SetFields(ctx, p.profiles, filter, fields)
+	if err == nil && !matched {
+		err = concepts.Errorf("the profile of user %s changed while updating it; check it with _get and try again", d.User)
+	}
+	return err
 }
