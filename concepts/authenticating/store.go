@@ -22,6 +22,9 @@ type emailDoc struct {
 
 // Setup creates the unique index on the users' emails; it is idempotent.
 func (a *Authenticating) Setup(ctx context.Context) error {
+	if err := storage.Create(ctx, a.users, a.emails); err != nil {
+		return err
+	}
 	return storage.Index(ctx, a.users, "email_unique", true, "email")
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"legible/concepts"
 	"legible/concepts/authenticating"
+	"legible/concepts/commenting"
 	"legible/concepts/favoriting"
 	"legible/concepts/following"
 	"legible/concepts/likert"
@@ -44,6 +45,7 @@ var entries = []Entry{
 	{Name: "Following", New: func(db *mongo.Database) Implementation { return following.New(db) }},
 	{Name: "Favoriting", New: func(db *mongo.Database) Implementation { return favoriting.New(db) }},
 	{Name: "Tagging", New: func(db *mongo.Database) Implementation { return tagging.New(db) }},
+	{Name: "Commenting", New: func(db *mongo.Database) Implementation { return commenting.New(db) }},
 	{Name: "LikertSurvey", New: func(db *mongo.Database) Implementation { return likert.New(db) }},
 }
 

@@ -41,6 +41,9 @@ func New(db *mongo.Database) *Favoriting {
 // Setup creates the index on the users' favorites, which forget looks
 // items up by on MongoDB; it is idempotent.
 func (f *Favoriting) Setup(ctx context.Context) error {
+	if err := storage.Create(ctx, f.items, f.users); err != nil {
+		return err
+	}
 	return storage.Index(ctx, f.users, "items", false, itemsField)
 }
 

@@ -33,9 +33,10 @@ func New(db *mongo.Database) *Following {
 	return &Following{users: storage.Collection(db, UsersCollection)}
 }
 
-// Setup prepares the state; there is nothing to prepare, since every read
-// is by `_id`, so it does nothing and is idempotent.
-func (f *Following) Setup(context.Context) error { return nil }
+// Setup creates the collection, so that the embedded server can index its
+// `_id`s (storage.Create); every read is by `_id`, so there are no other
+// indexes. It is idempotent.
+func (f *Following) Setup(ctx context.Context) error { return storage.Create(ctx, f.users) }
 
 // Concept registers the actions and queries under their spec names.
 func (f *Following) Concept() *concepts.Concept {

@@ -17,6 +17,9 @@ const (
 // (unique), and questions and responses by survey, for the queries. It is
 // idempotent.
 func (l *Likert) Setup(ctx context.Context) error {
+	if err := storage.Create(ctx, l.surveys, l.questions, l.responses); err != nil {
+		return err
+	}
 	if err := storage.Index(ctx, l.questions, questionsBySurvey, false, "survey"); err != nil {
 		return err
 	}

@@ -43,6 +43,9 @@ func New(db *mongo.Database) *Profile {
 // Setup creates the unique index on the profiles' usernames; it is
 // idempotent.
 func (p *Profile) Setup(ctx context.Context) error {
+	if err := storage.Create(ctx, p.profiles, p.usernames); err != nil {
+		return err
+	}
 	return storage.Index(ctx, p.profiles, "username_unique", true, "username")
 }
 

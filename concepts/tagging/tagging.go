@@ -43,9 +43,10 @@ func New(db *mongo.Database) *Tagging {
 	}
 }
 
-// Setup prepares the state; there is nothing to prepare, since reads are
-// by `_id` or of every tag, so it does nothing and is idempotent.
-func (g *Tagging) Setup(context.Context) error { return nil }
+// Setup creates the collections, so that the embedded server can index
+// their `_id`s (storage.Create); reads are by `_id` or of every tag, so
+// there are no other indexes. It is idempotent.
+func (g *Tagging) Setup(ctx context.Context) error { return storage.Create(ctx, g.items, g.tags) }
 
 // Concept registers the actions and queries under their spec names.
 func (g *Tagging) Concept() *concepts.Concept {

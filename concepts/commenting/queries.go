@@ -1,0 +1,55 @@
+package commenting
+
+import (
+	"context"
+
+	"legible/concepts"
+)
+
+// Row is the row of _get.
+type Row struct {
+	Item      string `json:"item"`
+	Author    string `json:"author"`
+	Body      string `json:"body"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+// ItemIn is the input of _byItem.
+type ItemIn struct {
+	Item string `json:"item"`
+}
+
+// ItemRow is a row of _byItem.
+type ItemRow struct {
+	Comment   string `json:"comment"`
+	Author    string `json:"author"`
+	Body      string `json:"body"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+// Get returns the item, author, body and times of the comment, if it
+// exists.
+func (m *Commenting) Get(ctx context.Context, in CommentIO) ([]Row, error) {
+	d, err := m.find(ctx, in.Comment)
+	if d == nil || err != nil {
+		return nil, err
+	}
+	return []Row{{Item: d.Item, Author: d.Author, Body: d.Body,
+		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}}, nil
+}
+
+// ByItem returns the comments on the item, newest first: one row each.
+func (m *Commenting) ByItem(ctx context.Context, in ItemIn) ([]ItemRow, error) {
+	docs, err := m.ofItem(ctx, in.Item)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]ItemRow, len(docs))
+	for i, d := range docs {
+		rows[i] = ItemRow{Comment: d.ID, Author: d.Author, Body: d.Body,
+			CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}
+	}
+	return rows, nil
+}

@@ -1,0 +1,157 @@
+package commenting
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"legible/storage"
+)
+
+// The fields and names of the state.
+const (
+	commentsField   = "comments" // the set of comment ids of an item's document
+	commentSequence = "comments" // the counter of comment ids in CountersCollection
+)
+
+// oneByOneMax is the most comments that ofItem reads by `_id` one by
+// one; it reads more with one $in find. On FerretDB 1.24.2 an `_id`
+// lookup is a scan in SQLite that stops at the match (about 8 µs a
+// comment passed), and $in is a scan of every comment in Go (about
+// 50 µs each), so one by one is faster for up to about 8 comments
+// (BenchmarkOfItem). On MongoDB both use the `_id` index.
+const oneByOneMax = 8
+
+// undoTimeout bounds the undoing of a half-done add, which runs even when
+// the caller's context is cancelled already.
+const undoTimeout = 5 * time.Second
+
+// commentDoc is a comment in Commenting.comments.
+type commentDoc struct {
+	ID        string    `bson:"_id"`
+	Item      string    `bson:"item"`
+	Author    string    `bson:"author"`
+	Body      string    `bson:"body"`
+	CreatedAt time.Time `bson:"createdAt"`
+	UpdatedAt time.Time `bson:"updatedAt"`
+}
+
+// insert stores the comment of in under the next id, then adds the id to
+// the item's list, and returns the id. When the list cannot be changed
+// it deletes the comment again, so that a failed add leaves no comment
+// that _byItem would not show.
+func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
+	n, err := storage.Next(ctx, m.counters, commentSequence)
+	if err != nil {
+		return "", err
+	}
+	now := time.Now().UTC().Truncate(time.Millisecond) // what a BSON date keeps
+	d := commentDoc{ID: strconv.FormatInt(n, 10), Item: in.Item, Author: in.Author, Body: in.Body,
+		CreatedAt: now, UpdatedAt: now}
+	if err := storage.Insert(ctx, m.comments, d); err != nil {
+		return "", err
+	}
+	if err := storage.AddToSet(ctx, m.items, d.Item, commentsField, d.ID); err != nil {
+		return "", errors.Join(err, m.undoInsert(ctx, d.ID))
+	}
+	return d.ID, nil
+}
+
+// undoInsert deletes the comment id that insert stored but could not
+// list, even when ctx is cancelled already.
+func (m *Commenting) undoInsert(ctx context.Context, id string) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), undoTimeout)
+	defer cancel()
+	if _, err := m.comments.DeleteOne(ctx, storage.ByID(id)); err != nil {
+		return fmt.Errorf("deleting the unlisted comment %s from %s: %w; delete it by hand", id,
+			CommentsCollection, err)
+	}
+	return nil
+}
+
+// delete deletes the comment d, and then its id from its item's list,
+// dropping the list when it is left empty. It reports whether it deleted
+// the comment: false when a concurrent remove did first.
+func (m *Commenting) delete(ctx context.Context, d *commentDoc) (bool, error) {
+	res, err := m.comments.DeleteOne(ctx, storage.ByID(d.ID))
+	if err != nil {
+		return false, fmt.Errorf("deleting comment %s from %s: %w; check that the database is reachable", d.ID,
+			CommentsCollection, err)
+	}
+	if res.DeletedCount == 0 {
+		return false, nil
+	}
+	if err := storage.Pull(ctx, m.items, d.Item, commentsField, d.ID); err != nil {
+		return true, err
+	}
+	return true, storage.DropIfEmpty(ctx, m.items, d.Item, commentsField)
+}
+
+// find returns the comment id, or nil when there is none.
+func (m *Commenting) find(ctx context.Context, id string) (*commentDoc, error) {
+	var d commentDoc
+	found, err := storage.FindByID(ctx, m.comments, id, &d)
+	if !found || err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// ofItem returns the comments on item, newest (highest id) first. An id
+// listed whose comment is gone, as while a remove runs, is left out.
+func (m *Commenting) ofItem(ctx context.Context, item string) ([]commentDoc, error) {
+	ids, err := storage.Members(ctx, m.items, item, commentsField)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) <= oneByOneMax {
+		return m.oneByOne(ctx, ids)
+	}
+	return m.all(ctx, ids)
+}
+
+// oneByOne returns the comments ids, newest first, reading them by `_id`
+// one by one.
+func (m *Commenting) oneByOne(ctx context.Context, ids []string) ([]commentDoc, error) {
+	slices.SortFunc(ids, newerFirst)
+	docs := make([]commentDoc, 0, len(ids))
+	for _, id := range ids {
+		d, err := m.find(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if d != nil {
+			docs = append(docs, *d)
+		}
+	}
+	return docs, nil
+}
+
+// all returns the comments ids, newest first, reading them in one find
+// with $in on `_id`.
+func (m *Commenting) all(ctx context.Context, ids []string) ([]commentDoc, error) {
+	docs := []commentDoc{}
+	cur, err := m.comments.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	if err == nil {
+		err = cur.All(ctx, &docs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading comments from %s: %w; check that the database is reachable",
+			CommentsCollection, err)
+	}
+	slices.SortFunc(docs, func(a, b commentDoc) int { return newerFirst(a.ID, b.ID) })
+	return docs, nil
+}
+
+// newerFirst orders comment ids, decimal numbers without leading zeros,
+// from the highest to the lowest.
+func newerFirst(a, b string) int {
+	return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(b, a))
+}
