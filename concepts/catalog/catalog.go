@@ -10,6 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"legible/concepts"
+	"legible/concepts/article"
 	"legible/concepts/authenticating"
 	"legible/concepts/commenting"
 	"legible/concepts/favoriting"
@@ -45,6 +46,7 @@ var entries = []Entry{
 	{Name: "Following", New: func(db *mongo.Database) Implementation { return following.New(db) }},
 	{Name: "Favoriting", New: func(db *mongo.Database) Implementation { return favoriting.New(db) }},
 	{Name: "Tagging", New: func(db *mongo.Database) Implementation { return tagging.New(db) }},
+	{Name: "Article", New: func(db *mongo.Database) Implementation { return article.New(db) }},
 	{Name: "Commenting", New: func(db *mongo.Database) Implementation { return commenting.New(db) }},
 	{Name: "LikertSurvey", New: func(db *mongo.Database) Implementation { return likert.New(db) }},
 }

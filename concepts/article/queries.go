@@ -1,0 +1,172 @@
+package article
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"legible/concepts"
+)
+
+// The pages of _list.
+const (
+	defaultLimit = 20  // the limit of a page when the given one is below 1
+	maxLimit     = 100 // the largest page
+)
+
+// SlugIn is the input of _getBySlug.
+type SlugIn struct {
+	Slug string `json:"slug"`
+}
+
+// SlugRow is the row of _getBySlug.
+type SlugRow struct {
+	Article     string `json:"article"`
+	Author      string `json:"author"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Body        string `json:"body"`
+	CreatedAt   string `json:"createdAt"`
+	UpdatedAt   string `json:"updatedAt"`
+}
+
+// Row is the row of _get.
+type Row struct {
+	Slug        string `json:"slug"`
+	Author      string `json:"author"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Body        string `json:"body"`
+	CreatedAt   string `json:"createdAt"`
+	UpdatedAt   string `json:"updatedAt"`
+}
+
+// CountIn is the input of _count, and selects the articles of _list: those
+// by one of Authors, when given, that are among Articles, when given. A
+// nil list selects any article; an empty one selects none.
+type CountIn struct {
+	Authors  *[]string `json:"authors"`
+	Articles *[]string `json:"articles"`
+}
+
+// ListIn is the input of _list: the articles CountIn selects, Offset
+// skipped, at most Limit of them. A Limit below 1 is 20, above 100 is 100;
+// a negative Offset is 0.
+type ListIn struct {
+	CountIn
+	Limit  int `json:"limit"`
+	Offset int `json:"offset"`
+}
+
+// ListRow is a row of _list.
+type ListRow struct {
+	Article     string `json:"article"`
+	Slug        string `json:"slug"`
+	Author      string `json:"author"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	CreatedAt   string `json:"createdAt"`
+	UpdatedAt   string `json:"updatedAt"`
+}
+
+// CountRow is the row of _count.
+type CountRow struct {
+	Count int64 `json:"count"`
+}
+
+// GetBySlug returns the article with the slug, if there is one: an `_id`
+// lookup in Article.slugs, then one in Article.articles.
+func (a *Article) GetBySlug(ctx context.Context, in SlugIn) ([]SlugRow, error) {
+	d, err := a.bySlug(ctx, in.Slug)
+	if d == nil || err != nil {
+		return nil, err
+	}
+	return []SlugRow{{Article: d.ID, Author: d.Author, Title: d.Title, Description: d.Description, Body: d.Body,
+		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}}, nil
+}
+
+// Get returns the slug, author, title, description, body and times of the
+// article, if it exists.
+func (a *Article) Get(ctx context.Context, in ArticleIO) ([]Row, error) {
+	d, err := a.find(ctx, in.Article)
+	if d == nil || err != nil {
+		return nil, err
+	}
+	return []Row{{Slug: d.Slug, Author: d.Author, Title: d.Title, Description: d.Description, Body: d.Body,
+		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}}, nil
+}
+
+// List returns a page of the articles that in.CountIn selects, most
+// recent first: one row each, without the body. It is one find: the
+// database filters, sorts and pages, and leaves the body out.
+func (a *Article) List(ctx context.Context, in ListIn) ([]ListRow, error) {
+	filter, none := in.filter()
+	if none {
+		return nil, nil
+	}
+	opts := options.Find().SetSort(recentFirst).SetSkip(int64(max(in.Offset, 0))).
+		SetLimit(int64(pageSize(in.Limit))).SetProjection(bson.D{{Key: fieldBody, Value: 0}})
+	cur, err := a.articles.Find(ctx, filter, opts)
+	var docs []articleDoc
+	if err == nil {
+		err = cur.All(ctx, &docs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listing the articles of %s: %w; check that the database is reachable",
+			ArticlesCollection, err)
+	}
+	rows := make([]ListRow, len(docs))
+	for i, d := range docs {
+		rows[i] = ListRow{Article: d.ID, Slug: d.Slug, Author: d.Author, Title: d.Title,
+			Description: d.Description, CreatedAt: concepts.Timestamp(d.CreatedAt),
+			UpdatedAt: concepts.Timestamp(d.UpdatedAt)}
+	}
+	return rows, nil
+}
+
+// pageSize is the number of rows of a page for the limit asked for.
+func pageSize(limit int) int {
+	switch {
+	case limit < 1:
+		return defaultLimit
+	case limit > maxLimit:
+		return maxLimit
+	}
+	return limit
+}
+
+// Count returns one row: how many articles in selects, as many as List
+// returns for in without a limit and an offset.
+func (a *Article) Count(ctx context.Context, in CountIn) ([]CountRow, error) {
+	filter, none := in.filter()
+	if none {
+		return []CountRow{{Count: 0}}, nil
+	}
+	n, err := a.articles.CountDocuments(ctx, filter)
+	if err != nil {
+		return nil, fmt.Errorf("counting the articles of %s: %w; check that the database is reachable",
+			ArticlesCollection, err)
+	}
+	return []CountRow{{Count: n}}, nil
+}
+
+// filter returns the filter of the articles that in selects, or none when
+// it selects no article for sure: for an empty list of authors or articles.
+func (in CountIn) filter() (filter bson.D, none bool) {
+	filter = bson.D{}
+	for _, f := range []struct {
+		key  string
+		list *[]string
+	}{{fieldAuthor, in.Authors}, {"_id", in.Articles}} {
+		switch {
+		case f.list == nil:
+		case len(*f.list) == 0:
+			return nil, true
+		default:
+			filter = append(filter, bson.E{Key: f.key, Value: bson.D{{Key: "$in", Value: *f.list}}})
+		}
+	}
+	return filter, false
+}
