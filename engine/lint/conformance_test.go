@@ -8,9 +8,10 @@ import (
 )
 
 // TestConformanceInLint checks that `legible lint` compares a concept the
-// binary implements (Profile) with the app's spec of it.
+// binary implements (Profile) with the app's spec of it: the flagship's
+// spec, as implemented, and drifted.
 func TestConformanceInLint(t *testing.T) {
-	base := readDir(t, "testdata/base")
+	base := readDir(t, "../../specs")
 	for name, want := range map[string]bool{"as implemented": false, "drifted": true} {
 		files := base
 		if want {
