@@ -1,6 +1,7 @@
 package trace
 
-// Masked replaces the value of a secret parameter in traces and logs.
+// Masked replaces the value of a secret parameter in traces and logs; a
+// null secret stays null, so a trace shows that none was given.
 const Masked = "•••"
 
 // requesting is the concept whose records carry HTTP request and response
@@ -114,7 +115,7 @@ func copyMap(m map[string]any, top, nested map[string]bool) map[string]any {
 	}
 	c := make(map[string]any, len(m))
 	for k, v := range m {
-		if top[k] {
+		if top[k] && v != nil { // a missing secret (null) is shown as such
 			c[k] = Masked
 		} else {
 			c[k] = copyValue(v, nested)
@@ -175,7 +176,7 @@ func hasSecret(m map[string]any, top, nested map[string]bool) bool {
 		return false
 	}
 	for k, v := range m {
-		if top[k] || len(nested) > 0 && valueHasSecret(v, nested) {
+		if top[k] && v != nil || len(nested) > 0 && valueHasSecret(v, nested) {
 			return true
 		}
 	}
