@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"legible/engine/analysis"
+	"legible/serving"
 )
 
 func newGraph() *cobra.Command {
@@ -26,9 +27,9 @@ responses. Mermaid output renders on GitHub as it is.`,
 			if format != "mermaid" && format != "dot" {
 				return usageError(fmt.Errorf("unknown format %q (the formats are mermaid, dot)", format))
 			}
-			sp, _, err := checkedSpec(specs, cmd.ErrOrStderr())
+			sp, _, err := serving.Check(specs, cmd.ErrOrStderr())
 			if err != nil {
-				return err
+				return exitCode(err)
 			}
 			g := analysis.Concepts(sp)
 			if route != "" {

@@ -9,22 +9,12 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"slices"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"legible/concepts"
-	"legible/concepts/catalog"
-	"legible/concepts/requesting"
-	"legible/engine/diag"
 	"legible/engine/flow"
-	"legible/engine/lint"
-	"legible/engine/program"
-	"legible/engine/report"
-	"legible/engine/spec"
-	"legible/server"
-	"legible/storage"
+	"legible/serving"
 )
 
 // serveOptions are the flags of `legible serve`.
@@ -70,86 +60,33 @@ legible). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.`,
 // serve runs the server until ctx is done.
 func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	sp, src, err := checkedSpec(o.specs, stderr)
+	app, err := serving.Open(ctx, serving.Options{
+		Specs: o.specs, Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
+		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr,
+	})
 	if err != nil {
-		return err
-	}
-	store, err := storage.Open(ctx, storage.Options{DataDir: o.data, URI: os.Getenv("MONGODB_URI"), DB: os.Getenv("MONGODB_DB"), Logger: log})
-	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("opening the database: %w", err)}
+		return exitCode(err)
 	}
 	defer func() {
-		if err := store.Close(context.Background()); err != nil {
+		if err := app.Close(context.Background()); err != nil {
 			log.Error("closing the database", "error", err)
 		}
 	}()
-	req := requesting.New()
-	reg, err := registry(ctx, sp, store, req, func(diags diag.List) { _ = report.Text(stderr, diags, src) })
-	if err != nil {
-		return err
-	}
-	prog, err := program.Compile(sp, program.FromRegistry(reg))
-	if err != nil {
-		return &exitError{code: 1, err: err}
-	}
-	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: logLevels[o.log]})
-	srv := server.New(sp, eng, req, reg, server.Options{
-		Dev: o.dev, AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Logger: log, Ready: store.Ping,
-	})
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	log.Info("serving", "app", sp.App.Name.Name, "url", "http://"+ln.Addr().String()+sp.App.Base.Name, "embedded_db", store.Embedded(), "dev", o.dev)
-	if err := srv.Serve(ctx, ln); err != nil {
+	if err := app.Serve(ctx, ln); err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	log.Info("stopped")
 	return nil
 }
 
-// checkedSpec loads and checks the app, printing every diagnostic to
-// stderr; errors stop the command, warnings do not.
-func checkedSpec(dir string, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
-	sp, res, err := lint.Dir(dir)
-	if err != nil {
-		return nil, nil, usageError(err)
+// exitCode gives an error of package serving its exit code: 2 for specs
+// that cannot be read, as for bad usage, and 1 for the rest.
+func exitCode(err error) error {
+	if _, ok := errors.AsType[*serving.UnreadableError](err); ok {
+		return usageError(err)
 	}
-	src := report.SourceMap(res.Sources)
-	if err := report.Text(stderr, res.Diags, src); err != nil {
-		return nil, nil, err
-	}
-	if res.Diags.Count(diag.Error) > 0 {
-		return nil, nil, &exitError{code: 1, err: fmt.Errorf("%s has errors; fix them first", dir)}
-	}
-	if sp.App == nil {
-		return nil, nil, &exitError{code: 1, err: fmt.Errorf("%s has no app.yaml; write one naming the app and its concepts", dir)}
-	}
-	return sp, src, nil
-}
-
-// registry builds the app's concepts on the database and checks them
-// against their specs, reporting mismatches with show.
-func registry(ctx context.Context, sp *spec.Spec, store *storage.Store, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
-	reg := concepts.NewRegistry()
-	if err := reg.Register(req.Concept()); err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, id := range sp.App.Concepts {
-		if id.Name != "Requesting" && !slices.Contains(names, id.Name) {
-			names = append(names, id.Name)
-		}
-	}
-	if err := catalog.Build(ctx, store.Database(), names, reg); err != nil {
-		return nil, &exitError{code: 1, err: err}
-	}
-	diags := reg.Conformance(sp, names).Sort()
-	if len(diags) > 0 {
-		show(diags)
-		if diags.Count(diag.Error) > 0 {
-			return nil, &exitError{code: 1, err: errors.New("the Go concepts differ from their specs")}
-		}
-	}
-	return reg, nil
+	return &exitError{code: 1, err: err}
 }

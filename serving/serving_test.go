@@ -1,0 +1,79 @@
+package serving
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
+	tests := []struct {
+		name, specs string
+		unreadable  bool
+		msg         string
+	}{
+		{"missing folder", "no/such/folder", true, "no/such/folder"},
+		{"no spec files", "../server", true, ""},
+		{"no app.yaml", "../examples/likert/concepts", false, "has no app.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app, err := Open(t.Context(), Options{Specs: tt.specs, Data: t.TempDir()})
+			if err == nil {
+				app.Close(context.Background())
+				t.Fatal("Open succeeded")
+			}
+			var ue *UnreadableError
+			if errors.As(err, &ue) != tt.unreadable || !strings.Contains(err.Error(), tt.msg) {
+				t.Fatalf("error %q (unreadable: %v), want unreadable %v and %q", err, errors.As(err, &ue), tt.unreadable, tt.msg)
+			}
+		})
+	}
+}
+
+func TestServeUntilCancelled(t *testing.T) {
+	var diags bytes.Buffer
+	app, err := Open(t.Context(), Options{Specs: "../examples/likert", Data: t.TempDir(), Stderr: &diags})
+	if err != nil {
+		t.Fatalf("Open: %v\n%s", err, diags.String())
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- app.Serve(ctx, ln) }()
+
+	url := "http://" + ln.Addr().String() + "/api/LikertSurvey/createSurvey"
+	body := `{"author": "ann", "title": "Lunch?", "scaleMin": 1, "scaleMax": 5}`
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("createSurvey: status %d, want 200", resp.StatusCode)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Serve: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("Serve did not return after its context ended")
+	}
+	if err := app.Close(context.Background()); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if err := app.Close(context.Background()); err != nil {
+		t.Fatalf("closing again: %v", err)
+	}
+}
