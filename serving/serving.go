@@ -172,6 +172,9 @@ func registry(ctx context.Context, sp *spec.Spec, store *storage.Store, req *req
 	if err := catalog.Build(ctx, store.Database(), names, reg); err != nil {
 		return nil, err
 	}
+	if err := store.IndexIDs(ctx); err != nil { // after Build: the concepts have made their collections
+		return nil, err
+	}
 	diags := reg.Conformance(sp, names).Sort()
 	if len(diags) > 0 {
 		show(diags)

@@ -55,7 +55,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"clean app", []string{"lint", "../../specs"}, 0, ""},
 		{"errors", []string{"lint", broken}, 1, "`missing` is read here, but nothing binds it [unbound-variable]"},
 		{"one file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "bad.sync.yaml")}, 1, "bad.sync.yaml:6:44: error:"},
-		{"a clean file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "login.sync.yaml")}, 0, ""},
+		{"a clean file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "users.sync.yaml")}, 0, ""},
 		{"missing path", []string{"lint", "no/such/folder"}, 2, ""},
 		{"not a spec file", []string{"lint", "main.go"}, 2, ""},
 		{"folder without specs", []string{"lint", "."}, 2, ""},
