@@ -26,7 +26,7 @@ const grace = 200 * time.Millisecond
 func (s *Server) request(rt *route) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		deadline := time.Now().Add(s.timeout) // the timeout counts from arrival
-		in, status, msg := s.inputs(c, rt.path)
+		in, status, msg := s.inputs(c, rt)
 		if status != 0 {
 			return writeError(c, status, msg, "")
 		}
@@ -108,13 +108,14 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 }
 
 // inputs gathers a request's inputs: the JSON body's top-level fields, the
-// query parameters (each, and all of them as the object `query`, present
-// when empty so that syncs can read optional ones), the path parameters, the auth header value (nil when
-// the header is missing, so that syncs can match requests without it),
-// then the method and the route template, each later source winning a name
-// clash.
+// query parameters (each, and all of them as the object `query`), the path
+// parameters, the auth header value, then the method and the route
+// template, each later source winning a name clash. Every input the
+// route's syncs name is present, nil when the request lacks it, so that a
+// sync matches a request with a missing field and the app answers it (its
+// concepts' error outcomes say what is missing) instead of no sync at all.
 // A bad body gives a status and a message instead.
-func (s *Server) inputs(c echo.Context, path string) (map[string]any, int, string) {
+func (s *Server) inputs(c echo.Context, rt *route) (map[string]any, int, string) {
 	in, status, msg := s.body(c)
 	if status != 0 {
 		return nil, status, msg
@@ -129,13 +130,14 @@ func (s *Server) inputs(c echo.Context, path string) (map[string]any, int, strin
 	for i, name := range c.ParamNames() {
 		in[name] = c.ParamValues()[i]
 	}
-	if a := s.app.Auth; a != nil { // always an input, nil without the header
+	if a := s.app.Auth; a != nil { // from the header only: a body field of that name is overwritten
 		in[a.As.Name] = nil
 		if v := authValue(c.Request().Header.Get(a.Header), a.Scheme); v != "" {
 			in[a.As.Name] = v
 		}
 	}
-	in["method"], in["path"] = c.Request().Method, path
+	in["method"], in["path"] = c.Request().Method, rt.path
+	rt.fill(c.Request().Method, in)
 	return in, 0, ""
 }
 
@@ -152,8 +154,9 @@ func authValue(header, scheme string) string {
 	return ""
 }
 
-// unmatched explains a request that no sync matched: it lacks inputs the
-// route's syncs name.
+// unmatched explains a request that no sync matched: every input the
+// route's syncs name is present (fill), so the values of some differ from
+// the literals the patterns want.
 func unmatched(method string, rt *route) string {
 	var names []string
 	for _, m := range []string{method, ""} {
@@ -164,6 +167,6 @@ func unmatched(method string, rt *route) string {
 		}
 	}
 	sort.Strings(names)
-	return fmt.Sprintf("no sync matched this request: %s %s takes the inputs %s; check that the body, query and path give the ones it needs",
+	return fmt.Sprintf("no sync matched this request: %s %s takes the inputs %s, and its syncs want other values of some; check the values the body, query and path give",
 		method, rt.path, strings.Join(names, ", "))
 }

@@ -92,6 +92,18 @@ func (r *route) addInputs(method string, p *spec.Pattern) {
 	}
 }
 
+// fill sets each input that the route's patterns for method (or for any
+// method) name, and that the request lacks, to nil.
+func (r *route) fill(method string, in map[string]any) {
+	for _, m := range []string{method, ""} {
+		for name := range r.inputs[m] {
+			if _, ok := in[name]; !ok {
+				in[name] = nil
+			}
+		}
+	}
+}
+
 // requestRoute returns the literal path and method of a Requesting.request
 // pattern.
 func requestRoute(p *spec.Pattern) (path, method string, ok bool) {
