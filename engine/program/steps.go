@@ -110,13 +110,13 @@ func (c *compiler) collect(st *spec.Collect, bound map[int]bool) *Collect {
 
 // expr compiles an expression against every variable of the sync, typed
 // Any: the values at run time come from concepts and requests, so the
-// program must not assume the checker's static types.
+// program must not assume the checker's static types (see lenientFields).
 func (c *compiler) expr(x *spec.Expr) *Expr {
 	env := types.Map{}
 	for _, name := range c.s.Slots {
 		env[name] = types.Any
 	}
-	prog, err := expr.Compile(x.Source, expr.Env(env))
+	prog, err := expr.Compile(x.Source, append([]expr.Option{expr.Env(env)}, lenientFields...)...)
 	if err != nil && c.err == nil {
 		c.err = err
 	}
