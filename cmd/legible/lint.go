@@ -69,8 +69,16 @@ func summarize(cmd *cobra.Command, res *lint.Result) {
 	var parts []string
 	for _, sev := range []diag.Severity{diag.Error, diag.Warning, diag.Info} {
 		if n := res.Diags.Count(sev); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s%s", n, sev, map[bool]string{true: "s"}[n > 1]))
+			parts = append(parts, plural(n, sev.String()))
 		}
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "%s in %d files\n", strings.Join(parts, ", "), res.Files)
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s in %s\n", strings.Join(parts, ", "), plural(res.Files, "file"))
+}
+
+// plural writes n things, with an s when n is not 1.
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
