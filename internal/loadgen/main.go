@@ -1,6 +1,6 @@
 // Command loadgen load-tests a running legible server: it sends one JSON
 // request from C clients for a fixed time and prints requests per second
-// and latency percentiles. `{{n}}` in the body becomes a number unique to
+// and latency percentiles. `{n}` in the body becomes a number unique to
 // each request, for requests that must not repeat (registering users). It
 // only targets loopback addresses.
 package main
@@ -106,17 +106,17 @@ func runBefore(cmdline string) error {
 	return nil
 }
 
-// bodies makes request bodies from a template, replacing `{{n}}` with a
+// bodies makes request bodies from a template, replacing `{n}` with a
 // number unique to the request and to this process's start.
 type bodies struct {
-	parts [][]byte // the template split at each {{n}}
+	parts [][]byte // the template split at each {n}
 	run   string   // names this process, so numbers do not repeat across runs
 	next  atomic.Int64
 }
 
 func newBodies(template string) *bodies {
 	b := &bodies{run: strconv.FormatInt(time.Now().UnixNano(), 36)}
-	for p := range strings.SplitSeq(template, "{{n}}") {
+	for p := range strings.SplitSeq(template, "{n}") {
 		b.parts = append(b.parts, []byte(p))
 	}
 	return b
