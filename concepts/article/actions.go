@@ -2,6 +2,7 @@ package article
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/google/uuid"
@@ -43,8 +44,8 @@ type ArticleIO struct {
 // Create publishes an article by the author with the title and the
 // description, both trimmed, and the body, under the slug the title makes
 // (slugOf), or, when another article has that slug, the slug with a
-// random suffix. An empty author, title, description or body is a concept
-// error.
+// random suffix, and appends it to the timeline. An empty author, title,
+// description or body is a concept error.
 func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 	if in.Author == "" {
 		return SlugOut{}, concepts.Errorf("author is empty; pass the id of the user who writes the article")
@@ -55,16 +56,27 @@ func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 	if err := validate(d.Title, d.Description, d.Body); err != nil {
 		return SlugOut{}, err
 	}
-	seq, err := storage.Next(ctx, a.counters, articleSequence)
-	if err != nil {
-		return SlugOut{}, err
-	}
-	d.Seq, d.Base = seq, slugOf(d.Title)
+	d.Base = slugOf(d.Title)
 	slug, err := freeSlug(d.Base, func(slug string) error {
 		d.Slug = slug
 		return a.insert(ctx, d)
 	})
+	if err == nil {
+		err = a.addToTimeline(ctx, &d)
+	}
 	return SlugOut{Article: d.ID, Slug: slug}, err
+}
+
+// addToTimeline appends the article d, just inserted, to the timeline;
+// when that fails, it deletes d again, so that a failed create leaves no
+// article that _list would not show.
+func (a *Article) addToTimeline(ctx context.Context, d *articleDoc) error {
+	err := a.push(ctx, entry{ID: d.ID, Author: d.Author})
+	if err != nil {
+		_, undo := a.remove(ctx, d)
+		return errors.Join(err, undo)
+	}
+	return nil
 }
 
 // validate returns a concept error naming the first of the title, the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"legible/concepts"
 	"legible/storage/storagetest"
@@ -46,7 +45,7 @@ func titles(is ...int) []string {
 func TestListAndCount(t *testing.T) {
 	_, c := setup(t)
 	ids := make([]any, 8)
-	for i := range 8 { // many in the same millisecond: seq orders them
+	for i := range 8 { // many in the same millisecond: the order the creates completed orders them
 		ids[i], _ = create(t, c, article(fmt.Sprint("u", i%3), fmt.Sprint("t", i)))
 	}
 	cases := []struct {
@@ -119,24 +118,4 @@ func TestListPageLimits(t *testing.T) {
 		t.Fatalf("_count: %v, want 105", n)
 	}
 	storagetest.NoRows(t, c, "_list", map[string]any{"limit": 10, "offset": 105})
-}
-
-func TestListSameMillisecond(t *testing.T) {
-	a, c := setup(t)
-	at := now()
-	for _, seq := range []int64{2, 5, 1, 4, 3} { // inserted out of order, all at one time
-		d := articleDoc{ID: fmt.Sprint("id", seq), Author: "u1", Slug: fmt.Sprint("s", seq), Base: "s",
-			Title: fmt.Sprint("t", seq), Description: "d", Body: "b", CreatedAt: at, UpdatedAt: at, Seq: seq}
-		if err := a.insert(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	later := articleDoc{ID: "later", Author: "u1", Slug: "later", Base: "later", Title: "t0", Description: "d",
-		Body: "b", CreatedAt: at.Add(time.Millisecond), UpdatedAt: at, Seq: 0}
-	if err := a.insert(t.Context(), later); err != nil {
-		t.Fatal(err)
-	}
-	if got := listed(t, c, map[string]any{"limit": 20, "offset": 0}); !slices.Equal(got, titles(0, 5, 4, 3, 2, 1)) {
-		t.Fatalf("_list: %v, want the later time first, then the same time by seq, highest first", got)
-	}
 }

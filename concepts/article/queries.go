@@ -2,10 +2,6 @@ package article
 
 import (
 	"context"
-	"fmt"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"legible/concepts"
 )
@@ -99,29 +95,38 @@ func (a *Article) Get(ctx context.Context, in ArticleIO) ([]Row, error) {
 }
 
 // List returns a page of the articles that in.CountIn selects, most
-// recent first: one row each, without the body. It is one find: the
-// database filters, sorts and pages, and leaves the body out.
+// recently created first, by the order in which their creates completed
+// (the timeline): one row each, without the body. It reads the timeline
+// by `_id`, picks the page's entries, and reads each of their articles by
+// `_id`; an article deleted meanwhile has no row, which leaves the page
+// short.
 func (a *Article) List(ctx context.Context, in ListIn) ([]ListRow, error) {
-	filter, none := in.filter()
-	if none {
+	if in.none() {
 		return nil, nil
 	}
-	opts := options.Find().SetSort(recentFirst).SetSkip(int64(max(in.Offset, 0))).
-		SetLimit(int64(pageSize(in.Limit))).SetProjection(bson.D{{Key: fieldBody, Value: 0}})
-	cur, err := a.articles.Find(ctx, filter, opts)
-	var docs []articleDoc
-	if err == nil {
-		err = cur.All(ctx, &docs)
-	}
+	timeline, err := a.entries(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("listing the articles of %s: %w; check that the database is reachable",
-			ArticlesCollection, err)
+		return nil, err
 	}
-	rows := make([]ListRow, len(docs))
-	for i, d := range docs {
-		rows[i] = ListRow{Article: d.ID, Slug: d.Slug, Author: d.Author, Title: d.Title,
-			Description: d.Description, CreatedAt: concepts.Timestamp(d.CreatedAt),
-			UpdatedAt: concepts.Timestamp(d.UpdatedAt)}
+	skip, take := max(in.Offset, 0), pageSize(in.Limit)
+	rows := make([]ListRow, 0, take)
+	for e := range in.selected(timeline) {
+		if skip > 0 {
+			skip--
+			continue
+		}
+		d, err := a.find(ctx, e.ID)
+		if err != nil {
+			return nil, err
+		}
+		if d != nil {
+			rows = append(rows, ListRow{Article: d.ID, Slug: d.Slug, Author: d.Author, Title: d.Title,
+				Description: d.Description, CreatedAt: concepts.Timestamp(d.CreatedAt),
+				UpdatedAt: concepts.Timestamp(d.UpdatedAt)})
+		}
+		if take--; take == 0 {
+			break
+		}
 	}
 	return rows, nil
 }
@@ -138,35 +143,19 @@ func pageSize(limit int) int {
 }
 
 // Count returns one row: how many articles in selects, as many as List
-// returns for in without a limit and an offset.
+// returns for in without a limit and an offset. It reads the timeline
+// only, by `_id`.
 func (a *Article) Count(ctx context.Context, in CountIn) ([]CountRow, error) {
-	filter, none := in.filter()
-	if none {
+	if in.none() {
 		return []CountRow{{Count: 0}}, nil
 	}
-	n, err := a.articles.CountDocuments(ctx, filter)
+	timeline, err := a.entries(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("counting the articles of %s: %w; check that the database is reachable",
-			ArticlesCollection, err)
+		return nil, err
+	}
+	var n int64
+	for range in.selected(timeline) {
+		n++
 	}
 	return []CountRow{{Count: n}}, nil
-}
-
-// filter returns the filter of the articles that in selects, or none when
-// it selects no article for sure: for an empty list of authors or articles.
-func (in CountIn) filter() (filter bson.D, none bool) {
-	filter = bson.D{}
-	for _, f := range []struct {
-		key  string
-		list *[]string
-	}{{fieldAuthor, in.Authors}, {"_id", in.Articles}} {
-		switch {
-		case f.list == nil:
-		case len(*f.list) == 0:
-			return nil, true
-		default:
-			filter = append(filter, bson.E{Key: f.key, Value: bson.D{{Key: "$in", Value: *f.list}}})
-		}
-	}
-	return filter, false
 }

@@ -22,15 +22,7 @@ const (
 	fieldBody        = "body"
 	fieldCreatedAt   = "createdAt"
 	fieldUpdatedAt   = "updatedAt"
-	fieldSeq         = "seq"
 )
-
-// recentFirst is the order of _list: the most recent createdAt first, and
-// among articles created in the same millisecond the highest seq.
-var recentFirst = bson.D{{Key: fieldCreatedAt, Value: -1}, {Key: fieldSeq, Value: -1}}
-
-// articleSequence names the counter of seq in Article.counters.
-const articleSequence = "articles"
 
 // articleDoc is an article in Article.articles.
 type articleDoc struct {
@@ -43,7 +35,6 @@ type articleDoc struct {
 	Body        string    `bson:"body"`
 	CreatedAt   time.Time `bson:"createdAt"`
 	UpdatedAt   time.Time `bson:"updatedAt"`
-	Seq         int64     `bson:"seq"` // the tiebreaker of createdAt
 }
 
 // slugDoc maps a slug to its article in Article.slugs, as storage.Claim
@@ -125,9 +116,9 @@ func (a *Article) set(ctx context.Context, d *articleDoc, slug, base string, fie
 	return err
 }
 
-// remove deletes the article d, and then releases its slug. It reports
-// whether it deleted the article: false when a concurrent delete did
-// first.
+// remove deletes the article d, and then removes it from the timeline and
+// releases its slug. It reports whether it deleted the article: false
+// when a concurrent delete did first, which leaves the rest to that one.
 func (a *Article) remove(ctx context.Context, d *articleDoc) (bool, error) {
 	res, err := a.articles.DeleteOne(ctx, storage.ByID(d.ID))
 	if err != nil {
@@ -137,5 +128,5 @@ func (a *Article) remove(ctx context.Context, d *articleDoc) (bool, error) {
 	if res.DeletedCount == 0 {
 		return false, nil
 	}
-	return true, storage.Release(ctx, a.slugs, d.Slug, d.ID)
+	return true, errors.Join(a.pull(ctx, entry{ID: d.ID, Author: d.Author}), storage.Release(ctx, a.slugs, d.Slug, d.ID))
 }
