@@ -13,13 +13,13 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"legible/concepts/authenticating"
 	"legible/concepts/tokens"
+	"legible/internal/syncbuf"
 	"legible/serving"
 )
 
@@ -75,7 +75,7 @@ type server struct {
 	app  *serving.App
 	stop context.CancelFunc
 	done chan error
-	log  *syncBuffer
+	log  *syncbuf.Buffer
 }
 
 // startServer serves the app in specs and waits until /readyz answers.
@@ -84,7 +84,7 @@ func startServer(specs string) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{data: data, done: make(chan error, 1), log: &syncBuffer{}}
+	s := &server{data: data, done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	logger := slog.New(slog.NewTextHandler(s.log, nil))
 	s.app, err = serving.Open(context.Background(), serving.Options{Specs: specs, Data: data, Dev: true, Logger: logger, Stderr: s.log})
 	if err != nil {
@@ -433,22 +433,4 @@ func slugs(as []article) []string {
 		out[i] = a.Slug
 	}
 	return out
-}
-
-// syncBuffer is a buffer the server's goroutines may write at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

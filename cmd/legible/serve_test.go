@@ -1,16 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"legible/internal/syncbuf"
 )
 
 // freeAddr returns a loopback address with a port free a moment ago.
@@ -30,14 +30,14 @@ type running struct {
 	addr string
 	stop context.CancelFunc
 	done chan error
-	log  *syncBuffer
+	log  *syncbuf.Buffer
 }
 
 func startServe(t *testing.T, data string) *running {
 	t.Helper()
 	t.Setenv("LEGIBLE_BCRYPT_COST", "min")
 	t.Setenv("MONGODB_URI", "")
-	r := &running{addr: freeAddr(t), done: make(chan error, 1), log: &syncBuffer{}}
+	r := &running{addr: freeAddr(t), done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	ctx, stop := context.WithCancel(context.Background())
 	r.stop = stop
 	o := serveOptions{specs: "../../specs", addr: r.addr, data: data, log: "off"}
@@ -105,22 +105,4 @@ func TestServeKeepsDataAcrossRestarts(t *testing.T) {
 	if code, _ := s.post(t, "/users", user); code != 422 {
 		t.Fatalf("registering again after a restart: %d, want 422", code)
 	}
-}
-
-// syncBuffer is a buffer the server's goroutines may write at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

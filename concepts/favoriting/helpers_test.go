@@ -11,21 +11,14 @@ import (
 // setup builds the concept on a fresh database and sets it up.
 func setup(t *testing.T) (*Favoriting, *concepts.Concept) { return storagetest.Setup(t, New) }
 
-// call is storagetest.Call under a short name.
-var call = storagetest.Call
+// The helpers of storagetest, under short names.
+var (
+	call = storagetest.Call
+	row  = storagetest.Row
+)
 
 // pair is the input of favorite and unfavorite.
 func pair(user, item string) map[string]any { return map[string]any{"user": user, "item": item} }
-
-// row returns the one row of the query name, failing the test otherwise.
-func row(t *testing.T, c *concepts.Concept, name string, in map[string]any) map[string]any {
-	t.Helper()
-	rows := call(t, c, name, in).Rows
-	if len(rows) != 1 {
-		t.Fatalf("%s %v: %v, want one row", name, in, rows)
-	}
-	return rows[0]
-}
 
 // count returns _count of item.
 func count(t *testing.T, c *concepts.Concept, item string) int {

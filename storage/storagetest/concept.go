@@ -175,3 +175,14 @@ func NoRows(t testing.TB, c *concepts.Concept, name string, in map[string]any) {
 		t.Errorf("%s %v: %v, want no rows", name, in, rows)
 	}
 }
+
+// Row runs the query name of c, which must return exactly one row, and
+// returns it; otherwise it fails the test.
+func Row(t testing.TB, c *concepts.Concept, name string, in map[string]any) map[string]any {
+	t.Helper()
+	rows := Call(t, c, name, in).Rows
+	if len(rows) != 1 {
+		t.Fatalf("%s %v: %v, want one row", name, in, rows)
+	}
+	return rows[0]
+}
