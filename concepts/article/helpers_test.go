@@ -35,16 +35,8 @@ func create(t testing.TB, c *concepts.Concept, in map[string]any) (id, slug stri
 	return id, slug
 }
 
-// one returns the one row of the query name for in, failing the test
-// otherwise.
-func one(t testing.TB, c *concepts.Concept, name string, in map[string]any) map[string]any {
-	t.Helper()
-	rows := call(t, c, name, in).Rows
-	if len(rows) != 1 {
-		t.Fatalf("%s %v: %v, want one row", name, in, rows)
-	}
-	return rows[0]
-}
+// one is storagetest.Row under a short name.
+var one = storagetest.Row
 
 // get returns the one row of _get for the article id.
 func get(t testing.TB, c *concepts.Concept, id string) map[string]any {

@@ -12,11 +12,7 @@ import (
 // get returns the one row of _get for user, failing the test otherwise.
 func get(t *testing.T, c *concepts.Concept, user string) map[string]any {
 	t.Helper()
-	rows := call(t, c, "_get", map[string]any{"user": user}).Rows
-	if len(rows) != 1 {
-		t.Fatalf("_get %s: %v, want one row", user, rows)
-	}
-	return rows[0]
+	return storagetest.Row(t, c, "_get", map[string]any{"user": user})
 }
 
 // create is the input of create.
