@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -158,15 +157,7 @@ func authValue(header, scheme string) string {
 // route's syncs name is present (fill), so the values of some differ from
 // the literals the patterns want.
 func unmatched(method string, rt *route) string {
-	var names []string
-	for _, m := range []string{method, ""} {
-		for n := range rt.inputs[m] {
-			if !slices.Contains(names, n) {
-				names = append(names, n)
-			}
-		}
-	}
-	sort.Strings(names)
+	names := slices.Compact(slices.Sorted(rt.inputNames(method)))
 	return fmt.Sprintf("no sync matched this request: %s %s takes the inputs %s, and its syncs want other values of some; check the values the body, query and path give",
 		method, rt.path, strings.Join(names, ", "))
 }

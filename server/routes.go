@@ -1,6 +1,7 @@
 package server
 
 import (
+	"iter"
 	"net/http"
 	"sort"
 	"strings"
@@ -92,14 +93,26 @@ func (r *route) addInputs(method string, p *spec.Pattern) {
 	}
 }
 
-// fill sets each input that the route's patterns for method (or for any
-// method) name, and that the request lacks, to nil.
-func (r *route) fill(method string, in map[string]any) {
-	for _, m := range []string{method, ""} {
-		for name := range r.inputs[m] {
-			if _, ok := in[name]; !ok {
-				in[name] = nil
+// inputNames yields the inputs that the route's patterns for method, or
+// for any method, name; a name that both name comes twice.
+func (r *route) inputNames(method string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, m := range []string{method, ""} {
+			for name := range r.inputs[m] {
+				if !yield(name) {
+					return
+				}
 			}
+		}
+	}
+}
+
+// fill sets each input that the route's patterns for method name, and
+// that the request lacks, to nil.
+func (r *route) fill(method string, in map[string]any) {
+	for name := range r.inputNames(method) {
+		if _, ok := in[name]; !ok {
+			in[name] = nil
 		}
 	}
 }
