@@ -28,14 +28,15 @@ func listArticles(t *testing.T, path, token string) articleList {
 	return l
 }
 
-// wantArticles checks a list's slugs, in order, and its articlesCount.
-func wantArticles(t *testing.T, path string, got articleList, want []string, count int) {
+// wantArticles checks a list's slugs, in order, and its articlesCount;
+// what names the list (its path, or a few words) in failure messages.
+func wantArticles(t *testing.T, what string, got articleList, want []string, count int) {
 	t.Helper()
 	if !slices.Equal(slugs(got.Articles), want) {
-		t.Errorf("GET %s: articles %q, want %q", path, slugs(got.Articles), want)
+		t.Errorf("%s: articles %q, want %q", what, slugs(got.Articles), want)
 	}
 	if *got.ArticlesCount != count {
-		t.Errorf("GET %s: articlesCount %d, want %d (all matches, not the page's size)", path, *got.ArticlesCount, count)
+		t.Errorf("%s: articlesCount %d, want %d (all matches, not the page's size)", what, *got.ArticlesCount, count)
 	}
 }
 

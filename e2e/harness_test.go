@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -258,19 +259,11 @@ func (r reply) errorMessages(t testing.TB) []string {
 			Body []string `json:"body"`
 		} `json:"errors"`
 	}
-	if err := json.Unmarshal(r.raw, &out); err != nil || out.Errors == nil || len(out.Errors.Body) == 0 || slicesHasEmpty(out.Errors.Body) {
+	blank := func(m string) bool { return strings.TrimSpace(m) == "" }
+	if err := json.Unmarshal(r.raw, &out); err != nil || out.Errors == nil || len(out.Errors.Body) == 0 || slices.ContainsFunc(out.Errors.Body, blank) {
 		t.Fatalf("reply %s is not {\"errors\": {\"body\": [\"message\", …]}}", r.raw)
 	}
 	return out.Errors.Body
-}
-
-func slicesHasEmpty(s []string) bool {
-	for _, m := range s {
-		if strings.TrimSpace(m) == "" {
-			return true
-		}
-	}
-	return false
 }
 
 // The API's objects, as far as the tests read them.
@@ -304,15 +297,28 @@ type (
 	}
 )
 
+// wrapped decodes the value under key in the reply, {key: …}, failing the
+// test when it is missing or null.
+func wrapped[T any](t testing.TB, r reply, key string) T {
+	t.Helper()
+	var out map[string]json.RawMessage
+	r.decode(t, &out)
+	var v *T
+	if raw, ok := out[key]; ok {
+		if err := json.Unmarshal(raw, &v); err != nil {
+			t.Fatalf("decoding %q of %s: %v", key, r.raw, err)
+		}
+	}
+	if v == nil {
+		t.Fatalf("reply %s has no %q", r.raw, key)
+	}
+	return *v
+}
+
 // article decodes {"article": …}.
 func (r reply) article(t testing.TB) article {
 	t.Helper()
-	var out struct{ Article *article }
-	r.decode(t, &out)
-	if out.Article == nil {
-		t.Fatalf("reply %s has no article", r.raw)
-	}
-	return *out.Article
+	return wrapped[article](t, r, "article")
 }
 
 // articles decodes {"articles": […], "articlesCount": n}; the list must
@@ -330,34 +336,19 @@ func (r reply) articles(t testing.TB) articleList {
 // comment decodes {"comment": …}.
 func (r reply) comment(t testing.TB) comment {
 	t.Helper()
-	var out struct{ Comment *comment }
-	r.decode(t, &out)
-	if out.Comment == nil {
-		t.Fatalf("reply %s has no comment", r.raw)
-	}
-	return *out.Comment
+	return wrapped[comment](t, r, "comment")
 }
 
-// comments decodes {"comments": […]}.
+// comments decodes {"comments": […]}; the list must be [] rather than null.
 func (r reply) comments(t testing.TB) []comment {
 	t.Helper()
-	var out struct{ Comments []comment }
-	r.decode(t, &out)
-	if out.Comments == nil {
-		t.Fatalf("reply %s lacks a comments list", r.raw)
-	}
-	return out.Comments
+	return wrapped[[]comment](t, r, "comments")
 }
 
 // profile decodes {"profile": …}.
 func (r reply) profile(t testing.TB) profile {
 	t.Helper()
-	var out struct{ Profile *profile }
-	r.decode(t, &out)
-	if out.Profile == nil {
-		t.Fatalf("reply %s has no profile", r.raw)
-	}
-	return *out.Profile
+	return wrapped[profile](t, r, "profile")
 }
 
 // runTag tells this run's names apart from another run's on a kept database.

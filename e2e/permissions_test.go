@@ -155,7 +155,9 @@ func resigned(t testing.TB, token, secret string, set map[string]any) string {
 	return signed + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
 }
 
-// tampered returns token with one character of its signature changed.
+// tampered returns token with one character of its signature changed:
+// the last but one, since the last one's low bits are base64 padding that
+// a decoder may ignore.
 func tampered(token string) string {
 	if token == "" {
 		return "x"

@@ -26,7 +26,9 @@ func TestUpdateUserTakenChangesNothing(t *testing.T) {
 			if !strings.Contains(msgs[0], tt.says) {
 				t.Errorf("PUT /user: %q, want it to say %q", msgs, tt.says)
 			}
-			var me struct{ User struct{ Email, Username, Bio string } }
+			var me struct {
+				User struct{ Email, Username, Bio string }
+			}
 			expect(t, http.StatusOK, http.MethodGet, "/user", bob.token, nil).decode(t, &me)
 			if me.User.Email != bob.email || me.User.Username != bob.name || me.User.Bio != "" {
 				t.Errorf("after the refused change: %+v, want %s, %s and no bio", me.User, bob.email, bob.name)

@@ -11,7 +11,7 @@ func TestValidationErrors(t *testing.T) {
 	a := post(t, other, "Valid "+other.name)
 	fresh := newUser("fresh")
 	reg := func(username, email, password string) any {
-		return map[string]any{"user": map[string]any{"username": username, "email": email, "password": password}}
+		return user{name: username, email: email, password: password}.registration()
 	}
 	art := func(fields map[string]any) any { return map[string]any{"article": fields} }
 	tests := []struct {

@@ -68,6 +68,7 @@ type App struct {
 // holding no spec files. `legible` treats it as bad usage (exit code 2).
 type UnreadableError struct{ Err error }
 
+// Error returns the underlying error's message.
 func (e *UnreadableError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the underlying error.

@@ -28,9 +28,9 @@ func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
 				app.Close(context.Background())
 				t.Fatal("Open succeeded")
 			}
-			var ue *UnreadableError
-			if errors.As(err, &ue) != tt.unreadable || !strings.Contains(err.Error(), tt.msg) {
-				t.Fatalf("error %q (unreadable: %v), want unreadable %v and %q", err, errors.As(err, &ue), tt.unreadable, tt.msg)
+			_, unreadable := errors.AsType[*UnreadableError](err)
+			if unreadable != tt.unreadable || !strings.Contains(err.Error(), tt.msg) {
+				t.Fatalf("error %q (unreadable: %v), want unreadable %v and %q", err, unreadable, tt.unreadable, tt.msg)
 			}
 		})
 	}

@@ -74,7 +74,7 @@ func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	}()
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return &exitError{code: 1, err: err}
+		return &exitError{code: 1, err: fmt.Errorf("%w; choose another --addr, or stop what listens there", err)}
 	}
 	if err := app.Serve(ctx, ln); err != nil {
 		return &exitError{code: 1, err: err}

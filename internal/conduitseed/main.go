@@ -25,6 +25,10 @@ func main() {
 	authors := flag.Int("authors", 10, "how many authors write them")
 	clients := flag.Int("c", 4, "concurrent requests")
 	flag.Parse()
+	if *articles < 0 || *authors < 1 || *clients < 1 {
+		fmt.Fprintln(os.Stderr, "conduitseed: -n must be at least 0, and -authors and -c at least 1")
+		os.Exit(2)
+	}
 	start := time.Now()
 	if err := seed(*api, *articles, *authors, *clients); err != nil {
 		fmt.Fprintln(os.Stderr, "conduitseed:", err)

@@ -38,6 +38,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
 		os.Exit(2)
 	}
+	levels, err := parseClients(*clients)
+	if err != nil { // before starting a server that exiting here would leave running
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(2)
+	}
 	stop, err := startServer(*start, *serverLog)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
@@ -54,15 +59,33 @@ func main() {
 		stop()
 		os.Exit(1)
 	}
-	for _, c := range strings.Split(*clients, ",") {
+	bodies := newBodies(*body)
+	for _, n := range levels {
+		fmt.Println(run(*method, *target, bodies, n, *dur))
+	}
+}
+
+// parseClients reads the -c list: numbers of clients, each at least 1.
+func parseClients(list string) ([]int, error) {
+	var levels []int
+	for c := range strings.SplitSeq(list, ",") {
 		var n int
 		if _, err := fmt.Sscan(c, &n); err != nil || n < 1 {
-			fmt.Fprintf(os.Stderr, "loadgen: bad -c value %q\n", c)
-			os.Exit(2)
+			return nil, fmt.Errorf("bad -c value %q; give numbers of at least 1, separated by commas (e.g. -c 1,32)", c)
 		}
-		r := run(*method, *target, newBodies(*body), n, *dur)
-		fmt.Println(r)
+		levels = append(levels, n)
 	}
+	return levels, nil
+}
+
+// command makes the command of a command line, split at spaces (no
+// quoting), or returns an error for a blank one.
+func command(cmdline string) (*exec.Cmd, error) {
+	args := strings.Fields(cmdline)
+	if len(args) == 0 {
+		return nil, fmt.Errorf("the command line %q is blank; give a program and its arguments", cmdline)
+	}
+	return exec.Command(args[0], args[1:]...), nil
 }
 
 // startServer starts the command line, if any, with its output in the
@@ -71,8 +94,10 @@ func startServer(cmdline, logFile string) (stop func(), err error) {
 	if cmdline == "" {
 		return func() {}, nil
 	}
-	args := strings.Fields(cmdline)
-	cmd := exec.Command(args[0], args[1:]...)
+	cmd, err := command(cmdline)
+	if err != nil {
+		return nil, err
+	}
 	if logFile != "" {
 		f, err := os.Create(logFile)
 		if err != nil {
@@ -81,7 +106,7 @@ func startServer(cmdline, logFile string) (stop func(), err error) {
 		cmd.Stdout, cmd.Stderr = f, f
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", args[0], err)
+		return nil, fmt.Errorf("starting %s: %w", cmd.Args[0], err)
 	}
 	var once sync.Once
 	return func() {
@@ -97,8 +122,10 @@ func runBefore(cmdline string) error {
 	if cmdline == "" {
 		return nil
 	}
-	args := strings.Fields(cmdline)
-	cmd := exec.Command(args[0], args[1:]...)
+	cmd, err := command(cmdline)
+	if err != nil {
+		return err
+	}
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("-before %q: %w", cmdline, err)
@@ -114,6 +141,7 @@ type bodies struct {
 	next  atomic.Int64
 }
 
+// newBodies splits the template at each {n}.
 func newBodies(template string) *bodies {
 	b := &bodies{run: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	for p := range strings.SplitSeq(template, "{n}") {
