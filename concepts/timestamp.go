@@ -8,3 +8,8 @@ const TimestampLayout = "2006-01-02T15:04:05.000Z"
 
 // Timestamp formats t with TimestampLayout.
 func Timestamp(t time.Time) string { return t.UTC().Format(TimestampLayout) }
+
+// Now is the current time as concepts store it: in UTC, truncated to the
+// millisecond that a BSON date keeps, so that a time reads back as it was
+// written.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }

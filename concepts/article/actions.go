@@ -50,7 +50,7 @@ func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 	if in.Author == "" {
 		return SlugOut{}, concepts.Errorf("author is empty; pass the id of the user who writes the article")
 	}
-	t := now()
+	t := concepts.Now()
 	d := articleDoc{ID: uuid.NewString(), Author: in.Author, Title: strings.TrimSpace(in.Title),
 		Description: strings.TrimSpace(in.Description), Body: in.Body, CreatedAt: t, UpdatedAt: t}
 	if err := validate(d.Title, d.Description, d.Body); err != nil {
@@ -69,14 +69,17 @@ func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 
 // addToTimeline appends the article d, just inserted, to the timeline;
 // when that fails, it deletes d again, so that a failed create leaves no
-// article that _list would not show.
+// article that _list would not show. The undoing runs even when ctx is
+// cancelled already (the likely cause), for storage.ReleaseTimeout at most.
 func (a *Article) addToTimeline(ctx context.Context, d *articleDoc) error {
 	err := a.push(ctx, entry{ID: d.ID, Author: d.Author})
-	if err != nil {
-		_, undo := a.remove(ctx, d)
-		return errors.Join(err, undo)
+	if err == nil {
+		return nil
 	}
-	return nil
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storage.ReleaseTimeout)
+	defer cancel()
+	_, undo := a.remove(ctx, d)
+	return errors.Join(err, undo)
 }
 
 // validate returns a concept error naming the first of the title, the
@@ -128,7 +131,7 @@ func (a *Article) Update(ctx context.Context, in UpdateIn) (SlugOut, error) {
 // among them.
 func changes(in UpdateIn) (bson.D, error) {
 	title, description, body := "-", "-", "-" // what is not given passes validate
-	fields := bson.D{{Key: fieldUpdatedAt, Value: now()}}
+	fields := bson.D{{Key: fieldUpdatedAt, Value: concepts.Now()}}
 	if in.Title != nil {
 		title = strings.TrimSpace(*in.Title)
 		fields = append(fields, bson.E{Key: fieldTitle, Value: title})

@@ -10,8 +10,8 @@
 // Article.timeline holds one document, {_id: "articles", entries:
 // ["<article> <author>", …]}: every article in the order the creates
 // completed, the newest last. Create appends the article's entry with one
-// $push after it inserts the article; delete removes the entry with one
-// $pull after it deletes the article. Articles are listed most recently
+// upsert (storage.AddToSet) after it inserts the article; delete removes
+// the entry with one update (storage.Pull) after it deletes the article. Articles are listed most recently
 // created first, by that order: _list and _count read the timeline by
 // `_id` and walk it from its end, keeping the entries of the authors and
 // the articles asked for, and _list then reads each article of its page

@@ -44,10 +44,6 @@ type slugDoc struct {
 	Article string `bson:"user"`
 }
 
-// now is the time to store: the current time as a BSON date keeps it, in
-// milliseconds.
-func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
-
 // find returns the article id, or nil when there is none.
 func (a *Article) find(ctx context.Context, id string) (*articleDoc, error) {
 	var d articleDoc

@@ -28,7 +28,7 @@ const legacySeq = "seq"
 // entry is an article in the timeline. It is stored as the string
 // "<id> <author>" (ids have no spaces): FerretDB parses a string in a
 // third of the time it takes for a small embedded document, and a string
-// compares exactly in $pull on FerretDB and MongoDB alike.
+// compares exactly in $addToSet and $pullAll on FerretDB and MongoDB alike.
 type entry struct {
 	ID, Author string
 }
@@ -49,33 +49,25 @@ type timelineDoc struct {
 	Entries []string `bson:"entries"`
 }
 
-// push appends e to the timeline in one $push upsert, making the timeline
-// document when there is none.
+// push appends e to the timeline in one upsert (storage.AddToSet), making
+// the timeline document when there is none. Entries are distinct, as
+// article ids are, so adding to the set is appending.
 func (a *Article) push(ctx context.Context, e entry) error {
-	update := bson.D{{Key: "$push", Value: bson.D{{Key: fieldEntries, Value: e.String()}}}}
-	upsert := options.UpdateOne().SetUpsert(true)
-	_, err := a.timeline.UpdateOne(ctx, storage.ByID(timelineID), update, upsert)
-	if storage.IsDuplicate(err) { // a concurrent upsert made the document first; now the update finds it
-		_, err = a.timeline.UpdateOne(ctx, storage.ByID(timelineID), update, upsert)
-	}
-	return timelineError("adding article "+e.ID+" to", err)
+	return storage.AddToSet(ctx, a.timeline, timelineID, fieldEntries, e.String())
 }
 
-// pull removes e from the timeline in one $pull update; an entry it does
-// not hold is no error.
+// pull removes e from the timeline in one update (storage.Pull); an entry
+// it does not hold is no error.
 func (a *Article) pull(ctx context.Context, e entry) error {
-	update := bson.D{{Key: "$pull", Value: bson.D{{Key: fieldEntries, Value: e.String()}}}}
-	_, err := a.timeline.UpdateOne(ctx, storage.ByID(timelineID), update)
-	return timelineError("removing article "+e.ID+" from", err)
+	return storage.Pull(ctx, a.timeline, timelineID, fieldEntries, e.String())
 }
 
 // entries returns the timeline, oldest first: none when there is no
 // timeline document yet.
 func (a *Article) entries(ctx context.Context) ([]entry, error) {
-	var tl timelineDoc
-	_, err := storage.FindByID(ctx, a.timeline, timelineID, &tl)
-	entries := make([]entry, len(tl.Entries))
-	for i, s := range tl.Entries {
+	list, err := storage.Members(ctx, a.timeline, timelineID, fieldEntries)
+	entries := make([]entry, len(list))
+	for i, s := range list {
 		entries[i] = parseEntry(s)
 	}
 	return entries, err
@@ -142,13 +134,4 @@ func setOf(list *[]string) map[string]bool {
 		set[s] = true
 	}
 	return set
-}
-
-// timelineError wraps err, an error of doing what to the timeline, or
-// returns nil.
-func timelineError(what string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s %s: %w; check that the database is reachable", what, TimelineCollection, err)
 }

@@ -8,6 +8,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
+	"legible/concepts"
 	"legible/storage"
 	"legible/storage/storagetest"
 )
@@ -120,7 +121,7 @@ func TestTimelineMigration(t *testing.T) {
 	if _, err := a.timeline.DeleteOne(ctx, storage.ByID(timelineID)); err != nil {
 		t.Fatal(err)
 	}
-	at := now()
+	at := concepts.Now()
 	stored := []struct {
 		seq   int64
 		delay time.Duration

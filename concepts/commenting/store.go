@@ -12,6 +12,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
+	"legible/concepts"
 	"legible/storage"
 )
 
@@ -52,7 +53,7 @@ func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	now := time.Now().UTC().Truncate(time.Millisecond) // what a BSON date keeps
+	now := concepts.Now()
 	d := commentDoc{ID: strconv.FormatInt(n, 10), Item: in.Item, Author: in.Author, Body: in.Body,
 		CreatedAt: now, UpdatedAt: now}
 	if err := storage.Insert(ctx, m.comments, d); err != nil {

@@ -38,8 +38,9 @@ func New(db *mongo.Database) *Favoriting {
 	}
 }
 
-// Setup creates the index on the users' favorites, which forget looks
-// items up by on MongoDB; it is idempotent.
+// Setup creates the collections, so that the embedded server can index
+// their `_id`s (storage.Create), and the index on the users' favorites,
+// which forget looks users up by on MongoDB; it is idempotent.
 func (f *Favoriting) Setup(ctx context.Context) error {
 	if err := storage.Create(ctx, f.items, f.users); err != nil {
 		return err

@@ -13,9 +13,10 @@ const (
 	responsesBySurvey = "survey"
 )
 
-// Setup creates the indexes: one response per respondent and question
-// (unique), and questions and responses by survey, for the queries. It is
-// idempotent.
+// Setup creates the collections, so that the embedded server can index
+// their `_id`s (storage.Create), and the indexes: one response per
+// respondent and question (unique), and questions and responses by
+// survey, for the queries. It is idempotent.
 func (l *Likert) Setup(ctx context.Context) error {
 	if err := storage.Create(ctx, l.surveys, l.questions, l.responses); err != nil {
 		return err

@@ -20,11 +20,7 @@ func tag(item string, tags ...any) map[string]any { return map[string]any{"item"
 // the test otherwise.
 func list(t *testing.T, c *concepts.Concept, name string, in map[string]any, column string) []string {
 	t.Helper()
-	rows := call(t, c, name, in).Rows
-	if len(rows) != 1 {
-		t.Fatalf("%s %v: %v, want one row", name, in, rows)
-	}
-	return storagetest.Strings(t, rows[0][column])
+	return storagetest.Strings(t, storagetest.Row(t, c, name, in)[column])
 }
 
 // tagsOf returns _tags of item.

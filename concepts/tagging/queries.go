@@ -37,7 +37,7 @@ func (g *Tagging) Tags(ctx context.Context, in ItemIO) ([]TagsRow, error) {
 	return []TagsRow{{Tags: tags}}, nil
 }
 
-// Items returns one row: the items that have the tag, trimmed, in the
+// Items returns one row: the items that have the tag (trimmed), in the
 // order tagged; [] for a tag no item has.
 func (g *Tagging) Items(ctx context.Context, in TagIO) ([]ItemsRow, error) {
 	items, err := storage.Members(ctx, g.tags, strings.TrimSpace(in.Tag), itemsField)
