@@ -59,7 +59,7 @@ func TestAddGetByItem(t *testing.T) {
 }
 
 func TestByItemOrder(t *testing.T) {
-	for _, n := range []int{oneByOneMax, oneByOneMax + 1, 12} { // both ways of reading, and ids past 9
+	for _, n := range []int{1, 9, 12} { // ids up to 9, and past it
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			_, c := setup(t)
 			var want []string
@@ -77,7 +77,7 @@ func TestByItemOrder(t *testing.T) {
 
 func TestRemove(t *testing.T) {
 	m, c := setup(t)
-	for range oneByOneMax + 2 {
+	for range 10 {
 		added(t, c, "i", "ann", "hello")
 	}
 	j := added(t, c, "j", "bob", "hi")
