@@ -13,8 +13,8 @@ import (
 )
 
 // ErrTaken says that a write hit a unique key: its `_id`, or the keys of a
-// unique index, belong to another document. Insert and Claim return errors
-// that wrap it, for errors.Is.
+// unique index, belong to another document. Insert, Claim, SetFields and
+// Reclaim return errors that wrap it, for errors.Is.
 var ErrTaken = errors.New("duplicate key")
 
 // ReleaseTimeout bounds Release, which runs even when the caller's context
@@ -38,13 +38,20 @@ func ByID(id string) bson.D { return bson.D{{Key: "_id", Value: id}} }
 // unique key (IsDuplicate), and otherwise names coll.
 func Insert(ctx context.Context, coll *mongo.Collection, doc any) error {
 	_, err := coll.InsertOne(ctx, doc)
+	return writeError("inserting into", coll, err)
+}
+
+// writeError names coll in err, an error of doing (such as "updating")
+// to coll, wrapping ErrTaken for a duplicate key (IsDuplicate); it is nil
+// when err is.
+func writeError(doing string, coll *mongo.Collection, err error) error {
 	switch {
 	case err == nil:
 		return nil
 	case IsDuplicate(err):
-		return fmt.Errorf("inserting into %s: %w", coll.Name(), ErrTaken)
+		return fmt.Errorf("%s %s: %w", doing, coll.Name(), ErrTaken)
 	}
-	return fmt.Errorf("inserting into %s: %w; check that the database is reachable", coll.Name(), err)
+	return fmt.Errorf("%s %s: %w; check that the database is reachable", doing, coll.Name(), err)
 }
 
 // FindByID decodes the document of coll whose `_id` is id into into, and
@@ -69,7 +76,25 @@ func FindByID(ctx context.Context, coll *mongo.Collection, id string, into any) 
 // concurrent claims of one key cannot both succeed; the loser's error
 // wraps ErrTaken.
 func Claim(ctx context.Context, coll *mongo.Collection, key, owner string) error {
-	return Insert(ctx, coll, bson.D{{Key: "_id", Value: key}, {Key: "user", Value: owner}})
+	return Insert(ctx, coll, claimDoc{Key: key, Owner: owner})
+}
+
+// claimDoc is a document of a collection of claims: the unique key, as
+// its `_id`, and its owner.
+type claimDoc struct {
+	Key   string `bson:"_id"`
+	Owner string `bson:"user"`
+}
+
+// Owner returns the owner of the claim of key in coll, a collection of
+// claims (Claim), or "" when key is unclaimed. An empty key is unclaimed,
+// without asking the database. A claim may be stale, left by a change of
+// key under way or interrupted (Reclaim): check that the owner's document
+// still has key before trusting it.
+func Owner(ctx context.Context, coll *mongo.Collection, key string) (string, error) {
+	var c claimDoc
+	_, err := FindByID(ctx, coll, key, &c)
+	return c.Owner, err
 }
 
 // Release undoes Claim: it deletes the claim of key when owner holds it,
@@ -79,7 +104,7 @@ func Claim(ctx context.Context, coll *mongo.Collection, key, owner string) error
 func Release(ctx context.Context, coll *mongo.Collection, key, owner string) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ReleaseTimeout)
 	defer cancel()
-	_, err := coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "user", Value: owner}})
+	_, err := coll.DeleteOne(ctx, claimDoc{Key: key, Owner: owner})
 	if err != nil {
 		return fmt.Errorf("releasing the claim of %s by %s in %s: %w; delete that document by hand so that %s is free again",
 			key, owner, coll.Name(), err, key)

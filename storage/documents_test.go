@@ -93,21 +93,16 @@ func TestFindByID(t *testing.T) {
 	wantDBError(t, "FindByID with a cancelled context", err, coll)
 }
 
-// claim is a document of a collection of claims.
-type claim struct {
-	Key   string `bson:"_id"`
-	Owner string `bson:"user"`
-}
-
 func TestClaimAndRelease(t *testing.T) {
 	coll := storagetest.Database(t).Collection("Test.claims")
 	ctx := context.Background()
 	if err := storage.Claim(ctx, coll, "ann", "u1"); err != nil {
 		t.Fatal(err)
 	}
-	var got claim
-	if found, err := storage.FindByID(ctx, coll, "ann", &got); !found || err != nil || got.Owner != "u1" {
-		t.Fatalf("claim of ann: %+v (found %v, %v), want it owned by u1", got, found, err)
+	for key, want := range map[string]string{"ann": "u1", "bob": "", "": ""} {
+		if got, err := storage.Owner(ctx, coll, key); got != want || err != nil {
+			t.Fatalf("Owner of %q: %q, %v; want %q", key, got, err, want)
+		}
 	}
 	if err := storage.Claim(ctx, coll, "ann", "u2"); !errors.Is(err, storage.ErrTaken) {
 		t.Fatalf("claiming a claimed key: %v, want ErrTaken", err)
@@ -124,6 +119,8 @@ func TestClaimAndRelease(t *testing.T) {
 	if err := storage.Claim(ctx, coll, "ann", "u2"); err != nil {
 		t.Fatalf("claiming a released key: %v", err)
 	}
+	_, err := storage.Owner(cancelled(), coll, "ann")
+	wantDBError(t, "Owner with a cancelled context", err, coll)
 }
 
 func TestConcurrentClaimsOfOneKey(t *testing.T) {

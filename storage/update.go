@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -17,24 +16,13 @@ import (
 func SetFields(ctx context.Context, coll *mongo.Collection, filter, fields bson.D) (matched bool, err error) {
 	if len(fields) == 0 {
 		n, err := coll.CountDocuments(ctx, filter)
-		return n > 0, updateError(coll, err)
+		return n > 0, writeError("updating", coll, err)
 	}
 	res, err := coll.UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: fields}})
 	if err != nil {
-		return false, updateError(coll, err)
+		return false, writeError("updating", coll, err)
 	}
 	return res.MatchedCount > 0, nil
-}
-
-// updateError names coll in err, wrapping ErrTaken for a duplicate key.
-func updateError(coll *mongo.Collection, err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case IsDuplicate(err):
-		return fmt.Errorf("updating %s: %w", coll.Name(), ErrTaken)
-	}
-	return fmt.Errorf("updating %s: %w; check that the database is reachable", coll.Name(), err)
 }
 
 // Reclaim moves owner's unique key in claims, a collection of claims

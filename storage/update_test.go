@@ -82,14 +82,12 @@ func TestReclaim(t *testing.T) {
 			t.Errorf("%s: error %v, written %v; want %v, %v", c.what, err, written, c.wantErr, c.wantWritten)
 		}
 		for key, owner := range c.held {
-			var doc struct {
-				User string `bson:"user"`
-			}
-			if _, err := storage.FindByID(ctx, claims, key, &doc); err != nil {
+			got, err := storage.Owner(ctx, claims, key)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.User != owner {
-				t.Errorf("%s: %s is held by %q, want %q", c.what, key, doc.User, owner)
+			if got != owner {
+				t.Errorf("%s: %s is held by %q, want %q", c.what, key, got, owner)
 			}
 		}
 	}

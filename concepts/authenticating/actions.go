@@ -16,8 +16,9 @@ type Credentials struct {
 	Password string `json:"password"`
 }
 
-// UserOut names a user: the success output of register, login and update,
-// the row of _getByEmail, and the input of _get.
+// UserOut names a user: the success output of register, login, update
+// and unregister, the row of _getByEmail, and the input of _get and
+// unregister.
 type UserOut struct {
 	User string `json:"user"`
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
 	"golang.org/x/crypto/bcrypt"
 
 	"legible/storage/storagetest"
@@ -78,10 +77,9 @@ func TestLoginErrorsAreOneMessage(t *testing.T) {
 
 func TestPasswordIsStoredHashed(t *testing.T) {
 	a, c := setup(t)
-	user := call(t, c, "register", creds("ann@example.com", "secret")).Out["user"]
-	var u userDoc
-	if err := a.users.FindOne(context.Background(), bson.D{{Key: "_id", Value: user}}).Decode(&u); err != nil {
-		t.Fatal(err)
+	u, err := a.find(context.Background(), register(t, c, "ann@example.com", "secret"))
+	if u == nil || err != nil {
+		t.Fatalf("finding the registered user: %v, %v", u, err)
 	}
 	if u.Email != "ann@example.com" || bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte("secret")) != nil {
 		t.Fatalf("stored user %+v, want the normalised email and a bcrypt hash of the password", u)

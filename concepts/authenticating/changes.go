@@ -96,7 +96,7 @@ func (a *Authenticating) Unregister(ctx context.Context, in UserOut) (UserOut, e
 	}
 	// Only while the email is u.Email, so that the claim released below is
 	// the user's, not one a concurrent update gave up.
-	res, err := a.users.DeleteOne(ctx, bson.D{{Key: "_id", Value: u.ID}, {Key: "email", Value: u.Email}})
+	res, err := a.users.DeleteOne(ctx, append(storage.ByID(u.ID), bson.E{Key: "email", Value: u.Email}))
 	switch {
 	case err != nil:
 		return UserOut{}, fmt.Errorf("deleting from %s: %w; check that the database is reachable", UsersCollection, err)

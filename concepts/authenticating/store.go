@@ -13,13 +13,6 @@ type userDoc struct {
 	PasswordHash string `bson:"passwordHash"`
 }
 
-// emailDoc maps a normalised email to its user in Authenticating.emails,
-// as storage.Claim stores it.
-type emailDoc struct {
-	ID   string `bson:"_id"` // the normalised email
-	User string `bson:"user"`
-}
-
 // Setup creates the unique index on the users' emails; it is idempotent.
 func (a *Authenticating) Setup(ctx context.Context) error {
 	if err := storage.Create(ctx, a.users, a.emails); err != nil {
@@ -32,11 +25,11 @@ func (a *Authenticating) Setup(ctx context.Context) error {
 // A claim whose user has another email is stale, left by an email change
 // under way or interrupted: it names no user.
 func (a *Authenticating) byEmail(ctx context.Context, email string) (*userDoc, error) {
-	var e emailDoc
-	if ok, err := storage.FindByID(ctx, a.emails, email, &e); !ok || err != nil {
+	user, err := storage.Owner(ctx, a.emails, email)
+	if user == "" || err != nil {
 		return nil, err
 	}
-	u, err := a.find(ctx, e.User)
+	u, err := a.find(ctx, user)
 	if u == nil || err != nil || u.Email != email {
 		return nil, err // a registration under way, or a stale claim
 	}

@@ -52,15 +52,15 @@ type UserRow struct {
 }
 
 // Create gives the user a profile with the username, trimmed, and an
-// empty bio and image. An empty user or username, a username another profile has,
-// and a user who has a profile already are concept errors.
+// empty bio and image. An empty user or username, a username another
+// profile has, and a user who has a profile already are concept errors.
 func (p *Profile) Create(ctx context.Context, in CreateIn) (UserIO, error) {
 	username := strings.TrimSpace(in.Username)
 	if err := p.checkCreate(ctx, in.User, username); err != nil {
 		return UserIO{}, err
 	}
 	if err := storage.Claim(ctx, p.usernames, username, in.User); errors.Is(err, storage.ErrTaken) {
-		return UserIO{}, concepts.Errorf("username %s is taken; choose another", username)
+		return UserIO{}, taken(username)
 	} else if err != nil {
 		return UserIO{}, err
 	}
@@ -90,6 +90,11 @@ func (p *Profile) checkCreate(ctx context.Context, user, username string) error 
 	return err
 }
 
+// taken is the concept error for a username another profile has.
+func taken(username string) error {
+	return concepts.Errorf("username %s is taken; choose another", username)
+}
+
 // hasProfile is the concept error for a second profile of one user.
 func hasProfile(user string) error {
 	return concepts.Errorf("user %s has a profile already; update it instead", user)
@@ -115,7 +120,7 @@ func (p *Profile) Update(ctx context.Context, in UpdateIn) (UserIO, error) {
 	write := func() error { return p.set(ctx, d, username, fields) }
 	err = storage.Reclaim(ctx, p.usernames, d.Username, username, d.User, write)
 	if errors.Is(err, storage.ErrTaken) {
-		return UserIO{}, concepts.Errorf("username %s is taken; choose another", username)
+		return UserIO{}, taken(username)
 	}
 	return UserIO{User: d.User}, err
 }

@@ -17,13 +17,6 @@ type profileDoc struct {
 	Image    string `bson:"image"`
 }
 
-// usernameDoc maps a username to its user in Profile.usernames, as
-// storage.Claim stores it.
-type usernameDoc struct {
-	Username string `bson:"_id"`
-	User     string `bson:"user"`
-}
-
 // find returns the profile of user, or nil.
 func (p *Profile) find(ctx context.Context, user string) (*profileDoc, error) {
 	var d profileDoc
@@ -37,11 +30,11 @@ func (p *Profile) find(ctx context.Context, user string) (*profileDoc, error) {
 // whose profile has another username is stale, left by a change under way
 // or interrupted: it names no profile.
 func (p *Profile) byUsername(ctx context.Context, username string) (*profileDoc, error) {
-	var u usernameDoc
-	if found, err := storage.FindByID(ctx, p.usernames, username, &u); !found || err != nil {
+	user, err := storage.Owner(ctx, p.usernames, username)
+	if user == "" || err != nil {
 		return nil, err
 	}
-	d, err := p.find(ctx, u.User)
+	d, err := p.find(ctx, user)
 	if d == nil || err != nil || d.Username != username {
 		return nil, err // a create under way, or a stale claim
 	}
