@@ -37,13 +37,6 @@ type articleDoc struct {
 	UpdatedAt   time.Time `bson:"updatedAt"`
 }
 
-// slugDoc maps a slug to its article in Article.slugs, as storage.Claim
-// stores it.
-type slugDoc struct {
-	Slug    string `bson:"_id"`
-	Article string `bson:"user"`
-}
-
 // find returns the article id, or nil when there is none.
 func (a *Article) find(ctx context.Context, id string) (*articleDoc, error) {
 	var d articleDoc
@@ -57,11 +50,11 @@ func (a *Article) find(ctx context.Context, id string) (*articleDoc, error) {
 // has another slug is stale, left by a change of title under way or
 // interrupted: it names no article.
 func (a *Article) bySlug(ctx context.Context, slug string) (*articleDoc, error) {
-	var s slugDoc
-	if found, err := storage.FindByID(ctx, a.slugs, slug, &s); !found || err != nil {
+	id, err := storage.Owner(ctx, a.slugs, slug)
+	if id == "" || err != nil {
 		return nil, err
 	}
-	d, err := a.find(ctx, s.Article)
+	d, err := a.find(ctx, id)
 	if d == nil || err != nil || d.Slug != slug {
 		return nil, err // a create under way, or a stale claim
 	}
