@@ -17,9 +17,17 @@ import (
 // Reclaim return errors that wrap it, for errors.Is.
 var ErrTaken = errors.New("duplicate key")
 
-// ReleaseTimeout bounds Release, which runs even when the caller's context
-// is cancelled already.
-const ReleaseTimeout = 5 * time.Second
+// UndoTimeout bounds the undoing of a half-done write (Release, and the
+// clean-ups concepts run through Undoing), which runs even when the
+// caller's context is cancelled already.
+const UndoTimeout = 5 * time.Second
+
+// Undoing returns a context for undoing a half-done write: it keeps the
+// values of ctx but not its cancellation (a cancelled request is the
+// likely reason the write failed), and ends after UndoTimeout.
+func Undoing(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), UndoTimeout)
+}
 
 // Collection returns db's collection called name, or nil when db is nil:
 // a concept built without a database, for conformance checks, has nil
@@ -99,10 +107,10 @@ func Owner(ctx context.Context, coll *mongo.Collection, key string) (string, err
 
 // Release undoes Claim: it deletes the claim of key when owner holds it,
 // so that a failed write can give back what it claimed. It runs even when
-// ctx is cancelled already, for ReleaseTimeout at most. The error names
+// ctx is cancelled already, for UndoTimeout at most (Undoing). The error names
 // the claim and coll, and says how to free the key by hand.
 func Release(ctx context.Context, coll *mongo.Collection, key, owner string) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ReleaseTimeout)
+	ctx, cancel := Undoing(ctx)
 	defer cancel()
 	_, err := coll.DeleteOne(ctx, claimDoc{Key: key, Owner: owner})
 	if err != nil {

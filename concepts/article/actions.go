@@ -70,13 +70,13 @@ func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 // addToTimeline appends the article d, just inserted, to the timeline;
 // when that fails, it deletes d again, so that a failed create leaves no
 // article that _list would not show. The undoing runs even when ctx is
-// cancelled already (the likely cause), for storage.ReleaseTimeout at most.
+// cancelled already (storage.Undoing).
 func (a *Article) addToTimeline(ctx context.Context, d *articleDoc) error {
 	err := a.push(ctx, entry{ID: d.ID, Author: d.Author})
 	if err == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storage.ReleaseTimeout)
+	ctx, cancel := storage.Undoing(ctx)
 	defer cancel()
 	_, undo := a.remove(ctx, d)
 	return errors.Join(err, undo)

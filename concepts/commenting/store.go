@@ -20,10 +20,6 @@ const (
 	commentSequence = "comments" // the counter of comment ids in CountersCollection
 )
 
-// undoTimeout bounds the undoing of a half-done add, which runs even when
-// the caller's context is cancelled already.
-const undoTimeout = 5 * time.Second
-
 // commentDoc is a comment in Commenting.comments.
 type commentDoc struct {
 	ID        string    `bson:"_id"`
@@ -56,9 +52,9 @@ func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
 }
 
 // undoInsert deletes the comment id that insert stored but could not
-// list, even when ctx is cancelled already.
+// list, even when ctx is cancelled already (storage.Undoing).
 func (m *Commenting) undoInsert(ctx context.Context, id string) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), undoTimeout)
+	ctx, cancel := storage.Undoing(ctx)
 	defer cancel()
 	if _, err := m.comments.DeleteOne(ctx, storage.ByID(id)); err != nil {
 		return fmt.Errorf("deleting the unlisted comment %s from %s: %w; delete it by hand", id,
