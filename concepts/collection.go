@@ -11,6 +11,24 @@ var (
 	emptyList  = []any{}
 )
 
+// collectionSetter returns the setter of the slice or map type t: null is
+// the zero value; a value of type t, or of generic (the type decoded JSON
+// has, when t converts to it), is stored as it is; anything else goes to
+// fill, which converts it item by item.
+func collectionSetter(t, generic reflect.Type, fill setter) setter {
+	return func(dst reflect.Value, x any) error {
+		if x == nil {
+			dst.SetZero()
+			return nil
+		}
+		if v := reflect.ValueOf(x); v.Type() == t || (v.Type() == generic && t.ConvertibleTo(generic)) {
+			dst.Set(v.Convert(t))
+			return nil
+		}
+		return fill(dst, x)
+	}
+}
+
 // slice is the codec of []T: a JSON list, each item converted to T. A value
 // that already has the slice's type is stored as it is.
 func (b *builder) slice(t reflect.Type) (codec, error) {
@@ -18,15 +36,7 @@ func (b *builder) slice(t reflect.Type) (codec, error) {
 	if err != nil {
 		return codec{}, err
 	}
-	set := func(dst reflect.Value, x any) error {
-		if x == nil {
-			dst.SetZero()
-			return nil
-		}
-		if v := reflect.ValueOf(x); v.Type() == t || (v.Type() == listType && t.ConvertibleTo(listType)) {
-			dst.Set(v.Convert(t))
-			return nil
-		}
+	set := collectionSetter(t, listType, func(dst reflect.Value, x any) error {
 		items, ok := x.([]any)
 		if !ok {
 			return wrongType("a list", x)
@@ -39,7 +49,7 @@ func (b *builder) slice(t reflect.Type) (codec, error) {
 		}
 		dst.Set(s)
 		return nil
-	}
+	})
 	return codec{set, sliceEncoder(t, elem.enc)}, nil
 }
 
@@ -67,15 +77,7 @@ func (b *builder) mapOf(t reflect.Type) (codec, error) {
 	if err != nil {
 		return codec{}, err
 	}
-	set := func(dst reflect.Value, x any) error {
-		if x == nil {
-			dst.SetZero()
-			return nil
-		}
-		if v := reflect.ValueOf(x); v.Type() == t || (v.Type() == objectType && t.ConvertibleTo(objectType)) {
-			dst.Set(v.Convert(t))
-			return nil
-		}
+	set := collectionSetter(t, objectType, func(dst reflect.Value, x any) error {
 		obj, ok := x.(map[string]any)
 		if !ok {
 			return wrongType("an object", x)
@@ -91,7 +93,7 @@ func (b *builder) mapOf(t reflect.Type) (codec, error) {
 		}
 		dst.Set(m)
 		return nil
-	}
+	})
 	return codec{set, mapEncoder(t, elem.enc)}, nil
 }
 
