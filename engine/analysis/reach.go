@@ -25,6 +25,29 @@ func (sc *scenario) responders() []*syncInfo {
 	return out
 }
 
+// firstInvoked returns the first action, other than a response, that a
+// sync which can fire invokes, or "".
+func (sc *scenario) firstInvoked() string {
+	for _, s := range sc.fired {
+		for _, k := range s.then {
+			if k != respondKey {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// requestOnly reports whether the sync waits for the request alone.
+func (s *syncInfo) requestOnly() bool {
+	for _, c := range s.when {
+		if c.key != requestKey {
+			return false
+		}
+	}
+	return true
+}
+
 // run computes the may-happen closure of a route: starting from the
 // request, a sync can fire when every action its `when` names can occur
 // with the outcome it wants; its then actions then occur, each with its

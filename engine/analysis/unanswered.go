@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"legible/engine/diag"
 )
@@ -15,6 +16,7 @@ func (m *model) unanswered(diags *diag.List) {
 	for _, r := range m.routes {
 		happy := m.run(r, nil)
 		m.warnDrop(diags, r, happy, warned)
+		m.warnGuarded(diags, r, happy, "")
 		if !happy.answered() {
 			diags.Errorf(r.at, "unanswered-request",
 				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.path),
@@ -23,6 +25,7 @@ func (m *model) unanswered(diags *diag.List) {
 		}
 		for _, f := range m.failable(r, happy) {
 			m.warnDrop(diags, r, f.sc, warned)
+			m.warnGuarded(diags, r, f.sc, f.key)
 			if !f.sc.answered() {
 				diags.Errorf(r.at, "unanswered-request", errorHint(r, f.key),
 					"%s: when %s returns an error, no sync answers the request (it will time out after %s)", r, f.key, m.timeout)
@@ -72,6 +75,36 @@ func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, warned map[*s
 	diags.Warnf(rs[0].drop, "unanswered-request",
 		"add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`",
 		"%s: if this step leaves no frame, no sync answers the request (it will time out after %s)", r, m.timeout)
+}
+
+// warnGuarded warns when the flow of a scenario invokes an action whose
+// outcome no responder waits for, and the syncs that answer (two or more:
+// warnDrop covers one) all answer the request alone, each behind a where
+// step that can drop every frame. That is the shape of a route whose
+// refusals (401, 403, 404 behind filters) answer, while the sync that
+// should answer the action's success is missing. failing names the action
+// that returns its error in the scenario, "" on the happy path.
+func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing string) {
+	rs := sc.responders()
+	action, outcome := failing, "returns an error"
+	if failing == "" {
+		action, outcome = sc.firstInvoked(), "succeeds"
+	}
+	if len(rs) < 2 || action == "" {
+		return
+	}
+	var names []string
+	for _, s := range rs {
+		if !s.requestOnly() || !s.canDrop {
+			return
+		}
+		names = append(names, s.s.Name.Name)
+	}
+	diags.Warnf(r.at, "unanswered-request",
+		fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }` and `- %s: {}`, "+
+			"and whose `then` responds", r.path, action),
+		"%s: when %s %s, only syncs that answer the request alone can answer (%s), each behind a step that can drop every frame; "+
+			"if all of them drop it, no sync answers (it will time out after %s)", r, action, outcome, strings.Join(names, ", "), m.timeout)
 }
 
 // errorHint says how to answer an action's error in a route.
