@@ -70,6 +70,7 @@ type posting struct {
 	mu    sync.Mutex
 	next  int
 	posts map[string]postRow
+	gets  int // calls of _get
 }
 
 type postRow struct {
@@ -111,6 +112,7 @@ func (p *posting) delete(_ context.Context, in postRef) (postRef, error) {
 func (p *posting) get(_ context.Context, in postRef) ([]postRow, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.gets++
 	if row, ok := p.posts[in.Post]; ok {
 		return []postRow{row}, nil
 	}

@@ -80,6 +80,32 @@ func TestOptionalQueryBindsNil(t *testing.T) {
 	}
 }
 
+func TestWhereCallsAQueryOncePerInput(t *testing.T) {
+	a := newBlog(t, Options{})
+	a.request(t, "POST", "/posts", map[string]any{"author": "ann", "title": "Hello"})
+	for _, text := range []string{"one", "two", "three"} {
+		a.request(t, "POST", "/posts/:post/comments", map[string]any{"post": "p1", "text": text})
+	}
+	for round := 1; round <= 2; round++ { // each firing calls afresh
+		before := a.posts.gets
+		_, replies := a.request(t, "GET", "/posts/:post/comments", map[string]any{"post": "p1"})
+		if len(replies) != 1 {
+			t.Fatalf("round %d: replies %v, want one", round, replies)
+		}
+		if comments, _ := replies[0]["comments"].([]any); len(comments) != 3 {
+			t.Fatalf("round %d: reply %v, want 3 comments", round, replies[0])
+		}
+		for _, c := range replies[0]["comments"].([]any) {
+			if c.(map[string]any)["title"] != "Hello" {
+				t.Fatalf("round %d: comment %v, want the title Hello", round, c)
+			}
+		}
+		if n := a.posts.gets - before; n != 1 {
+			t.Errorf("round %d: Posting._get called %d times for 3 comments on one post, want 1", round, n)
+		}
+	}
+}
+
 func TestThenRunsDepthFirst(t *testing.T) {
 	a := newBlog(t, Options{})
 	a.request(t, "POST", "/order", nil)

@@ -53,17 +53,29 @@ func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error
 	return out, nil
 }
 
-// rows calls a query, unless a required input is nil.
+// rows calls a query, unless a required input is nil, or the firing's
+// where has called it with this input already (memo).
 func (f *flow) rows(ctx ctxT, q *program.Query, in map[string]any) ([]map[string]any, error) {
 	for _, name := range q.Required {
 		if in[name] == nil {
 			return nil, nil
 		}
 	}
+	k, ok := memoInput(q, in)
+	key := memoKey{q, k}
+	if rows, seen := f.memo[key]; ok && seen {
+		return rows, nil
+	}
 	start := time.Now()
 	res, err := q.Handler.Call(ctx, in)
 	if err != nil {
 		return nil, f.queryFailed(q, in, start, err)
+	}
+	if ok {
+		if f.memo == nil {
+			f.memo = memo{}
+		}
+		f.memo[key] = res.Rows
 	}
 	return res.Rows, nil
 }
