@@ -157,10 +157,10 @@ func (p *Profile) Get(ctx context.Context, in UserIO) ([]Row, error) {
 }
 
 // GetByUsername returns the user, bio and image of the profile with the
-// username, if there is one: an `_id` lookup in Profile.usernames, then
-// one in Profile.profiles.
+// username, trimmed as create and update trim it, if there is one: an
+// `_id` lookup in Profile.usernames, then one in Profile.profiles.
 func (p *Profile) GetByUsername(ctx context.Context, in UsernameIn) ([]UserRow, error) {
-	d, err := p.byUsername(ctx, in.Username)
+	d, err := p.byUsername(ctx, strings.TrimSpace(in.Username))
 	if d == nil || err != nil {
 		return nil, err
 	}

@@ -69,8 +69,10 @@ func TestUsernameChange(t *testing.T) {
 	call(t, c, "create", create("u1", "ann"))
 	update(t, c, map[string]any{"user": "u1", "username": "amy", "bio": "hello"})
 	storagetest.NoRows(t, c, "_getByUsername", map[string]any{"username": "ann"})
-	if row := byUsername(t, c, "amy"); row["user"] != "u1" || row["bio"] != "hello" {
-		t.Fatalf("_getByUsername amy: %v, want u1 with bio hello", row)
+	for _, name := range []string{"amy", " amy\t"} { // trimmed as create and update trim
+		if row := byUsername(t, c, name); row["user"] != "u1" || row["bio"] != "hello" {
+			t.Fatalf("_getByUsername %q: %v, want u1 with bio hello", name, row)
+		}
 	}
 	if got := call(t, c, "create", create("u2", "ann")); got.IsError() {
 		t.Fatalf("create with the given-up username ann: %+v", got)
