@@ -110,7 +110,7 @@ func TestGetByUsernameFindsNothing(t *testing.T) {
 	if err := storage.Claim(context.Background(), p.usernames, "old", "u1"); err != nil {
 		t.Fatal(err)
 	}
-	for _, username := range []string{"bob", "", " ann", "old"} {
+	for _, username := range []string{"bob", "", "an", "ann2", "old"} { // " ann" finds ann: see TestUsernameChange
 		storagetest.NoRows(t, c, "_getByUsername", map[string]any{"username": username})
 	}
 }
