@@ -37,7 +37,9 @@ requests in flight finish.
 
 The database is an embedded MongoDB-compatible server (FerretDB, data in
 --data) unless MONGODB_URI is set; MONGODB_DB names the database (default
-legible). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.`,
+legible). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
+The Tokens concept signs with LEGIBLE_TOKEN_SECRET (set it to a long random
+string; without it tokens are forgeable, and a warning says so).`,
 		Example: `  legible serve
   legible serve --specs examples/likert --addr 127.0.0.1:9090 --dev --log trace`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
