@@ -17,26 +17,28 @@ type SlugIn struct {
 	Slug string `json:"slug"`
 }
 
-// SlugRow is the row of _getBySlug.
-type SlugRow struct {
-	Article     string `json:"article"`
+// Summary is what every row of the article queries holds: the author,
+// title, description and times of an article.
+type Summary struct {
 	Author      string `json:"author"`
 	Title       string `json:"title"`
 	Description string `json:"description"`
-	Body        string `json:"body"`
 	CreatedAt   string `json:"createdAt"`
 	UpdatedAt   string `json:"updatedAt"`
 }
 
+// SlugRow is the row of _getBySlug.
+type SlugRow struct {
+	Article string `json:"article"`
+	Summary
+	Body string `json:"body"`
+}
+
 // Row is the row of _get.
 type Row struct {
-	Slug        string `json:"slug"`
-	Author      string `json:"author"`
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	Body        string `json:"body"`
-	CreatedAt   string `json:"createdAt"`
-	UpdatedAt   string `json:"updatedAt"`
+	Slug string `json:"slug"`
+	Summary
+	Body string `json:"body"`
 }
 
 // CountIn is the input of _count, and selects the articles of _list: those
@@ -58,13 +60,15 @@ type ListIn struct {
 
 // ListRow is a row of _list.
 type ListRow struct {
-	Article     string `json:"article"`
-	Slug        string `json:"slug"`
-	Author      string `json:"author"`
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	CreatedAt   string `json:"createdAt"`
-	UpdatedAt   string `json:"updatedAt"`
+	Article string `json:"article"`
+	Slug    string `json:"slug"`
+	Summary
+}
+
+// summary returns the Summary of the article d.
+func (d *articleDoc) summary() Summary {
+	return Summary{Author: d.Author, Title: d.Title, Description: d.Description,
+		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}
 }
 
 // CountRow is the row of _count.
@@ -79,8 +83,7 @@ func (a *Article) GetBySlug(ctx context.Context, in SlugIn) ([]SlugRow, error) {
 	if d == nil || err != nil {
 		return nil, err
 	}
-	return []SlugRow{{Article: d.ID, Author: d.Author, Title: d.Title, Description: d.Description, Body: d.Body,
-		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}}, nil
+	return []SlugRow{{Article: d.ID, Summary: d.summary(), Body: d.Body}}, nil
 }
 
 // Get returns the slug, author, title, description, body and times of the
@@ -90,8 +93,7 @@ func (a *Article) Get(ctx context.Context, in ArticleIO) ([]Row, error) {
 	if d == nil || err != nil {
 		return nil, err
 	}
-	return []Row{{Slug: d.Slug, Author: d.Author, Title: d.Title, Description: d.Description, Body: d.Body,
-		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}}, nil
+	return []Row{{Slug: d.Slug, Summary: d.summary(), Body: d.Body}}, nil
 }
 
 // List returns a page of the articles that in.CountIn selects, most
@@ -120,9 +122,7 @@ func (a *Article) List(ctx context.Context, in ListIn) ([]ListRow, error) {
 			return nil, err
 		}
 		if d != nil {
-			rows = append(rows, ListRow{Article: d.ID, Slug: d.Slug, Author: d.Author, Title: d.Title,
-				Description: d.Description, CreatedAt: concepts.Timestamp(d.CreatedAt),
-				UpdatedAt: concepts.Timestamp(d.UpdatedAt)})
+			rows = append(rows, ListRow{Article: d.ID, Slug: d.Slug, Summary: d.summary()})
 		}
 		if take--; take == 0 {
 			break
