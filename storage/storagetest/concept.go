@@ -4,34 +4,27 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
 	"legible/engine/load"
+	"legible/storage"
 )
 
-// Impl is a concept implementation that keeps its state in the database.
+// Impl is a concept implementation.
 type Impl interface {
-	// Setup prepares the state, such as indexes; it is idempotent.
-	Setup(context.Context) error
 	// Concept registers the actions and queries under their spec names.
 	Concept() *concepts.Concept
 }
 
-// Setup builds a concept with build on a fresh Database, sets its state
-// up, and returns it with its registration.
-func Setup[I Impl](t testing.TB, build func(*mongo.Database) I) (I, *concepts.Concept) {
+// Build builds a concept with build on db, sets db up for its
+// collections, and returns it with its registration.
+func Build[I Impl](t testing.TB, db *storage.DB, build func(*storage.DB) I) (I, *concepts.Concept) {
 	t.Helper()
-	impl := build(Database(t))
-	if err := impl.Setup(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	impl := build(db)
+	Setup(t, db)
 	return impl, impl.Concept()
 }
 
@@ -82,31 +75,7 @@ func Race(t testing.TB, c *concepts.Concept, name string, n int, in func(i int) 
 	return won
 }
 
-// Count returns how many documents the collection coll of db holds.
-func Count(t testing.TB, db *mongo.Database, coll string) int64 {
-	t.Helper()
-	n, err := db.Collection(coll).CountDocuments(context.Background(), bson.D{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
 
-// UniqueIndexes returns the names of coll's unique indexes.
-func UniqueIndexes(t testing.TB, coll *mongo.Collection) []string {
-	t.Helper()
-	specs, err := coll.Indexes().ListSpecifications(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, s := range specs {
-		if s.Unique != nil && *s.Unique {
-			names = append(names, s.Name)
-		}
-	}
-	return names
-}
 
 // Conforms checks that impl registers what the concept spec file at
 // specPath declares (concepts.Conformance), reporting each difference as
@@ -131,32 +100,7 @@ func Conforms(t testing.TB, impl *concepts.Concept, specPath string) {
 	}
 }
 
-// Resetup checks that impl's Setup is idempotent: run once already (as by
-// Setup), it runs again on the state it made, and again after fill has
-// stored data. Then coll must have exactly the unique indexes unique.
-func Resetup(t testing.TB, impl Impl, fill func(), coll *mongo.Collection, unique ...string) {
-	t.Helper()
-	if err := impl.Setup(context.Background()); err != nil {
-		t.Fatalf("a second Setup: %v", err)
-	}
-	fill()
-	if err := impl.Setup(context.Background()); err != nil {
-		t.Fatalf("Setup with data: %v", err)
-	}
-	if got := UniqueIndexes(t, coll); !slices.Equal(got, unique) {
-		t.Fatalf("unique indexes of %s %v after three Setups, want %v", coll.Name(), got, unique)
-	}
-}
 
-// Counts returns how many documents each collection colls of db holds.
-func Counts(t testing.TB, db *mongo.Database, colls ...string) []int64 {
-	t.Helper()
-	n := make([]int64, len(colls))
-	for i, coll := range colls {
-		n[i] = Count(t, db, coll)
-	}
-	return n
-}
 
 // Fails runs the action name of c, which must end in a concept error
 // containing want; otherwise it reports a test error.

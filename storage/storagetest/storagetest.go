@@ -1,7 +1,8 @@
-// Package storagetest helps the tests of code that keeps state in the
-// database: each test gets a database of its own, on the embedded server
-// or, when MONGODB_URI is set, on that MongoDB; and concept tests get the
-// calls and checks they all make.
+// Package storagetest runs tests on every storage backend: the embedded
+// SQLite store, and MongoDB, which is an embedded FerretDB server (the
+// stand-in, as no MongoDB installs on these machines) or, when
+// MONGODB_URI is set, that MongoDB. It also holds the backend
+// conformance suite (Suite) and the calls and checks concept tests share.
 //
 // It is for tests only: nothing outside _test.go files should import it.
 package storagetest
@@ -9,74 +10,130 @@ package storagetest
 import (
 	"context"
 	"crypto/rand"
+	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
+	"legible/internal/ferret"
 	"legible/storage"
+	"legible/storage/mongodb"
+	"legible/storage/sqlite"
 )
 
-// URIEnv is the environment variable naming the MongoDB that tests run
-// against instead of the embedded server.
+// URIEnv is the environment variable naming a MongoDB that the MongoDB
+// tests run against instead of the embedded FerretDB.
 const URIEnv = "MONGODB_URI"
 
-// maxDBName is the longest database name MongoDB takes.
-const maxDBName = 63
+// PoolSize is the MongoDB client's pool in tests: several connections,
+// so that concurrent writes really race on the server.
+const PoolSize = 8
 
-// External returns the MongoDB connection string that tests run against,
-// from URIEnv, or "" when they run against the embedded server.
-func External() string { return os.Getenv(URIEnv) }
-
-// EmbeddedOnly skips a test about the embedded server when the tests run
-// against an external MongoDB.
-func EmbeddedOnly(t testing.TB) {
+// Each runs f as a subtest for each backend, on a fresh, set-up-to-be
+// database: "sqlite", then "mongodb".
+func Each(t *testing.T, f func(t *testing.T, db *storage.DB)) {
 	t.Helper()
-	if External() != "" {
-		t.Skip("tests the embedded server; " + URIEnv + " is set")
-	}
+	t.Run("sqlite", func(t *testing.T) { f(t, SQLite(t)) })
+	t.Run("mongodb", func(t *testing.T) { f(t, MongoDB(t, PoolSize)) })
 }
 
-// Open opens the test's store: the embedded server on the data directory
-// dir, or a database of the test's own on the External MongoDB. It closes
-// the store when the test ends, dropping the database first on an
-// external MongoDB.
-func Open(t testing.TB, dir string) *storage.Store {
+// SQLite opens a fresh embedded store in a temporary directory, closed
+// when the test ends.
+func SQLite(t testing.TB) *storage.DB {
 	t.Helper()
-	ctx := context.Background()
-	st, err := storage.Open(ctx, storage.Options{DataDir: dir, URI: External(), DB: dbName(t)})
+	return SQLiteIn(t, t.TempDir())
+}
+
+// SQLiteIn opens the embedded store in dir, closed when the test ends.
+func SQLiteIn(t testing.TB, dir string) *storage.DB {
+	t.Helper()
+	db, err := sqlite.Open(dir, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if External() != "" {
-			if err := st.Database().Drop(ctx); err != nil {
-				t.Error(err)
-			}
-		}
-		if err := st.Close(ctx); err != nil {
+		if err := db.Close(); err != nil {
 			t.Error(err)
 		}
 	})
-	return st
+	return db
 }
 
-// Database returns a fresh, empty database for the test: the embedded
-// server on a temporary directory, or a database of the test's own on the
-// External MongoDB, dropped when the test ends.
-func Database(t testing.TB) *mongo.Database {
+// MongoDB opens a fresh database of the test's own on the MongoDB of the
+// tests (URI), with a pool of pool connections; it is dropped and closed
+// when the test ends.
+func MongoDB(t testing.TB, pool uint64) *storage.DB {
 	t.Helper()
-	return Open(t, t.TempDir()).Database()
+	return MongoDBNamed(t, DBName(t), pool)
 }
 
-// dbName names the test's database: the default when embedded (each test
-// has a data directory of its own), else the test's name with a random
-// suffix, so that packages tested at once never share a database.
-func dbName(t testing.TB) string {
-	if External() == "" {
-		return ""
+// MongoDBNamed opens the database name on the MongoDB of the tests, with
+// a pool of pool connections, dropping it when the test ends: two calls
+// with one name share the database, as two replicas of a server do.
+func MongoDBNamed(t testing.TB, name string, pool uint64) *storage.DB {
+	t.Helper()
+	ctx := context.Background()
+	b, err := mongodb.OpenBackend(ctx, URI(t), mongodb.Options{DB: name, PoolSize: pool, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		if err := b.Drop(ctx); err != nil {
+			t.Error(err)
+		}
+		if err := b.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return storage.New(b)
+}
+
+// server is the FerretDB that a test binary's MongoDB tests share.
+var server struct {
+	once sync.Once
+	dir  string
+	srv  *ferret.Server
+	err  error
+}
+
+// URI returns the connection string of the MongoDB of the tests: URIEnv
+// when set, else the embedded FerretDB, started at the first call.
+func URI(t testing.TB) string {
+	t.Helper()
+	if uri := os.Getenv(URIEnv); uri != "" {
+		return uri
+	}
+	server.once.Do(func() {
+		if server.dir, server.err = os.MkdirTemp("", "legible-ferret-"); server.err == nil {
+			server.srv, server.err = ferret.Start(server.dir, nil)
+		}
+	})
+	if server.err != nil {
+		t.Fatalf("starting the FerretDB of the tests: %v", server.err)
+	}
+	return server.srv.URI
+}
+
+// Main runs a package's tests (call it from TestMain), then stops the
+// FerretDB they started, if any, and removes its files.
+func Main(m *testing.M) {
+	code := m.Run()
+	if server.srv != nil {
+		server.srv.Stop()
+	}
+	if server.dir != "" {
+		_ = os.RemoveAll(server.dir)
+	}
+	os.Exit(code)
+}
+
+// maxDBName is the longest database name MongoDB takes.
+const maxDBName = 63
+
+// DBName is a database name for the test: its name with a random suffix,
+// so that tests and packages never share one.
+func DBName(t testing.TB) string {
 	name := strings.Map(func(r rune) rune {
 		if r == '_' || r == '-' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
 			return r
@@ -85,4 +142,13 @@ func dbName(t testing.TB) string {
 	}, t.Name())
 	suffix := "_" + strings.ToLower(rand.Text()[:8])
 	return name[:min(len(name), maxDBName-len(suffix))] + suffix
+}
+
+// Setup sets db up for what is declared on it, failing the test on an
+// error.
+func Setup(t testing.TB, db *storage.DB) {
+	t.Helper()
+	if err := db.Setup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }

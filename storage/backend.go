@@ -1,0 +1,93 @@
+package storage
+
+import "context"
+
+// Backend is a database that a DB keeps its collections in: the embedded
+// SQLite store (package storage/sqlite) or MongoDB (storage/mongodb).
+// Concept authors never meet it; it is the contract a backend meets, and
+// the conformance suite in storage/storagetest checks it.
+//
+// Documents cross it as JSON objects (Raw.Data) without the id, which
+// travels beside them. Reads may run on any goroutine; a Reader or Writer
+// is used by one goroutine at a time.
+type Backend interface {
+	// Describe says what the backend is, for logs: "SQLite in /data".
+	Describe() string
+	// Atomic reports whether a Writer's writes commit together or not at
+	// all. A backend that is not atomic applies each write at once and
+	// undoes them, as well as it can, on Rollback.
+	Atomic() bool
+	// Setup creates the collections and their indexes, and drops indexes
+	// no longer declared. It is idempotent.
+	Setup(ctx context.Context, colls []Spec) error
+	// Read starts a read: on a backend that can, all of its reads see one
+	// snapshot of the data. Close it when done.
+	Read(ctx context.Context) (Reader, error)
+	// Write starts the writing part of a transaction. On an atomic backend
+	// nothing it does is seen by others until Commit; while it is open, no
+	// other Writer of this backend commits in between its reads and its
+	// writes (a lock, or a conflict at Commit).
+	Write(ctx context.Context) (Writer, error)
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
+	// Close releases the database; Readers and Writers must be done.
+	Close() error
+}
+
+// Spec is a collection as its concept declares it.
+type Spec struct {
+	Name    string
+	Indexes []Index
+}
+
+// Raw is a stored document: its id, and its fields as a JSON object.
+type Raw struct {
+	ID   string
+	Data []byte
+}
+
+// Reads are the reads a backend answers. Queries are checked against the
+// collection's indexes before they reach it.
+type Reads interface {
+	// Get returns the documents of coll with the ids, in any order; an id
+	// with no document is left out.
+	Get(ctx context.Context, coll string, ids []string) ([]Raw, error)
+	// Find returns the documents of coll that q selects, in q's order.
+	Find(ctx context.Context, coll string, q *Query) ([]Raw, error)
+	// Count returns how many documents of coll q selects, ignoring its
+	// sort, limit and offset.
+	Count(ctx context.Context, coll string, q *Query) (int64, error)
+	// Distinct returns the distinct values of the field among the
+	// documents q selects, ascending; documents without it are left out.
+	// Values are strings, float64 or int64 numbers, and booleans.
+	Distinct(ctx context.Context, coll, field string, q *Query) ([]any, error)
+}
+
+// Reader is a read that a transaction, or a single read, runs.
+type Reader interface {
+	Reads
+	// Close ends the read.
+	Close()
+}
+
+// Writer is the writing part of a transaction: its reads see its own
+// writes.
+type Writer interface {
+	Reads
+	// Insert stores a new document; an id that exists, or values that a
+	// unique index holds already, give an error wrapping ErrTaken.
+	Insert(ctx context.Context, coll string, doc Raw) error
+	// Put stores the document, replacing the one with its id if any;
+	// values that a unique index holds for another document give an
+	// error wrapping ErrTaken.
+	Put(ctx context.Context, coll string, doc Raw) error
+	// Delete deletes the document with the id and reports whether there
+	// was one.
+	Delete(ctx context.Context, coll, id string) (bool, error)
+	// Commit makes the writes durable and visible. An error wrapping
+	// ErrConflict means that another transaction got in the way: nothing
+	// was written, and running the transaction again may succeed.
+	Commit(ctx context.Context) error
+	// Rollback discards the writes.
+	Rollback()
+}

@@ -1,0 +1,120 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// DB is the database concepts keep their state in: named collections of
+// documents on a Backend. Open one with sqlite.Open or mongodb.Open. It
+// is safe for concurrent use.
+type DB struct {
+	b        Backend
+	mu       sync.Mutex
+	declared map[string]*meta
+}
+
+// New returns the DB on the backend b.
+func New(b Backend) *DB { return &DB{b: b, declared: map[string]*meta{}} }
+
+// declare records the collection m, for Setup. A name declared again must
+// come with the same indexes.
+func (db *DB) declare(m *meta) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if old, ok := db.declared[m.spec.Name]; ok && !slices.EqualFunc(old.spec.Indexes, m.spec.Indexes, sameIndex) {
+		panic(fmt.Sprintf("storage.NewCollection: %s is declared twice, with other indexes; declare each collection once",
+			m.spec.Name))
+	}
+	db.declared[m.spec.Name] = m
+}
+
+// sameIndex reports whether two indexes are the same.
+func sameIndex(a, b Index) bool { return a.Unique == b.Unique && slices.Equal(a.Fields, b.Fields) }
+
+// Setup creates the collections declared on db and their indexes, and
+// drops the indexes they no longer declare. It is idempotent: serve runs
+// it at every start, after building the concepts.
+func (db *DB) Setup(ctx context.Context) error {
+	db.mu.Lock()
+	specs := make([]Spec, 0, len(db.declared))
+	for _, m := range db.declared {
+		specs = append(specs, m.spec)
+	}
+	db.mu.Unlock()
+	slices.SortFunc(specs, func(a, b Spec) int { return strings.Compare(a.Name, b.Name) })
+	return db.b.Setup(ctx, specs)
+}
+
+// Describe says what the database is, for logs.
+func (db *DB) Describe() string { return db.b.Describe() }
+
+// Atomic reports whether a transaction's writes commit together or not at
+// all. On a backend that is not (MongoDB without replica set), each write
+// is atomic on its own, and a transaction's writes are undone as well as
+// they can be when it rolls back.
+func (db *DB) Atomic() bool { return db.b.Atomic() }
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.b.Ping(ctx) }
+
+// Close closes the database.
+func (db *DB) Close() error { return db.b.Close() }
+
+// errNoDB is the error of a collection made on a nil DB.
+var errNoDB = errors.New("the concept was built without a database (for checking it against its spec); build it on a storage.DB to use it")
+
+// read runs a read in the transaction of ctx, or on its own.
+func (m *meta) read(ctx context.Context, op *readOp) (result, error) {
+	if m.db == nil {
+		return result{}, errNoDB
+	}
+	if tx := m.db.txOf(ctx); tx != nil {
+		return tx.read(ctx, op)
+	}
+	r, err := m.db.b.Read(ctx)
+	if err != nil {
+		return result{}, err
+	}
+	defer r.Close()
+	return op.run(ctx, r)
+}
+
+// write runs a write in the transaction of ctx, or in one of its own.
+func (m *meta) write(ctx context.Context, op *writeOp) (bool, error) {
+	if m.db == nil {
+		return false, errNoDB
+	}
+	if tx := m.db.txOf(ctx); tx != nil {
+		return tx.write(ctx, op)
+	}
+	return alone(ctx, m.db, op)
+}
+
+// aloneAttempts bounds the tries of a write on its own that conflicts.
+const aloneAttempts = 5
+
+// alone runs one write in a transaction of its own, again when it
+// conflicts.
+func alone(ctx context.Context, db *DB, op *writeOp) (bool, error) {
+	var err error
+	for range aloneAttempts {
+		var w Writer
+		if w, err = db.b.Write(ctx); err != nil {
+			return false, err
+		}
+		found, werr := op.run(ctx, w)
+		if werr != nil {
+			w.Rollback()
+			return false, werr
+		}
+		if err = w.Commit(ctx); !errors.Is(err, ErrConflict) {
+			return found, err
+		}
+	}
+	return false, err
+}

@@ -1,0 +1,186 @@
+package mongodb
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"legible/storage"
+)
+
+// reads answers storage.Reads, outside any transaction or, with a
+// session, in its transaction, noting each collection it reads.
+type reads struct {
+	b    *Backend
+	sess *mongo.Session   // nil outside a transaction
+	used map[string]bool // the collections the transaction used; nil outside one
+}
+
+// coll returns the collection name, and the context to use it with.
+func (r reads) coll(ctx context.Context, name string) (context.Context, *mongo.Collection) {
+	if r.sess == nil {
+		return ctx, r.b.db.Collection(name)
+	}
+	r.used[name] = true
+	return mongo.NewSessionContext(ctx, r.sess), r.b.db.Collection(name)
+}
+
+// Get reads documents by id.
+func (r reads) Get(ctx context.Context, coll string, ids []string) ([]storage.Raw, error) {
+	filter := bson.D{{Key: idField, Value: ids[0]}}
+	if len(ids) > 1 {
+		filter = bson.D{{Key: idField, Value: bson.D{{Key: "$in", Value: ids}}}}
+	}
+	return r.find(ctx, coll, filter, options.Find())
+}
+
+// Find runs a query.
+func (r reads) Find(ctx context.Context, coll string, q *storage.Query) ([]storage.Raw, error) {
+	opts := options.Find().SetSort(sortOf(q))
+	if q.Limit > 0 {
+		opts.SetLimit(int64(q.Limit))
+	}
+	if q.Offset > 0 {
+		opts.SetSkip(int64(q.Offset))
+	}
+	return r.find(ctx, coll, filterOf(q), opts)
+}
+
+// find runs a find and converts the documents.
+func (r reads) find(ctx context.Context, name string, filter bson.D, opts *options.FindOptionsBuilder) ([]storage.Raw, error) {
+	ctx, coll := r.coll(ctx, name)
+	cur, err := coll.Find(ctx, filter, opts)
+	if err != nil {
+		return nil, readError(name, err)
+	}
+	defer cur.Close(ctx)
+	var out []storage.Raw
+	for cur.Next(ctx) {
+		id, data, err := fromBSON(cur.Current)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", name, err)
+		}
+		out = append(out, storage.Raw{ID: id, Data: data})
+	}
+	return out, readError(name, cur.Err())
+}
+
+// Count counts what a query selects.
+func (r reads) Count(ctx context.Context, name string, q *storage.Query) (int64, error) {
+	ctx, coll := r.coll(ctx, name)
+	n, err := coll.CountDocuments(ctx, filterOf(q))
+	return n, readError(name, err)
+}
+
+// Distinct reads the distinct values of a field, sorted.
+func (r reads) Distinct(ctx context.Context, name, field string, q *storage.Query) ([]any, error) {
+	ctx, coll := r.coll(ctx, name)
+	res := coll.Distinct(ctx, field, filterOf(q))
+	var values []any
+	if err := res.Decode(&values); err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, readError(name, err)
+	}
+	out := make([]any, 0, len(values))
+	for _, v := range values {
+		switch v := v.(type) {
+		case nil:
+		case int32:
+			out = append(out, int64(v))
+		default:
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, compareScalars)
+	return out, nil
+}
+
+// compareScalars orders the values Distinct returns: by kind (booleans,
+// numbers, strings), then by value.
+func compareScalars(a, b any) int {
+	if c := cmp.Compare(kind(a), kind(b)); c != 0 {
+		return c
+	}
+	switch a := a.(type) {
+	case bool:
+		return cmp.Compare(boolInt(a), boolInt(b.(bool)))
+	case string:
+		return cmp.Compare(a, b.(string))
+	}
+	return cmp.Compare(number(a), number(b))
+}
+
+// kind ranks the kinds of scalars for compareScalars.
+func kind(v any) int {
+	switch v.(type) {
+	case bool:
+		return 0
+	case int64, float64:
+		return 1
+	}
+	return 2
+}
+
+// boolInt is 1 for true.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// number is a numeric scalar as a float64.
+func number(v any) float64 {
+	if n, ok := v.(int64); ok {
+		return float64(n)
+	}
+	f, _ := v.(float64)
+	return f
+}
+
+// filterOf is the filter of a query.
+func filterOf(q *storage.Query) bson.D {
+	filter := bson.D{}
+	for _, c := range q.Where {
+		if c.Set {
+			filter = append(filter, bson.E{Key: c.Field, Value: bson.D{{Key: "$in", Value: c.Values}}})
+		} else {
+			filter = append(filter, bson.E{Key: c.Field, Value: c.Values[0]})
+		}
+	}
+	return filter
+}
+
+// sortOf is the sort of a query: its orders, then _id.
+func sortOf(q *storage.Query) bson.D {
+	sort := bson.D{}
+	for _, o := range q.Sort {
+		sort = append(sort, bson.E{Key: o.Field, Value: direction(o.Desc)})
+	}
+	if !q.TieBreak() {
+		return sort
+	}
+	return append(sort, bson.E{Key: idField, Value: direction(q.Descending())})
+}
+
+// direction is 1 or, descending, -1.
+func direction(desc bool) int {
+	if desc {
+		return -1
+	}
+	return 1
+}
+
+// readError names the collection in an error of reading it; nil stays
+// nil.
+func readError(coll string, err error) error {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return conflictOr(fmt.Errorf("reading %s: %w", coll, err))
+}

@@ -1,0 +1,96 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+)
+
+// opKind is what a readOp or writeOp does.
+type opKind int
+
+// The operations.
+const (
+	opGet opKind = iota
+	opFind
+	opCount
+	opDistinct
+	opInsert
+	opPut
+	opDelete
+)
+
+// readOp is one read, kept by a transaction so that it can run it again
+// to see whether its result still holds.
+type readOp struct {
+	kind  opKind
+	coll  string
+	ids   []string // opGet: sorted, distinct
+	q     *Query   // opFind, opCount, opDistinct
+	field string   // opDistinct
+	res   result   // what it returned
+}
+
+// result is what a read returned.
+type result struct {
+	docs   []Raw // opGet, sorted by id; opFind, in order
+	n      int64 // opCount
+	values []any // opDistinct
+}
+
+// run runs the read on r.
+func (op *readOp) run(ctx context.Context, r Reads) (result, error) {
+	var res result
+	var err error
+	switch op.kind {
+	case opGet:
+		res.docs, err = r.Get(ctx, op.coll, op.ids)
+		slices.SortFunc(res.docs, func(a, b Raw) int { return strings.Compare(a.ID, b.ID) })
+	case opFind:
+		res.docs, err = r.Find(ctx, op.coll, op.q)
+	case opCount:
+		res.n, err = r.Count(ctx, op.coll, op.q)
+	case opDistinct:
+		res.values, err = r.Distinct(ctx, op.coll, op.field, op.q)
+	}
+	return res, err
+}
+
+// same reports whether two results of one read are the same.
+func (a result) same(b result) bool {
+	return a.n == b.n && slices.Equal(a.values, b.values) &&
+		slices.EqualFunc(a.docs, b.docs, func(x, y Raw) bool { return x.ID == y.ID && bytes.Equal(x.Data, y.Data) })
+}
+
+// writeOp is one write.
+type writeOp struct {
+	kind opKind
+	coll string
+	doc  Raw // opDelete: only the id
+}
+
+// run runs the write on w; for a delete, it reports whether there was a
+// document.
+func (op *writeOp) run(ctx context.Context, w Writer) (bool, error) {
+	switch op.kind {
+	case opInsert:
+		return true, w.Insert(ctx, op.coll, op.doc)
+	case opPut:
+		return true, w.Put(ctx, op.coll, op.doc)
+	}
+	return w.Delete(ctx, op.coll, op.doc.ID)
+}
+
+// String names the read for messages: "a read of Article.articles".
+func (op *readOp) String() string {
+	switch op.kind {
+	case opGet:
+		return "the documents " + strings.Join(op.ids, ", ") + " of " + op.coll
+	case opCount:
+		return "the count of " + op.coll + " where " + op.q.String()
+	case opDistinct:
+		return "the " + op.field + "s of " + op.coll
+	}
+	return "a query of " + op.coll + " where " + op.q.String()
+}

@@ -1,0 +1,138 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+
+	"legible/storage"
+)
+
+// reads answers storage.Reads on one connection.
+type reads struct{ c *conn }
+
+// Get reads documents by id: one with =, several with json_each.
+func (r reads) Get(ctx context.Context, coll string, ids []string) ([]storage.Raw, error) {
+	if len(ids) == 1 {
+		return r.docs(ctx, coll, "SELECT id, doc FROM "+table(coll)+" WHERE id = ?", ids[0])
+	}
+	return r.docs(ctx, coll, "SELECT id, doc FROM "+table(coll)+" WHERE id IN (SELECT value FROM json_each(?))",
+		jsonArray(anys(ids)))
+}
+
+// anys makes ids values of a JSON array.
+func anys(ids []string) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// Find runs a query.
+func (r reads) Find(ctx context.Context, coll string, q *storage.Query) ([]storage.Raw, error) {
+	query, args := findSQL(coll, q)
+	return r.docs(ctx, coll, query, args...)
+}
+
+// Count counts what a query selects.
+func (r reads) Count(ctx context.Context, coll string, q *storage.Query) (int64, error) {
+	query, args := countSQL(coll, q)
+	rows, err := r.c.query(ctx, query, args...)
+	if err != nil {
+		return 0, readError(coll, err)
+	}
+	defer rows.Close()
+	var n int64
+	if rows.Next() {
+		err = rows.Scan(&n)
+	}
+	if err == nil {
+		err = rows.Err()
+	}
+	return n, readError(coll, err)
+}
+
+// Distinct reads the distinct values of a field.
+func (r reads) Distinct(ctx context.Context, coll, field string, q *storage.Query) ([]any, error) {
+	query, args := distinctSQL(coll, field, q)
+	rows, err := r.c.query(ctx, query, args...)
+	if err != nil {
+		return nil, readError(coll, err)
+	}
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var v any
+		if err := rows.Scan(&v); err != nil {
+			return nil, readError(coll, err)
+		}
+		if b, ok := v.([]byte); ok { // TEXT may arrive as bytes
+			v = string(b)
+		}
+		out = append(out, v)
+	}
+	return out, readError(coll, rows.Err())
+}
+
+// docs runs a SELECT of id and doc.
+func (r reads) docs(ctx context.Context, coll, query string, args ...any) ([]storage.Raw, error) {
+	rows, err := r.c.query(ctx, query, args...)
+	if err != nil {
+		return nil, readError(coll, err)
+	}
+	defer rows.Close()
+	var out []storage.Raw
+	for rows.Next() {
+		var d storage.Raw
+		if err := rows.Scan(&d.ID, &d.Data); err != nil {
+			return nil, readError(coll, err)
+		}
+		out = append(out, d)
+	}
+	return out, readError(coll, rows.Err())
+}
+
+// readError names the collection in an error of reading it; nil stays
+// nil.
+func readError(coll string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case isNoTable(err):
+		return fmt.Errorf("reading %s: the collection does not exist; the concept's collections are made by DB.Setup, "+
+			"which serve runs at start", coll)
+	case ctxErr(err):
+		return err
+	}
+	return fmt.Errorf("reading %s: %w", coll, err)
+}
+
+// reader is a read: a connection of the pool in a read transaction, so
+// that all its reads see one snapshot.
+type reader struct {
+	reads
+	b *Backend
+}
+
+// Read takes a read connection and begins a read transaction on it.
+func (b *Backend) Read(ctx context.Context) (storage.Reader, error) {
+	c, err := b.readers.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.exec(ctx, "BEGIN"); err != nil {
+		b.readers.put(c)
+		return nil, fmt.Errorf("beginning a read of %s: %w", b.file(), err)
+	}
+	return &reader{reads: reads{c: c}, b: b}, nil
+}
+
+// Close ends the read transaction and gives the connection back.
+func (r *reader) Close() {
+	if _, err := r.c.exec(context.Background(), "ROLLBACK"); err != nil && !noTransaction(err) {
+		_ = r.c.close() // a connection in an unknown state is not reused
+		r.b.readers.replace(r.c)
+		return
+	}
+	r.b.readers.put(r.c)
+}

@@ -1,0 +1,101 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"legible/storage"
+)
+
+// Setup creates the tables and indexes of the collections, and drops the
+// indexes of those tables that are no longer declared, in one
+// transaction.
+func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
+	w, err := b.Write(ctx)
+	if err != nil {
+		return err
+	}
+	c := w.(*writer).c
+	for _, s := range colls {
+		if err := setupTable(ctx, c, s); err != nil {
+			w.Rollback()
+			return err
+		}
+	}
+	return w.Commit(ctx)
+}
+
+// setupTable creates the table of a collection and its indexes.
+func setupTable(ctx context.Context, c *conn, s storage.Spec) error {
+	t := table(s.Name)
+	if _, err := c.c.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS "+t+" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)"); err != nil {
+		return fmt.Errorf("creating the collection %s: %w", s.Name, err)
+	}
+	have, err := indexes(ctx, c, s.Name)
+	if err != nil {
+		return err
+	}
+	for _, ix := range s.Indexes {
+		name := indexName(s.Name, ix)
+		if have[name] {
+			delete(have, name)
+			continue
+		}
+		if _, err := c.c.ExecContext(ctx, createIndex(name, s.Name, ix)); err != nil {
+			return indexError(s.Name, ix, err)
+		}
+	}
+	for name := range have { // declared no more
+		if _, err := c.c.ExecContext(ctx, "DROP INDEX "+table(name)); err != nil {
+			return fmt.Errorf("dropping the index %s that %s no longer declares: %w", name, s.Name, err)
+		}
+	}
+	return nil
+}
+
+// indexName names the SQL index of a collection's index.
+func indexName(coll string, ix storage.Index) string { return coll + "/" + ix.Name() }
+
+// createIndex is the CREATE INDEX of ix: on the fields' expressions, and,
+// unless unique, the id, which orders ties.
+func createIndex(name, coll string, ix storage.Index) string {
+	cols := make([]string, 0, len(ix.Fields)+1)
+	for _, f := range ix.Fields {
+		cols = append(cols, column(f))
+	}
+	unique := "UNIQUE "
+	if !ix.Unique {
+		cols = append(cols, "id")
+		unique = ""
+	}
+	return "CREATE " + unique + "INDEX " + table(name) + " ON " + table(coll) + " (" + strings.Join(cols, ", ") + ")"
+}
+
+// indexError explains an index that could not be made.
+func indexError(coll string, ix storage.Index, err error) error {
+	if isTaken(err) {
+		return fmt.Errorf("creating the unique index %s of %s: two documents have the same %s; make them differ, "+
+			"or declare the index without Unique", ix.Name(), coll, strings.Join(ix.Fields, " and "))
+	}
+	return fmt.Errorf("creating the index %s of %s: %w", ix.Name(), coll, err)
+}
+
+// indexes returns the names of the indexes on a collection's table that
+// Setup made (not SQLite's own, such as the primary key's).
+func indexes(ctx context.Context, c *conn, coll string) (map[string]bool, error) {
+	rows, err := c.c.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", coll)
+	if err != nil {
+		return nil, fmt.Errorf("listing the indexes of %s: %w", coll, err)
+	}
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		have[name] = true
+	}
+	return have, rows.Err()
+}

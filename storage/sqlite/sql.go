@@ -1,0 +1,121 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"strings"
+
+	"legible/storage"
+)
+
+// table quotes a collection's name as its table's.
+func table(coll string) string { return `"` + strings.ReplaceAll(coll, `"`, `""`) + `"` }
+
+// column is the SQL expression of a field: the id column, or the field
+// of the JSON document, spelt as the indexes spell it.
+func column(field string) string {
+	if field == storage.ID {
+		return "id"
+	}
+	return "json_extract(doc, '$." + field + "')"
+}
+
+// where writes the WHERE clause of q, if any, and returns its arguments.
+// A set is one argument, a JSON array that json_each reads.
+func where(b *strings.Builder, q *storage.Query) []any {
+	args := make([]any, 0, len(q.Where)+2)
+	for i, c := range q.Where {
+		if i == 0 {
+			b.WriteString(" WHERE ")
+		} else {
+			b.WriteString(" AND ")
+		}
+		b.WriteString(column(c.Field))
+		if !c.Set {
+			b.WriteString(" = ?")
+			args = append(args, bindable(c.Values[0]))
+			continue
+		}
+		b.WriteString(" IN (SELECT value FROM json_each(?))")
+		args = append(args, jsonArray(c.Values))
+	}
+	return args
+}
+
+// orderBy writes the ORDER BY clause of q: its orders, then the id.
+func orderBy(b *strings.Builder, q *storage.Query) {
+	sort := q.Sort
+	if q.TieBreak() {
+		sort = append(sort[:len(sort):len(sort)], storage.Order{Field: storage.ID, Desc: q.Descending()})
+	}
+	b.WriteString(" ORDER BY ")
+	for i, o := range sort {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(column(o.Field))
+		if o.Desc {
+			b.WriteString(" DESC")
+		}
+	}
+}
+
+// findSQL is the SELECT of Find.
+func findSQL(coll string, q *storage.Query) (string, []any) {
+	var b strings.Builder
+	b.WriteString("SELECT id, doc FROM " + table(coll))
+	args := where(&b, q)
+	orderBy(&b, q)
+	if q.Limit > 0 || q.Offset > 0 {
+		limit := q.Limit
+		if limit == 0 {
+			limit = -1
+		}
+		b.WriteString(" LIMIT ? OFFSET ?")
+		args = append(args, limit, q.Offset)
+	}
+	return b.String(), args
+}
+
+// countSQL is the SELECT of Count.
+func countSQL(coll string, q *storage.Query) (string, []any) {
+	var b strings.Builder
+	b.WriteString("SELECT count(*) FROM " + table(coll))
+	args := where(&b, q)
+	return b.String(), args
+}
+
+// distinctSQL is the SELECT of Distinct.
+func distinctSQL(coll, field string, q *storage.Query) (string, []any) {
+	var b strings.Builder
+	col := column(field)
+	b.WriteString("SELECT DISTINCT " + col + " FROM " + table(coll))
+	args := where(&b, q)
+	if len(q.Where) == 0 {
+		b.WriteString(" WHERE ")
+	} else {
+		b.WriteString(" AND ")
+	}
+	b.WriteString(col + " IS NOT NULL ORDER BY 1")
+	return b.String(), args
+}
+
+// bindable is a query value as SQLite compares it with json_extract's:
+// booleans are the integers 1 and 0.
+func bindable(v any) any {
+	if b, ok := v.(bool); ok {
+		if b {
+			return int64(1)
+		}
+		return int64(0)
+	}
+	return v
+}
+
+// jsonArray writes values, scalars, as a JSON array.
+func jsonArray(values []any) string {
+	data, err := json.Marshal(values)
+	if err != nil {
+		panic(err) // scalars always marshal
+	}
+	return string(data)
+}

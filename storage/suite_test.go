@@ -1,0 +1,20 @@
+package storage_test
+
+import (
+	"testing"
+
+	"legible/storage"
+	"legible/storage/storagetest"
+)
+
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// TestSuite runs the backend conformance suite on every backend.
+func TestSuite(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		storagetest.Suite(t, func(t *testing.T) *storage.DB { return storagetest.SQLite(t) })
+	})
+	t.Run("mongodb", func(t *testing.T) {
+		storagetest.Suite(t, func(t *testing.T) *storage.DB { return storagetest.MongoDB(t, storagetest.PoolSize) })
+	})
+}

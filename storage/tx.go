@@ -1,0 +1,212 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// ErrTaken says that a write hit a unique key: the id, or the values of a
+// unique index, belong to another document. Insert and Put return errors
+// that wrap it, for errors.Is.
+var ErrTaken = errors.New("duplicate key")
+
+// ErrConflict says that a transaction read data that another one changed
+// before it could write: its writes were not made, and it should run
+// again from the start. Flows do so by themselves.
+var ErrConflict = errors.New("conflict with a concurrent transaction")
+
+// Tx is a transaction: the reads and writes of one flow, which commit
+// together or not at all, serializably with every other Tx of its DB.
+//
+// Until its first write, a Tx reads from a snapshot, on a backend that
+// has them, without waiting for anyone, and keeps what each read
+// returned. Its first write starts the backend's Writer, which only one
+// transaction at a time holds on the embedded store; the Tx then runs its
+// reads again there and compares: when one no longer returns what it did,
+// another transaction changed it meanwhile, and the Tx fails with
+// ErrConflict, to run again. From then on its reads and writes go to the
+// Writer, until Commit. So a check made in a read and the write that
+// depends on it cannot interleave with another transaction's writes; a
+// transaction that never writes never waits for one that does; and slow
+// work done before the first write, such as hashing a password, holds no
+// lock.
+//
+// A Tx is used by one goroutine at a time.
+type Tx struct {
+	db      *DB
+	reader  Reader
+	writer  Writer
+	reads   []*readOp // the reads before the first write
+	err     error     // a conflict, or the end: every later use fails with it
+	discard bool
+}
+
+// errEnded is the error of using a transaction after Commit or Rollback.
+var errEnded = errors.New("storage: the transaction has ended; begin a new one")
+
+// txKey is the context key of the transaction a context carries.
+type txKey struct{}
+
+// Begin starts a transaction and returns it with a context that carries
+// it: reads and writes of db's collections with that context run in it.
+// It touches the database only at the first read. End it with Commit or
+// Rollback.
+func (db *DB) Begin(ctx context.Context) (context.Context, *Tx) {
+	tx := &Tx{db: db}
+	return context.WithValue(ctx, txKey{}, tx), tx
+}
+
+// txOf returns the transaction of db that ctx carries, or nil.
+func (db *DB) txOf(ctx context.Context) *Tx {
+	if tx, ok := ctx.Value(txKey{}).(*Tx); ok && tx.db == db {
+		return tx
+	}
+	return nil
+}
+
+// DiscardWrites makes the transaction that ctx carries roll back when it
+// ends, instead of committing: the flow goes on, its reads still see its
+// writes, and then none of them stays. It reports whether ctx carries a
+// transaction. Requesting.respond with rollback: true calls it, so that a
+// request refused after a write leaves nothing behind.
+func DiscardWrites(ctx context.Context) bool {
+	tx, ok := ctx.Value(txKey{}).(*Tx)
+	if ok {
+		tx.discard = true
+	}
+	return ok
+}
+
+// Wrote reports whether the transaction has written, or started to.
+func (tx *Tx) Wrote() bool { return tx.writer != nil }
+
+// read runs a read in the transaction.
+func (tx *Tx) read(ctx context.Context, op *readOp) (result, error) {
+	if tx.err != nil {
+		return result{}, tx.err
+	}
+	if tx.writer != nil {
+		res, err := op.run(ctx, tx.writer)
+		tx.failOn(err)
+		return res, err
+	}
+	if tx.reader == nil {
+		r, err := tx.db.b.Read(ctx)
+		if err != nil {
+			return result{}, err
+		}
+		tx.reader = r
+	}
+	res, err := op.run(ctx, tx.reader)
+	if err == nil {
+		op.res = res
+		tx.reads = append(tx.reads, op)
+	}
+	return res, err
+}
+
+// write runs a write in the transaction, starting the Writer first if
+// this is the first.
+func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
+	if tx.err != nil {
+		return false, tx.err
+	}
+	if tx.writer == nil {
+		if err := tx.startWriting(ctx); err != nil {
+			return false, err
+		}
+	}
+	found, err := op.run(ctx, tx.writer)
+	tx.failOn(err)
+	return found, err
+}
+
+// startWriting starts the Writer and checks that every read made so far
+// still returns what it did; when one does not, the transaction has
+// conflicted.
+func (tx *Tx) startWriting(ctx context.Context) error {
+	w, err := tx.db.b.Write(ctx)
+	if err != nil {
+		return err
+	}
+	for _, op := range tx.reads {
+		res, err := op.run(ctx, w)
+		if err != nil {
+			w.Rollback()
+			return err
+		}
+		if !res.same(op.res) {
+			w.Rollback()
+			tx.fail(fmt.Errorf("%w: %s changed after this flow read it and before it wrote; it runs again",
+				ErrConflict, op))
+			return tx.err
+		}
+	}
+	tx.reads = nil
+	tx.closeReader()
+	tx.writer = w
+	return nil
+}
+
+// Commit ends the transaction: it commits its writes, or rolls them back
+// when DiscardWrites asked so. An error wrapping ErrConflict means that
+// nothing was written and the transaction should run again. Committing
+// once the context is done rolls back and returns its error: a flow that
+// timed out changes nothing.
+func (tx *Tx) Commit(ctx context.Context) error {
+	if tx.err != nil {
+		err := tx.err
+		tx.Rollback()
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if tx.writer == nil || tx.discard {
+		tx.Rollback()
+		return nil
+	}
+	w := tx.writer
+	tx.writer = nil
+	tx.fail(errEnded)
+	return w.Commit(context.WithoutCancel(ctx)) // begun, a commit completes
+}
+
+// Rollback ends the transaction, discarding its writes. It does nothing
+// after Commit or another Rollback.
+func (tx *Tx) Rollback() {
+	tx.closeReader()
+	if tx.writer != nil {
+		tx.writer.Rollback()
+		tx.writer = nil
+	}
+	tx.reads = nil
+	tx.fail(errEnded)
+}
+
+// fail makes every later use of the transaction fail with err, unless it
+// fails already.
+func (tx *Tx) fail(err error) {
+	if tx.err == nil {
+		tx.err = err
+	}
+}
+
+// failOn makes the transaction fail when a write, or a read in the
+// Writer, failed other than on a unique key: the database may have
+// rolled the writes back already, and nothing may run outside it.
+func (tx *Tx) failOn(err error) {
+	if err != nil && !errors.Is(err, ErrTaken) {
+		tx.fail(err)
+	}
+}
+
+// closeReader ends the snapshot read, if one is open.
+func (tx *Tx) closeReader() {
+	if tx.reader != nil {
+		tx.reader.Close()
+		tx.reader = nil
+	}
+}
