@@ -37,14 +37,20 @@ func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
 		}
 		id := flow.NewID()
 		c.Response().Header().Set(flowHeader, id)
-		_, done := s.start(context.Background(), deadline, id, concept, action, in)
-		res := <-done
-		switch {
-		case res.Failure != nil:
-			return s.failed(c, id, res.Failure)
-		case res.Output["error"] != nil && len(res.Output) == 1:
-			return c.JSON(http.StatusUnprocessableEntity, res.Output)
-		}
-		return c.JSON(http.StatusOK, res.Output)
+		gate := &flow.Gate{}
+		done := s.start(context.Background(), deadline, id, gate, concept, action, in)
+		return s.await(c, id, gate, done, deadline, func(res flow.Result) error { return s.passed(c, id, res) })
 	}
+}
+
+// passed answers a passthrough action whose flow has ended: with its
+// output, its error outcome as a 422, or its failure.
+func (s *Server) passed(c echo.Context, id string, res flow.Result) error {
+	switch {
+	case res.Failure != nil:
+		return s.failed(c, id, res.Failure)
+	case res.Output["error"] != nil && len(res.Output) == 1:
+		return c.JSON(http.StatusUnprocessableEntity, res.Output)
+	}
+	return c.JSON(http.StatusOK, res.Output)
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legible/concepts/requesting"
 	"legible/engine/flow"
 )
 
@@ -21,7 +20,7 @@ const grace = 200 * time.Millisecond
 
 // request returns the handler of one sync route: the request becomes a
 // Requesting.request action, and the reply is what Requesting.respond
-// gives.
+// gave, sent once the flow has ended and committed.
 func (s *Server) request(rt *route) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		deadline := time.Now().Add(s.timeout) // the timeout counts from arrival
@@ -31,18 +30,20 @@ func (s *Server) request(rt *route) echo.HandlerFunc {
 		}
 		id := flow.NewID()
 		c.Response().Header().Set(flowHeader, id)
-		ctx, replies := s.req.Expect(context.Background(), id)
+		ctx := s.req.Expect(context.Background(), id)
 		defer s.req.Forget(id)
-		_, done := s.start(ctx, deadline, id, "Requesting", "request", in)
-		return s.await(c, rt, id, replies, done, deadline)
+		// A flow that did not answer its request rolls back: its client
+		// gets a 504 and cannot know what it did.
+		gate := &flow.Gate{Accept: func() bool { return s.req.Answered(id) }}
+		done := s.start(ctx, deadline, id, gate, "Requesting", "request", in)
+		return s.await(c, id, gate, done, deadline, func(res flow.Result) error { return s.answer(c, rt, id, res) })
 	}
 }
 
 // start runs a flow in its own goroutine, until it ends or the deadline
-// passes: it outlives the request when the reply comes before the flow
-// ends. A panic in it becomes a failure. It returns the flow's context,
-// done at the deadline, and the channel its result comes on.
-func (s *Server) start(ctx context.Context, deadline time.Time, id, concept, action string, in map[string]any) (context.Context, <-chan flow.Result) {
+// passes. A panic in it becomes a failure. It returns the channel its
+// result comes on.
+func (s *Server) start(ctx context.Context, deadline time.Time, id string, gate *flow.Gate, concept, action string, in map[string]any) <-chan flow.Result {
 	ctx, cancel := context.WithDeadline(ctx, deadline)
 	done := make(chan flow.Result, 1)
 	s.inflight.Add(1)
@@ -55,39 +56,55 @@ func (s *Server) start(ctx context.Context, deadline time.Time, id, concept, act
 				done <- flow.Result{FlowID: id, Failure: fmt.Errorf("panic: %v", p)}
 			}
 		}()
-		done <- s.engine.RunFlow(ctx, id, concept, action, in)
+		done <- s.engine.RunFlow(ctx, id, gate, concept, action, in)
 	}()
-	return ctx, done
+	return done
 }
 
-// await answers with the flow's reply, its failure, or a timeout at the
-// deadline.
-func (s *Server) await(c echo.Context, rt *route, id string, replies <-chan requesting.Reply, done <-chan flow.Result, deadline time.Time) error {
+// await answers with what the flow gave, through answer, or with a
+// timeout at the deadline. At the deadline, the gate decides: a flow that
+// is committing, or has, gets its answer; any other rolls back, and its
+// client gets the 504.
+func (s *Server) await(c echo.Context, id string, gate *flow.Gate, done <-chan flow.Result, deadline time.Time, answer func(flow.Result) error) error {
 	timer := time.NewTimer(time.Until(deadline))
 	defer timer.Stop()
 	select {
-	case r := <-replies:
-		return writeReply(c, r.Status, r.Body)
 	case res := <-done:
-		select {
-		case r := <-replies:
-			return writeReply(c, r.Status, r.Body)
-		default:
-		}
-		if res.Failure != nil && !errors.Is(res.Failure, context.DeadlineExceeded) {
-			return s.failed(c, id, res.Failure)
-		}
-		if res.Failure == nil && res.Matches == 0 {
-			return writeError(c, http.StatusBadRequest, unmatched(c.Request().Method, rt), id)
-		}
-		return s.timedOut(c, id, "no sync answered this request: its flow ended without Requesting.respond")
+		return s.ended(c, id, res, answer)
 	case <-timer.C:
-		select { // the flow sees the deadline at its next action
-		case <-done:
-		case <-time.After(grace):
-		}
-		return s.timedOut(c, id, fmt.Sprintf("no sync answered this request within %s", s.timeout))
 	}
+	if !gate.Close() {
+		return s.ended(c, id, <-done, answer)
+	}
+	select { // the flow sees the deadline at its next step; its trace goes with the 504
+	case <-done:
+	case <-time.After(grace):
+	}
+	return s.timedOut(c, id, fmt.Sprintf("no sync answered this request within %s", s.timeout))
+}
+
+// ended answers a request whose flow has ended: through answer, unless it
+// ran out of time.
+func (s *Server) ended(c echo.Context, id string, res flow.Result, answer func(flow.Result) error) error {
+	if res.Failure != nil && errors.Is(res.Failure, context.DeadlineExceeded) {
+		return s.timedOut(c, id, fmt.Sprintf("the flow did not end within %s; nothing it did was kept", s.timeout))
+	}
+	return answer(res)
+}
+
+// answer answers a request whose flow has ended: with its reply, its
+// failure, or why there is none.
+func (s *Server) answer(c echo.Context, rt *route, id string, res flow.Result) error {
+	r, answered := s.req.Reply(id)
+	switch {
+	case res.Failure == nil && answered:
+		return writeReply(c, r.Status, r.Body)
+	case res.Failure != nil:
+		return s.failed(c, id, res.Failure)
+	case res.Matches == 0:
+		return writeError(c, http.StatusBadRequest, unmatched(c.Request().Method, rt), id)
+	}
+	return s.timedOut(c, id, "no sync answered this request: its flow ended without Requesting.respond")
 }
 
 // failed answers 500 for a flow that failed: the failure goes to the log

@@ -1,9 +1,10 @@
 // Package serving assembles a served app from its specs: it checks the
-// specs (errors stop it, warnings are printed), opens the database, builds
-// the app's concepts from concepts/catalog and checks them against their
-// specs, compiles the syncs, and puts the flow engine behind the HTTP
-// server. `legible serve` and the end-to-end tests in e2e serve apps
-// through it.
+// specs (errors stop it, warnings are printed), opens the database (the
+// embedded SQLite store, or MongoDB), builds the app's concepts from
+// concepts/catalog and checks them against their specs, sets the database
+// up for them, compiles the syncs, and puts the flow engine behind the
+// HTTP server, each flow in a transaction of the database. `legible serve`
+// and the end-to-end tests in e2e serve apps through it.
 package serving
 
 import (
@@ -26,19 +27,24 @@ import (
 	"legible/engine/spec"
 	"legible/server"
 	"legible/storage"
+	"legible/storage/mongodb"
+	"legible/storage/sqlite"
 )
 
 // Options say which app to serve, and how.
 type Options struct {
 	// Specs is the folder holding the app's app.yaml, concepts/ and syncs/.
 	Specs string
-	// Data is the embedded database's folder, created if missing; ignored
+	// Data is the embedded store's folder, created if missing; ignored
 	// when MongoURI is set.
 	Data string
-	// MongoURI is a MongoDB to use instead of the embedded database
-	// (usually $MONGODB_URI), and MongoDB its database (usually
-	// $MONGODB_DB; storage.DefaultDB when empty).
+	// MongoURI is a MongoDB to use instead of the embedded store (usually
+	// $MONGODB_URI), and MongoDB its database (usually $MONGODB_DB;
+	// mongodb.DefaultDB when empty).
 	MongoURI, MongoDB string
+	// MongoPool caps the MongoDB client's connections; the driver's
+	// default when 0.
+	MongoPool uint64
 	// AdminToken opens GET /_legible/flows/ID outside Dev to requests that
 	// send it as a Bearer token (usually $LEGIBLE_ADMIN_TOKEN).
 	AdminToken string
@@ -57,9 +63,9 @@ type Options struct {
 // App is an app ready to serve: checked, on an open database.
 type App struct {
 	// Spec is the app's checked spec.
-	Spec  *spec.Spec
-	store *storage.Store
-	srv   *server.Server
+	Spec *spec.Spec
+	db   *storage.DB
+	srv  *server.Server
 	log   *slog.Logger
 	dev   bool
 }
@@ -88,13 +94,13 @@ func Open(ctx context.Context, o Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	store, err := storage.Open(ctx, storage.Options{DataDir: o.Data, URI: o.MongoURI, DB: o.MongoDB, Logger: log})
+	db, err := openDB(ctx, o, log)
 	if err != nil {
 		return nil, fmt.Errorf("opening the database: %w", err)
 	}
-	app := &App{Spec: sp, store: store, log: log, dev: o.Dev}
-	if app.srv, err = build(ctx, sp, store, o, log, func(diags diag.List) { _ = report.Text(o.Stderr, diags, src) }); err != nil {
-		if cerr := store.Close(context.Background()); cerr != nil {
+	app := &App{Spec: sp, db: db, log: log, dev: o.Dev}
+	if app.srv, err = build(ctx, sp, db, o, log, func(diags diag.List) { _ = report.Text(o.Stderr, diags, src) }); err != nil {
+		if cerr := db.Close(); cerr != nil {
 			log.Error("closing the database", "error", cerr)
 		}
 		return nil, err
@@ -102,21 +108,40 @@ func Open(ctx context.Context, o Options) (*App, error) {
 	return app, nil
 }
 
-// build builds the app's concepts on the database, compiles its syncs and
-// returns the HTTP server that runs them; conformance problems go to show.
-func build(ctx context.Context, sp *spec.Spec, store *storage.Store, o Options, log *slog.Logger, show func(diag.List)) (*server.Server, error) {
+// openDB opens the MongoDB of o.MongoURI, or else the embedded store in
+// o.Data.
+func openDB(ctx context.Context, o Options, log *slog.Logger) (*storage.DB, error) {
+	if o.MongoURI == "" {
+		return sqlite.Open(o.Data, sqlite.Options{})
+	}
+	db, err := mongodb.Open(ctx, o.MongoURI, mongodb.Options{DB: o.MongoDB, PoolSize: o.MongoPool, Logger: log})
+	if err == nil && !db.Atomic() {
+		log.Warn("this MongoDB has no transactions (a standalone server, or FerretDB): each write is atomic, "+
+			"but a flow's writes are not atomic together, and a crash in the middle of a flow leaves what it wrote; "+
+			"run a replica set (a single-member one will do) for atomic flows", "database", db.Describe())
+	}
+	return db, err
+}
+
+// build builds the app's concepts on the database, sets it up for them,
+// compiles the syncs and returns the HTTP server that runs them;
+// conformance problems go to show.
+func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *slog.Logger, show func(diag.List)) (*server.Server, error) {
 	req := requesting.New()
-	reg, err := registry(ctx, sp, store, req, show)
+	reg, err := registry(sp, db, req, show)
 	if err != nil {
 		return nil, err
+	}
+	if err := db.Setup(ctx); err != nil {
+		return nil, fmt.Errorf("setting up the database: %w", err)
 	}
 	prog, err := program.Compile(sp, program.FromRegistry(reg))
 	if err != nil {
 		return nil, err
 	}
-	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level})
+	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level, Transactions: transactions{db}})
 	return server.New(sp, eng, req, reg, server.Options{
-		Dev: o.Dev, AdminToken: o.AdminToken, Logger: log, Ready: store.Ping,
+		Dev: o.Dev, AdminToken: o.AdminToken, Logger: log, Ready: db.Ping,
 	}), nil
 }
 
@@ -125,7 +150,7 @@ func build(ctx context.Context, sp *spec.Spec, store *storage.Store, o Options, 
 // does not close the database: Close does.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	a.log.Info("serving", "app", a.Spec.App.Name.Name, "url", "http://"+ln.Addr().String()+a.Spec.App.Base.Name,
-		"embedded_db", a.store.Embedded(), "dev", a.dev)
+		"database", a.db.Describe(), "dev", a.dev)
 	if err := a.srv.Serve(ctx, ln); err != nil {
 		return err
 	}
@@ -134,7 +159,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 // Close closes the database; closing again does nothing.
-func (a *App) Close(ctx context.Context) error { return a.store.Close(ctx) }
+func (a *App) Close() error { return a.db.Close() }
 
 // Check loads and checks the app in dir, printing every diagnostic to
 // stderr; errors stop it, warnings do not. An unreadable dir is an
@@ -159,7 +184,7 @@ func Check(dir string, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
 
 // registry builds the app's concepts on the database and checks them
 // against their specs, reporting mismatches with show.
-func registry(ctx context.Context, sp *spec.Spec, store *storage.Store, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
+func registry(sp *spec.Spec, db *storage.DB, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
 	reg := concepts.NewRegistry()
 	if err := reg.Register(req.Concept()); err != nil {
 		return nil, err
@@ -170,10 +195,7 @@ func registry(ctx context.Context, sp *spec.Spec, store *storage.Store, req *req
 			names = append(names, id.Name)
 		}
 	}
-	if err := catalog.Build(ctx, store.Database(), names, reg); err != nil {
-		return nil, err
-	}
-	if err := store.IndexIDs(ctx); err != nil { // after Build: the concepts have made their collections
+	if err := catalog.Build(db, names, reg); err != nil {
 		return nil, err
 	}
 	diags := reg.Conformance(sp, names).Sort()

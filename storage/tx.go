@@ -78,8 +78,32 @@ func DiscardWrites(ctx context.Context) bool {
 	return ok
 }
 
+// StartWriting makes the transaction that ctx carries start writing now,
+// if it has not: the reads that follow see the latest data, and no other
+// transaction writes before this one ends. Call it before reading a
+// document that the transaction will write back, such as a counter, so
+// that concurrent transactions wait for each other there instead of
+// conflicting. It fails with ErrConflict when a read made so far no longer
+// holds; without a transaction it does nothing.
+func StartWriting(ctx context.Context) error {
+	tx, ok := ctx.Value(txKey{}).(*Tx)
+	switch {
+	case !ok:
+		return nil
+	case tx.err != nil:
+		return tx.err
+	case tx.writer == nil:
+		return tx.startWriting(ctx)
+	}
+	return nil
+}
+
 // Wrote reports whether the transaction has written, or started to.
 func (tx *Tx) Wrote() bool { return tx.writer != nil }
+
+// Discarded reports whether DiscardWrites asked the transaction to roll
+// back at its end.
+func (tx *Tx) Discarded() bool { return tx.discard }
 
 // read runs a read in the transaction.
 func (tx *Tx) read(ctx context.Context, op *readOp) (result, error) {

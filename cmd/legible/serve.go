@@ -35,9 +35,12 @@ Then it opens the database, builds the app's concepts, checks them against
 their specs, and serves the app until SIGINT or SIGTERM, when it lets the
 requests in flight finish.
 
-The database is an embedded MongoDB-compatible server (FerretDB, data in
---data) unless MONGODB_URI is set; MONGODB_DB names the database (default
-legible). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
+The database is the embedded store, one SQLite file in --data, unless
+MONGODB_URI is set; MONGODB_DB names the MongoDB database (default
+legible). Each flow is a transaction: its reply goes out once its writes
+are committed, and a flow that fails or times out changes nothing (on a
+MongoDB without transactions, each write is atomic on its own: serve
+says so at start). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
 The Tokens concept signs with LEGIBLE_TOKEN_SECRET (set it to a long random
 string; without it tokens are forgeable, and a warning says so).`,
 		Example: `  legible serve
@@ -53,7 +56,7 @@ string; without it tokens are forgeable, and a warning says so).`,
 	}
 	cmd.Flags().StringVar(&o.specs, "specs", "specs", "folder holding the app's app.yaml, concepts/ and syncs/")
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded database, created if missing")
+	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded store, created if missing")
 	cmd.Flags().StringVar(&o.log, "log", "off", "flow logging: off, trace (each action) or verbose (also frames and firings)")
 	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: open flow traces, and add them to timeout replies")
 	return cmd
@@ -70,7 +73,7 @@ func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 		return exitCode(err)
 	}
 	defer func() {
-		if err := app.Close(context.Background()); err != nil {
+		if err := app.Close(); err != nil {
 			log.Error("closing the database", "error", err)
 		}
 	}()

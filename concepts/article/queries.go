@@ -3,7 +3,7 @@ package article
 import (
 	"context"
 
-	"legible/concepts"
+	"legible/storage"
 )
 
 // The pages of _list.
@@ -67,8 +67,7 @@ type ListRow struct {
 
 // summary returns the Summary of the article d.
 func (d *articleDoc) summary() Summary {
-	return Summary{Author: d.Author, Title: d.Title, Description: d.Description,
-		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}
+	return Summary{Author: d.Author, Title: d.Title, Description: d.Description, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
 // CountRow is the row of _count.
@@ -76,57 +75,39 @@ type CountRow struct {
 	Count int64 `json:"count"`
 }
 
-// GetBySlug returns the article with the slug, if there is one: an `_id`
-// lookup in Article.slugs, then one in Article.articles.
+// GetBySlug returns the article with the slug, if there is one.
 func (a *Article) GetBySlug(ctx context.Context, in SlugIn) ([]SlugRow, error) {
-	d, err := a.bySlug(ctx, in.Slug)
-	if d == nil || err != nil {
+	d, found, err := a.articles.FindOne(ctx, storage.Eq(fieldSlug, in.Slug))
+	if !found || err != nil {
 		return nil, err
 	}
-	return []SlugRow{{Article: d.ID, Summary: d.summary(), Body: d.Body}}, nil
+	return []SlugRow{{Article: d.ID, Summary: d.Value.summary(), Body: d.Value.Body}}, nil
 }
 
 // Get returns the slug, author, title, description, body and times of the
 // article, if it exists.
 func (a *Article) Get(ctx context.Context, in ArticleIO) ([]Row, error) {
-	d, err := a.find(ctx, in.Article)
-	if d == nil || err != nil {
+	d, found, err := a.articles.Get(ctx, in.Article)
+	if !found || err != nil {
 		return nil, err
 	}
 	return []Row{{Slug: d.Slug, Summary: d.summary(), Body: d.Body}}, nil
 }
 
 // List returns a page of the articles that in.CountIn selects, most
-// recently created first, by the order in which their creates completed
-// (the timeline): one row each, without the body. It reads the timeline
-// by `_id`, picks the page's entries, and reads each of their articles by
-// `_id`; an article deleted meanwhile has no row, which leaves the page
-// short.
+// recently created first: one row each, without the body, from one
+// indexed query.
 func (a *Article) List(ctx context.Context, in ListIn) ([]ListRow, error) {
-	if in.none() {
-		return nil, nil
-	}
-	timeline, err := a.entries(ctx)
+	q := in.query()
+	q.Sort = []storage.Order{storage.Desc(fieldCreatedAt)}
+	q.Limit, q.Offset = pageSize(in.Limit), max(in.Offset, 0)
+	docs, err := a.articles.Find(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	skip, take := max(in.Offset, 0), pageSize(in.Limit)
-	rows := make([]ListRow, 0, take)
-	for e := range in.selected(timeline) {
-		if skip > 0 {
-			skip--
-			continue
-		}
-		d, err := a.find(ctx, e.ID)
-		if err != nil {
-			return nil, err
-		}
-		if d != nil {
-			rows = append(rows, ListRow{Article: d.ID, Slug: d.Slug, Summary: d.summary()})
-		}
-		if take--; take == 0 {
-			break
-		}
+	rows := make([]ListRow, len(docs))
+	for i, d := range docs {
+		rows[i] = ListRow{Article: d.ID, Slug: d.Value.Slug, Summary: d.Value.summary()}
 	}
 	return rows, nil
 }
@@ -143,19 +124,24 @@ func pageSize(limit int) int {
 }
 
 // Count returns one row: how many articles in selects, as many as List
-// returns for in without a limit and an offset. It reads the timeline
-// only, by `_id`.
+// returns for in without a limit and an offset.
 func (a *Article) Count(ctx context.Context, in CountIn) ([]CountRow, error) {
-	if in.none() {
-		return []CountRow{{Count: 0}}, nil
-	}
-	timeline, err := a.entries(ctx)
+	n, err := a.articles.Count(ctx, in.query())
 	if err != nil {
 		return nil, err
 	}
-	var n int64
-	for range in.selected(timeline) {
-		n++
-	}
 	return []CountRow{{Count: n}}, nil
+}
+
+// query is the query of the articles in selects: a nil list selects any
+// article, an empty one none.
+func (in CountIn) query() storage.Query {
+	var q storage.Query
+	if in.Authors != nil {
+		q.Where = append(q.Where, storage.In(fieldAuthor, *in.Authors))
+	}
+	if in.Articles != nil {
+		q.Where = append(q.Where, storage.In(storage.ID, *in.Articles))
+	}
+	return q
 }

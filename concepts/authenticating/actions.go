@@ -41,20 +41,17 @@ func (a *Authenticating) Register(ctx context.Context, in Credentials) (UserOut,
 		return UserOut{}, err
 	}
 	id := uuid.NewString()
-	if err := storage.Claim(ctx, a.emails, email, id); err != nil {
-		return UserOut{}, registerError(email, err)
-	}
-	if err := storage.Insert(ctx, a.users, userDoc{ID: id, Email: email, PasswordHash: hash}); err != nil {
-		return UserOut{}, errors.Join(registerError(email, err), storage.Release(ctx, a.emails, email, id))
+	if err := a.users.Insert(ctx, id, userDoc{Email: email, PasswordHash: hash}); err != nil {
+		return UserOut{}, takenError(email, err, "log in instead, or register with another email")
 	}
 	return UserOut{User: id}, nil
 }
 
-// registerError turns storage.ErrTaken into the concept error for a taken
-// email.
-func registerError(email string, err error) error {
+// takenError turns storage.ErrTaken into the concept error for a taken
+// email, with advice.
+func takenError(email string, err error, advice string) error {
 	if errors.Is(err, storage.ErrTaken) {
-		return concepts.Errorf("email %s is already registered; log in instead, or register with another email", email)
+		return concepts.Errorf("email %s is already registered; %s", email, advice)
 	}
 	return err
 }
@@ -63,24 +60,28 @@ func registerError(email string, err error) error {
 // matches. An unknown email and a wrong password give the same concept
 // error, so that login does not tell which emails are registered.
 func (a *Authenticating) Login(ctx context.Context, in Credentials) (UserOut, error) {
-	u, err := a.byEmail(ctx, normalize(in.Email))
+	u, found, err := a.byEmail(ctx, normalize(in.Email))
 	if err != nil {
 		return UserOut{}, err
 	}
-	hash := ""
-	if u != nil {
-		hash = u.PasswordHash
-	}
-	if !a.matches(hash, in.Password) {
+	if !a.matches(u.Value.PasswordHash, in.Password) || !found {
 		return UserOut{}, concepts.Errorf("email or password is wrong; check both and try again")
 	}
 	return UserOut{User: u.ID}, nil
 }
 
+// byEmail returns the user registered with a normalised email, if any.
+func (a *Authenticating) byEmail(ctx context.Context, email string) (storage.Doc[userDoc], bool, error) {
+	if email == "" {
+		return storage.Doc[userDoc]{}, false, nil
+	}
+	return a.users.FindOne(ctx, storage.Eq("email", email))
+}
+
 // GetByEmail returns the user registered with the email, if any.
 func (a *Authenticating) GetByEmail(ctx context.Context, in EmailIn) ([]UserOut, error) {
-	u, err := a.byEmail(ctx, normalize(in.Email))
-	if u == nil || err != nil {
+	u, found, err := a.byEmail(ctx, normalize(in.Email))
+	if !found || err != nil {
 		return nil, err
 	}
 	return []UserOut{{User: u.ID}}, nil
@@ -88,8 +89,8 @@ func (a *Authenticating) GetByEmail(ctx context.Context, in EmailIn) ([]UserOut,
 
 // Get returns the email of the user, if the user exists.
 func (a *Authenticating) Get(ctx context.Context, in UserOut) ([]EmailIn, error) {
-	u, err := a.find(ctx, in.User)
-	if u == nil || err != nil {
+	u, found, err := a.users.Get(ctx, in.User)
+	if !found || err != nil {
 		return nil, err
 	}
 	return []EmailIn{{Email: u.Email}}, nil

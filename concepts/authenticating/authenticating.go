@@ -2,47 +2,43 @@
 // registers with an email and a password, later logs in with them, and
 // may change them or unregister.
 //
-// State is two collections. Authenticating.users holds one document per
-// user, keyed by a UUID, with the normalised email (unique index) and the
-// bcrypt hash of the password. Authenticating.emails maps each normalised
-// email, as its `_id`, to the user, so that login and _getByEmail are `_id`
-// lookups; registering inserts it first, and its `_id` is what makes two
-// concurrent registrations of one email yield one user. Changing the email
-// claims the new one there first, and then releases the old one;
-// unregistering deletes the user, and then releases its email.
+// State is one collection, Authenticating.users: one document per user,
+// keyed by a UUID, with the normalised email (a unique index, which is
+// what makes two concurrent registrations of one email yield one user)
+// and the bcrypt hash of the password. Hashing comes before the flow's
+// first write, so it holds no lock.
 package authenticating
 
 import (
 	"sync"
 
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
 	"legible/storage"
 )
 
-// The collections of the concept's state.
-const (
-	UsersCollection  = "Authenticating.users"
-	EmailsCollection = "Authenticating.emails"
-)
+// UsersCollection is the collection of the concept's state.
+const UsersCollection = "Authenticating.users"
 
 // Authenticating keeps users' emails and password hashes.
 type Authenticating struct {
-	users  *mongo.Collection
-	emails *mongo.Collection
-	cost   int           // the bcrypt cost of new hashes
-	dummy  func() []byte // a hash, made once, that login compares with for an unknown email
+	users *storage.Collection[userDoc]
+	cost  int           // the bcrypt cost of new hashes
+	dummy func() []byte // a hash, made once, that login compares with for an unknown email
+}
+
+// userDoc is a user in Authenticating.users.
+type userDoc struct {
+	Email        string `json:"email"`
+	PasswordHash string `json:"passwordHash"`
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks. The bcrypt cost is bcrypt.MinCost when the
 // environment variable LEGIBLE_BCRYPT_COST is "min", else the default.
-func New(db *mongo.Database) *Authenticating {
+func New(db *storage.DB) *Authenticating {
 	a := &Authenticating{
-		users:  storage.Collection(db, UsersCollection),
-		emails: storage.Collection(db, EmailsCollection),
-		cost:   hashCost(),
+		users: storage.NewCollection[userDoc](db, UsersCollection, storage.UniqueOn("email")),
+		cost:  hashCost(),
 	}
 	a.dummy = sync.OnceValue(a.dummyHash)
 	return a

@@ -53,138 +53,138 @@ func wantEmail(t *testing.T, c *concepts.Concept, user, email string) {
 }
 
 func TestUpdate(t *testing.T) {
-	a, c := setup(t)
-	ann := register(t, c, "ann@example.com", "secret")
-	wantEmail(t, c, ann, "ann@example.com")
-	steps := []struct {
-		in              map[string]any
-		email, password string // the credentials after the step
-	}{
-		{map[string]any{"user": ann}, "ann@example.com", "secret"},
-		{map[string]any{"user": ann, "email": nil, "password": nil}, "ann@example.com", "secret"},
-		{map[string]any{"user": ann, "email": " ANN@example.com"}, "ann@example.com", "secret"},
-		{map[string]any{"user": ann, "email": " New@Example.com "}, "new@example.com", "secret"},
-		{map[string]any{"user": ann, "password": "s3cret"}, "new@example.com", "s3cret"},
-		{map[string]any{"user": ann, "email": "ann@example.com", "password": "pw"}, "ann@example.com", "pw"},
+	each(t, func(t *testing.T, a *Authenticating, c *concepts.Concept) {
+		ann := register(t, c, "ann@example.com", "secret")
+		wantEmail(t, c, ann, "ann@example.com")
+		steps := []struct {
+			in              map[string]any
+			email, password string // the credentials after the step
+		}{
+			{map[string]any{"user": ann}, "ann@example.com", "secret"},
+			{map[string]any{"user": ann, "email": nil, "password": nil}, "ann@example.com", "secret"},
+			{map[string]any{"user": ann, "email": " ANN@example.com"}, "ann@example.com", "secret"},
+			{map[string]any{"user": ann, "email": " New@Example.com "}, "new@example.com", "secret"},
+			{map[string]any{"user": ann, "password": "s3cret"}, "new@example.com", "s3cret"},
+			{map[string]any{"user": ann, "email": "ann@example.com", "password": "pw"}, "ann@example.com", "pw"},
+		}
+		old := steps[0]
+		for _, s := range steps {
+			update(t, c, s.in)
+			wantEmail(t, c, ann, s.email)
+			wantLogin(t, c, s.email, s.password, ann)
+			if s.email != old.email {
+				wantLogin(t, c, old.email, s.password, "")
+				storagetest.NoRows(t, c, "_getByEmail", map[string]any{"email": old.email})
+			}
+			if s.password != old.password {
+				wantLogin(t, c, s.email, old.password, "")
+			}
+			old = s
+		}
+		wantUsers(t, a, 1)
+		register(t, c, "new@example.com", "other") // given up by ann
+	})
+}
+
+// wantUsers checks that the concept keeps n users.
+func wantUsers(t *testing.T, a *Authenticating, n int64) {
+	t.Helper()
+	if got, err := a.users.Count(context.Background(), storage.Query{}); got != n || err != nil {
+		t.Fatalf("%d users (%v), want %d", got, err, n)
 	}
-	old := steps[0]
-	for _, s := range steps {
-		update(t, c, s.in)
-		wantEmail(t, c, ann, s.email)
-		wantLogin(t, c, s.email, s.password, ann)
-		if s.email != old.email {
-			wantLogin(t, c, old.email, s.password, "")
-			storagetest.NoRows(t, c, "_getByEmail", map[string]any{"email": old.email})
-		}
-		if s.password != old.password {
-			wantLogin(t, c, s.email, old.password, "")
-		}
-		if n := count(t, a.users.Database(), EmailsCollection); n != 1 {
-			t.Fatalf("%d emails claimed after update %v, want 1", n, s.in)
-		}
-		old = s
-	}
-	register(t, c, "new@example.com", "other") // given up by ann
 }
 
 func TestUpdateErrors(t *testing.T) {
-	_, c := setup(t)
-	ann := register(t, c, "ann@example.com", "secret")
-	register(t, c, "bob@example.com", "secret")
-	cases := []struct {
-		in   map[string]any
-		want string
-	}{
-		{map[string]any{"user": "nobody", "password": "x"}, `user "nobody" does not exist`},
-		{map[string]any{"user": ""}, `user "" does not exist`},
-		{map[string]any{"user": ann, "email": "  "}, "email is empty"},
-		{map[string]any{"user": ann, "email": "ann2@example.com", "password": ""}, "password is empty"},
-		{map[string]any{"user": ann, "password": strings.Repeat("x", 73)}, "longer than 72 bytes"},
-		{map[string]any{"user": ann, "email": "BOB@example.com", "password": "new"},
-			"email bob@example.com is already registered"},
-	}
-	for _, tc := range cases {
-		storagetest.Fails(t, c, "update", tc.in, tc.want)
-	}
-	wantEmail(t, c, ann, "ann@example.com")
-	wantLogin(t, c, "ann@example.com", "secret", ann)
-	register(t, c, "ann2@example.com", "secret") // not left claimed
+	each(t, func(t *testing.T, _ *Authenticating, c *concepts.Concept) {
+		ann := register(t, c, "ann@example.com", "secret")
+		register(t, c, "bob@example.com", "secret")
+		cases := []struct {
+			in   map[string]any
+			want string
+		}{
+			{map[string]any{"user": "nobody", "password": "x"}, `user "nobody" does not exist`},
+			{map[string]any{"user": ""}, `user "" does not exist`},
+			{map[string]any{"user": ann, "email": "  "}, "email is empty"},
+			{map[string]any{"user": ann, "email": "ann2@example.com", "password": ""}, "password is empty"},
+			{map[string]any{"user": ann, "password": strings.Repeat("x", 73)}, "longer than 72 bytes"},
+			{map[string]any{"user": ann, "email": "BOB@example.com", "password": "new"},
+				"email bob@example.com is already registered"},
+		}
+		for _, tc := range cases {
+			storagetest.Fails(t, c, "update", tc.in, tc.want)
+		}
+		wantEmail(t, c, ann, "ann@example.com")
+		wantLogin(t, c, "ann@example.com", "secret", ann)
+		register(t, c, "ann2@example.com", "secret") // not left taken
+	})
 }
 
 func TestGetUnknownUser(t *testing.T) {
-	_, c := setup(t)
-	register(t, c, "ann@example.com", "secret")
-	for _, user := range []string{"nobody", ""} {
-		storagetest.NoRows(t, c, "_get", map[string]any{"user": user})
-	}
+	each(t, func(t *testing.T, _ *Authenticating, c *concepts.Concept) {
+		register(t, c, "ann@example.com", "secret")
+		for _, user := range []string{"nobody", ""} {
+			storagetest.NoRows(t, c, "_get", map[string]any{"user": user})
+		}
+	})
 }
 
 func TestConcurrentChangesToOneEmail(t *testing.T) {
-	a, c := setup(t)
-	users := make([]string, 10)
-	for i := range users {
-		users[i] = register(t, c, fmt.Sprintf("u%d@example.com", i), "secret")
-	}
-	in := func(i int) map[string]any { return map[string]any{"user": users[i], "email": "race@example.com"} }
-	if won := storagetest.Race(t, c, "update", len(users), in, "already registered"); won != 1 {
-		t.Fatalf("%d changes to one email won, want 1", won)
-	}
-	if n := count(t, a.users.Database(), EmailsCollection); n != int64(len(users)) {
-		t.Fatalf("%d emails claimed, want %d: the losers must give the email back", n, len(users))
-	}
-	winner := call(t, c, "login", creds("race@example.com", "secret")).Out["user"]
-	for i, u := range users {
-		if u != winner {
-			wantLogin(t, c, fmt.Sprintf("u%d@example.com", i), "secret", u)
+	each(t, func(t *testing.T, a *Authenticating, c *concepts.Concept) {
+		users := make([]string, 10)
+		for i := range users {
+			users[i] = register(t, c, fmt.Sprintf("u%d@example.com", i), "secret")
 		}
-	}
+		in := func(i int) map[string]any { return map[string]any{"user": users[i], "email": "race@example.com"} }
+		if won := storagetest.Race(t, c, "update", len(users), in, "already registered"); won != 1 {
+			t.Fatalf("%d changes to one email won, want 1", won)
+		}
+		wantUsers(t, a, int64(len(users)))
+		winner := call(t, c, "login", creds("race@example.com", "secret")).Out["user"]
+		for i, u := range users {
+			if u != winner {
+				wantLogin(t, c, fmt.Sprintf("u%d@example.com", i), "secret", u)
+			}
+		}
+	})
 }
 
 func TestConcurrentChangesOfOneUser(t *testing.T) {
-	a, c := setup(t)
-	ann := register(t, c, "ann@example.com", "secret")
-	in := func(i int) map[string]any {
-		return map[string]any{"user": ann, "email": fmt.Sprintf("ann%d@example.com", i)}
-	}
-	if won := storagetest.Race(t, c, "update", 10, in, "changed while updating it"); won < 1 {
-		t.Fatalf("no change won")
-	}
-	if n := count(t, a.users.Database(), EmailsCollection); n != 1 {
-		t.Fatalf("%d emails claimed, want 1: every change must give back the email it did not keep", n)
-	}
-	email := call(t, c, "_get", map[string]any{"user": ann}).Rows[0]["email"].(string)
-	wantLogin(t, c, email, "secret", ann)
-}
-
-func TestStaleEmailClaimNamesNoUser(t *testing.T) {
-	a, c := setup(t)
-	ann := register(t, c, "ann@example.com", "secret")
-	// A claim left by an interrupted change: its user has another email.
-	if err := storage.Claim(context.Background(), a.emails, "old@example.com", ann); err != nil {
-		t.Fatal(err)
-	}
-	wantLogin(t, c, "old@example.com", "secret", "")
-	storagetest.NoRows(t, c, "_getByEmail", map[string]any{"email": "old@example.com"})
+	each(t, func(t *testing.T, a *Authenticating, c *concepts.Concept) {
+		ann := register(t, c, "ann@example.com", "secret")
+		in := func(i int) map[string]any {
+			return map[string]any{"user": ann, "email": fmt.Sprintf("ann%d@example.com", i)}
+		}
+		if won := storagetest.Race(t, c, "update", 10, in, "no loser"); won != 10 {
+			t.Fatalf("%d of 10 changes won; each replaces the user's email, so all do", won)
+		}
+		wantUsers(t, a, 1)
+		email := call(t, c, "_get", map[string]any{"user": ann}).Rows[0]["email"].(string)
+		wantLogin(t, c, email, "secret", ann)
+		for i := range 10 {
+			if other := fmt.Sprintf("ann%d@example.com", i); other != email {
+				wantLogin(t, c, other, "secret", "")
+			}
+		}
+	})
 }
 
 func TestUnregister(t *testing.T) {
-	a, c := setup(t)
-	ann := register(t, c, "ann@example.com", "secret")
-	bob := register(t, c, "bob@example.com", "secret")
-	if got := call(t, c, "unregister", map[string]any{"user": ann}); got.IsError() || got.Out["user"] != ann {
-		t.Fatalf("unregister: %+v, want user %s", got, ann)
-	}
-	wantLogin(t, c, "ann@example.com", "secret", "")
-	storagetest.NoRows(t, c, "_get", map[string]any{"user": ann})
-	for _, user := range []string{ann, ""} {
-		storagetest.Fails(t, c, "unregister", map[string]any{"user": user}, "does not exist")
-	}
-	storagetest.Fails(t, c, "update", map[string]any{"user": ann, "password": "x"}, "does not exist")
-	if n := count(t, a.users.Database(), EmailsCollection); n != 1 {
-		t.Fatalf("%d emails claimed after unregistering ann, want bob's only", n)
-	}
-	if again := register(t, c, "ann@example.com", "other"); again == ann {
-		t.Fatalf("registering ann's email again gave the unregistered user %s, want a new one", ann)
-	}
-	wantLogin(t, c, "bob@example.com", "secret", bob)
+	each(t, func(t *testing.T, a *Authenticating, c *concepts.Concept) {
+		ann := register(t, c, "ann@example.com", "secret")
+		bob := register(t, c, "bob@example.com", "secret")
+		if got := call(t, c, "unregister", map[string]any{"user": ann}); got.IsError() || got.Out["user"] != ann {
+			t.Fatalf("unregister: %+v, want user %s", got, ann)
+		}
+		wantLogin(t, c, "ann@example.com", "secret", "")
+		storagetest.NoRows(t, c, "_get", map[string]any{"user": ann})
+		for _, user := range []string{ann, ""} {
+			storagetest.Fails(t, c, "unregister", map[string]any{"user": user}, "does not exist")
+		}
+		storagetest.Fails(t, c, "update", map[string]any{"user": ann, "password": "x"}, "does not exist")
+		wantUsers(t, a, 1)
+		if again := register(t, c, "ann@example.com", "other"); again == ann {
+			t.Fatalf("registering ann's email again gave the unregistered user %s, want a new one", ann)
+		}
+		wantLogin(t, c, "bob@example.com", "secret", bob)
+	})
 }

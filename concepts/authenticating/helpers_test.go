@@ -10,14 +10,13 @@ import (
 
 func TestMain(m *testing.M) {
 	os.Setenv(CostEnv, "min")
-	os.Exit(m.Run())
+	storagetest.Main(m)
 }
 
-// setup builds the concept on a fresh database and sets it up.
-func setup(t *testing.T) (*Authenticating, *concepts.Concept) { return storagetest.Setup(t, New) }
+// each runs f on a fresh concept on each backend.
+func each(t *testing.T, f func(t *testing.T, a *Authenticating, c *concepts.Concept)) {
+	storagetest.EachConcept(t, New, f)
+}
 
-// The helpers of storagetest, under short names.
-var (
-	call  = storagetest.Call
-	count = storagetest.Count
-)
+// call is storagetest.Call under a short name.
+var call = storagetest.Call

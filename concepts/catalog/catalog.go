@@ -4,10 +4,7 @@
 package catalog
 
 import (
-	"context"
 	"fmt"
-
-	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"legible/concepts"
 	"legible/concepts/article"
@@ -19,44 +16,44 @@ import (
 	"legible/concepts/profile"
 	"legible/concepts/tagging"
 	"legible/concepts/tokens"
+	"legible/storage"
 )
 
 // Implementation is a concept's Go implementation, built on a database.
 type Implementation interface {
 	// Concept registers its actions and queries under their spec names.
 	Concept() *concepts.Concept
-	// Setup prepares its state, e.g. creates its indexes; it must be
-	// idempotent, since it runs at every start.
-	Setup(ctx context.Context) error
 }
 
-// Entry is one implementation in the catalog. New must not touch the
-// database: it also runs, with a nil database, for conformance checks.
+// Entry is one implementation in the catalog. New declares the concept's
+// collections on the database but must not touch it: it also runs, with a
+// nil database, for conformance checks.
 type Entry struct {
 	Name string
-	New  func(db *mongo.Database) Implementation
+	New  func(db *storage.DB) Implementation
 }
 
 // entries are the implementations in the binary, apart from Requesting,
 // which the HTTP server builds itself.
 var entries = []Entry{
-	{Name: "Authenticating", New: func(db *mongo.Database) Implementation { return authenticating.New(db) }},
-	{Name: "Tokens", New: func(db *mongo.Database) Implementation { return tokens.New(db) }},
-	{Name: "Profile", New: func(db *mongo.Database) Implementation { return profile.New(db) }},
-	{Name: "Following", New: func(db *mongo.Database) Implementation { return following.New(db) }},
-	{Name: "Favoriting", New: func(db *mongo.Database) Implementation { return favoriting.New(db) }},
-	{Name: "Tagging", New: func(db *mongo.Database) Implementation { return tagging.New(db) }},
-	{Name: "Article", New: func(db *mongo.Database) Implementation { return article.New(db) }},
-	{Name: "Commenting", New: func(db *mongo.Database) Implementation { return commenting.New(db) }},
-	{Name: "LikertSurvey", New: func(db *mongo.Database) Implementation { return likert.New(db) }},
+	{Name: "Authenticating", New: func(db *storage.DB) Implementation { return authenticating.New(db) }},
+	{Name: "Tokens", New: func(db *storage.DB) Implementation { return tokens.New(db) }},
+	{Name: "Profile", New: func(db *storage.DB) Implementation { return profile.New(db) }},
+	{Name: "Following", New: func(db *storage.DB) Implementation { return following.New(db) }},
+	{Name: "Favoriting", New: func(db *storage.DB) Implementation { return favoriting.New(db) }},
+	{Name: "Tagging", New: func(db *storage.DB) Implementation { return tagging.New(db) }},
+	{Name: "Article", New: func(db *storage.DB) Implementation { return article.New(db) }},
+	{Name: "Commenting", New: func(db *storage.DB) Implementation { return commenting.New(db) }},
+	{Name: "LikertSurvey", New: func(db *storage.DB) Implementation { return likert.New(db) }},
 }
 
 // Entries returns the implementations in the binary.
 func Entries() []Entry { return entries }
 
-// Build builds, sets up and registers the named concepts on db; a name
-// with no implementation is an error.
-func Build(ctx context.Context, db *mongo.Database, names []string, into *concepts.Registry) error {
+// Build builds the named concepts on db and registers them; a name with
+// no implementation is an error. Set db up (storage.DB.Setup) afterwards,
+// for the collections they declared.
+func Build(db *storage.DB, names []string, into *concepts.Registry) error {
 	byName := map[string]Entry{}
 	for _, e := range entries {
 		byName[e.Name] = e
@@ -66,11 +63,7 @@ func Build(ctx context.Context, db *mongo.Database, names []string, into *concep
 		if !ok {
 			return fmt.Errorf("concept %s has no Go implementation in this binary; add one to concepts/catalog", name)
 		}
-		impl := e.New(db)
-		if err := impl.Setup(ctx); err != nil {
-			return fmt.Errorf("setting up %s: %w", name, err)
-		}
-		if err := into.Register(impl.Concept()); err != nil {
+		if err := into.Register(e.New(db).Concept()); err != nil {
 			return err
 		}
 	}

@@ -21,8 +21,8 @@ type CommentIO struct {
 }
 
 // Add stores the author's comment on the item, with the body as given,
-// under the next comment id, and lists it under the item. An empty item
-// or author, and a body that is empty or only blanks, are concept errors.
+// under the next comment id. An empty item or author, and a body that is
+// empty or only blanks, are concept errors.
 func (m *Commenting) Add(ctx context.Context, in AddIn) (CommentIO, error) {
 	switch {
 	case in.Item == "":
@@ -39,19 +39,12 @@ func (m *Commenting) Add(ctx context.Context, in AddIn) (CommentIO, error) {
 	return CommentIO{Comment: id}, nil
 }
 
-// Remove deletes the comment and takes it off its item's list. A comment
-// that does not exist, or that a concurrent remove deleted first, is a
-// concept error.
+// Remove deletes the comment. A comment that does not exist is a concept
+// error.
 func (m *Commenting) Remove(ctx context.Context, in CommentIO) (CommentIO, error) {
-	d, err := m.find(ctx, in.Comment)
-	if err != nil {
-		return CommentIO{}, err
+	deleted, err := m.comments.Delete(ctx, in.Comment)
+	if err == nil && !deleted {
+		err = concepts.Errorf("comment %s does not exist; it may have been removed already", in.Comment)
 	}
-	if d != nil {
-		var deleted bool
-		if deleted, err = m.delete(ctx, d); deleted || err != nil {
-			return CommentIO{Comment: d.ID}, err
-		}
-	}
-	return CommentIO{}, concepts.Errorf("comment %s does not exist; it may have been removed already", in.Comment)
+	return CommentIO{Comment: in.Comment}, err
 }

@@ -1,10 +1,6 @@
 package commenting
 
-import (
-	"context"
-
-	"legible/concepts"
-)
+import "context"
 
 // Row is the row of _get.
 type Row struct {
@@ -32,12 +28,11 @@ type ItemRow struct {
 // Get returns the item, author, body and times of the comment, if it
 // exists.
 func (m *Commenting) Get(ctx context.Context, in CommentIO) ([]Row, error) {
-	d, err := m.find(ctx, in.Comment)
-	if d == nil || err != nil {
+	d, found, err := m.comments.Get(ctx, in.Comment)
+	if !found || err != nil {
 		return nil, err
 	}
-	return []Row{{Item: d.Item, Author: d.Author, Body: d.Body,
-		CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}}, nil
+	return []Row{{Item: d.Item, Author: d.Author, Body: d.Body, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}}, nil
 }
 
 // ByItem returns the comments on the item, newest first: one row each.
@@ -48,8 +43,8 @@ func (m *Commenting) ByItem(ctx context.Context, in ItemIn) ([]ItemRow, error) {
 	}
 	rows := make([]ItemRow, len(docs))
 	for i, d := range docs {
-		rows[i] = ItemRow{Comment: d.ID, Author: d.Author, Body: d.Body,
-			CreatedAt: concepts.Timestamp(d.CreatedAt), UpdatedAt: concepts.Timestamp(d.UpdatedAt)}
+		rows[i] = ItemRow{Comment: d.ID, Author: d.Value.Author, Body: d.Value.Body,
+			CreatedAt: d.Value.CreatedAt, UpdatedAt: d.Value.UpdatedAt}
 	}
 	return rows, nil
 }

@@ -1,123 +1,73 @@
 package commenting
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
-	"time"
 
 	"legible/concepts"
 	"legible/storage"
 )
 
-// The fields and names of the state.
-const (
-	commentsField   = "comments" // the set of comment ids of an item's document
-	commentSequence = "comments" // the counter of comment ids in CountersCollection
-)
+// commentCounter is the id of the counter document of comment numbers.
+const commentCounter = "comments"
 
-// commentDoc is a comment in Commenting.comments.
+// idAttempts bounds how often add tries another number after one that is
+// taken, which only a MongoDB without transactions gives.
+const idAttempts = 10
+
+// commentDoc is a comment in Commenting.comments, under its number as a
+// decimal string.
 type commentDoc struct {
-	ID        string    `bson:"_id"`
-	Item      string    `bson:"item"`
-	Author    string    `bson:"author"`
-	Body      string    `bson:"body"`
-	CreatedAt time.Time `bson:"createdAt"`
-	UpdatedAt time.Time `bson:"updatedAt"`
+	N         int64  `json:"n"`
+	Item      string `json:"item"`
+	Author    string `json:"author"`
+	Body      string `json:"body"`
+	CreatedAt string `json:"createdAt"` // concepts.Timestamp
+	UpdatedAt string `json:"updatedAt"`
 }
 
-// insert stores the comment of in under the next id, then adds the id to
-// the item's list, and returns the id. When the list cannot be changed
-// it deletes the comment again, so that a failed add leaves no comment
-// that _byItem would not show.
+// counterDoc is a counter in Commenting.counters: the last number handed
+// out.
+type counterDoc struct {
+	Next int64 `json:"next"`
+}
+
+// insert stores the comment of in under the next number, and returns its
+// id.
 func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
-	n, err := storage.Next(ctx, m.counters, commentSequence)
-	if err != nil {
+	if err := storage.StartWriting(ctx); err != nil {
 		return "", err
 	}
-	now := concepts.Now()
-	d := commentDoc{ID: strconv.FormatInt(n, 10), Item: in.Item, Author: in.Author, Body: in.Body,
-		CreatedAt: now, UpdatedAt: now}
-	if err := storage.Insert(ctx, m.comments, d); err != nil {
-		return "", err
-	}
-	if err := storage.AddToSet(ctx, m.items, d.Item, commentsField, d.ID); err != nil {
-		return "", errors.Join(err, m.undoInsert(ctx, d.ID))
-	}
-	return d.ID, nil
-}
-
-// undoInsert deletes the comment id that insert stored but could not
-// list, even when ctx is cancelled already (storage.Undoing).
-func (m *Commenting) undoInsert(ctx context.Context, id string) error {
-	ctx, cancel := storage.Undoing(ctx)
-	defer cancel()
-	if _, err := m.comments.DeleteOne(ctx, storage.ByID(id)); err != nil {
-		return fmt.Errorf("deleting the unlisted comment %s from %s: %w; delete it by hand", id,
-			CommentsCollection, err)
-	}
-	return nil
-}
-
-// delete deletes the comment d, and then its id from its item's list,
-// dropping the list when it is left empty. It reports whether it deleted
-// the comment: false when a concurrent remove did first.
-func (m *Commenting) delete(ctx context.Context, d *commentDoc) (bool, error) {
-	res, err := m.comments.DeleteOne(ctx, storage.ByID(d.ID))
-	if err != nil {
-		return false, fmt.Errorf("deleting comment %s from %s: %w; check that the database is reachable", d.ID,
-			CommentsCollection, err)
-	}
-	if res.DeletedCount == 0 {
-		return false, nil
-	}
-	if err := storage.Pull(ctx, m.items, d.Item, commentsField, d.ID); err != nil {
-		return true, err
-	}
-	return true, storage.DropIfEmpty(ctx, m.items, d.Item, commentsField)
-}
-
-// find returns the comment id, or nil when there is none.
-func (m *Commenting) find(ctx context.Context, id string) (*commentDoc, error) {
-	var d commentDoc
-	found, err := storage.FindByID(ctx, m.comments, id, &d)
-	if !found || err != nil {
-		return nil, err
-	}
-	return &d, nil
-}
-
-// ofItem returns the comments on item, newest (highest id) first, read by
-// `_id` one by one: its cost grows with the item's comments, not with all
-// comments. (A find with $in on the ids makes FerretDB 1.24.2 scan every
-// comment in Go: at 2,000 comments it is slower than reading 200 comments
-// one by one with serve's `_id` index, BenchmarkOfItem.) An id listed
-// whose comment is gone, as while a remove runs, is left out.
-func (m *Commenting) ofItem(ctx context.Context, item string) ([]commentDoc, error) {
-	ids, err := storage.Members(ctx, m.items, item, commentsField)
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(ids, newerFirst)
-	docs := make([]commentDoc, 0, len(ids))
-	for _, id := range ids {
-		d, err := m.find(ctx, id)
+	now := concepts.Timestamp(concepts.Now())
+	d := commentDoc{Item: in.Item, Author: in.Author, Body: in.Body, CreatedAt: now, UpdatedAt: now}
+	for range idAttempts {
+		n, err := m.next(ctx)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		if d != nil {
-			docs = append(docs, *d)
+		d.N = n
+		id := strconv.FormatInt(n, 10)
+		if err := m.comments.Insert(ctx, id, d); !errors.Is(err, storage.ErrTaken) {
+			return id, err
 		}
 	}
-	return docs, nil
+	return "", fmt.Errorf("adding a comment: %d comment numbers in a row were taken; try again", idAttempts)
 }
 
-// newerFirst orders comment ids, decimal numbers without leading zeros,
-// from the highest to the lowest.
-func newerFirst(a, b string) int {
-	return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(b, a))
+// next hands out the next comment number.
+func (m *Commenting) next(ctx context.Context) (int64, error) {
+	c, _, err := m.counters.Get(ctx, commentCounter)
+	if err != nil {
+		return 0, err
+	}
+	c.Next++
+	return c.Next, m.counters.Put(ctx, commentCounter, c)
+}
+
+// ofItem returns the comments on item, newest (highest number) first.
+func (m *Commenting) ofItem(ctx context.Context, item string) ([]storage.Doc[commentDoc], error) {
+	return m.comments.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("item", item)},
+		Sort: []storage.Order{storage.Desc("n")}})
 }

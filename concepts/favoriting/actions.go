@@ -2,7 +2,10 @@ package favoriting
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
+	"legible/concepts"
 	"legible/storage"
 )
 
@@ -18,38 +21,35 @@ type ItemIO struct {
 	Item string `json:"item"`
 }
 
-// Favorite adds the user to the item's fans, counting them, and the item
-// to the user's favorites; favoriting twice changes nothing, except that
-// it repairs a favorite whose second write failed. An empty user or item
-// is a failure: the spec has no error outcome for it.
+// Favorite records that the user likes the item; favoriting twice changes
+// nothing. An empty user or item is a failure: the spec has no error
+// outcome for it.
 func (f *Favoriting) Favorite(ctx context.Context, in Pair) (ItemIO, error) {
-	if err := f.addFan(ctx, in.Item, in.User); err != nil {
-		return ItemIO{}, err
+	if in.Item == "" || in.User == "" {
+		return ItemIO{}, fmt.Errorf("favoriting: the user or the item is empty; pass both ids")
 	}
-	if err := storage.AddToSet(ctx, f.users, in.User, itemsField, in.Item); err != nil {
+	doc := favoriteDoc{Item: in.Item, User: in.User, At: concepts.Timestamp(concepts.Now())}
+	if err := f.favorites.Insert(ctx, storage.Key(in.Item, in.User), doc); err != nil && !errors.Is(err, storage.ErrTaken) {
 		return ItemIO{}, err
 	}
 	return ItemIO{Item: in.Item}, nil
 }
 
-// Unfavorite removes the user from the item's fans, counting them, and
-// the item from the user's favorites, if there; unfavoriting again
-// repairs an unfavorite whose second write failed.
+// Unfavorite forgets that the user likes the item, if the user did.
 func (f *Favoriting) Unfavorite(ctx context.Context, in Pair) (ItemIO, error) {
-	if err := f.removeFan(ctx, in.Item, in.User); err != nil {
-		return ItemIO{}, err
-	}
-	if err := storage.Pull(ctx, f.users, in.User, itemsField, in.Item); err != nil {
+	if _, err := f.favorites.Delete(ctx, storage.Key(in.Item, in.User)); err != nil {
 		return ItemIO{}, err
 	}
 	return ItemIO{Item: in.Item}, nil
 }
 
-// Forget forgets the item: its fans and count, and every user's favorite
-// of it.
+// Forget forgets the item: every user's favorite of it.
 func (f *Favoriting) Forget(ctx context.Context, in ItemIO) (ItemIO, error) {
-	if err := f.forgetItem(ctx, in.Item); err != nil {
-		return ItemIO{}, err
+	docs, err := f.favorites.Find(ctx, storage.Where(storage.Eq("item", in.Item)))
+	for _, d := range docs {
+		if err == nil {
+			_, err = f.favorites.Delete(ctx, d.ID)
+		}
 	}
-	return ItemIO{Item: in.Item}, nil
+	return ItemIO{Item: in.Item}, err
 }

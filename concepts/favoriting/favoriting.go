@@ -1,51 +1,40 @@
 // Package favoriting implements the Favoriting concept: users mark the
 // items they like, and each item shows how many users like it.
 //
-// State is two collections. Favoriting.items holds one document per item,
-// {_id: item, fans: [user…], count: n}; favorite and unfavorite change the
-// fans and the count in one conditional update, so that the count stays
-// the number of fans under concurrent changes. Favoriting.users holds one
-// set document per user, {_id: user, items: [item…]}, for _favorites,
-// changed by storage.AddToSet and storage.Pull.
+// State is one collection, Favoriting.favorites: one document per
+// favorite, keyed by storage.Key(item, user), so that favoriting twice
+// stores one document, with the item, the user and when. An index on the
+// item counts an item's fans and finds them when the item is forgotten;
+// one on the user and the time lists a user's favorites in order. No
+// count is stored: it is counted from the index, so concurrent favorites
+// never lose one.
 package favoriting
 
 import (
-	"context"
-
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
 	"legible/storage"
 )
 
-// The collections of the concept's state.
-const (
-	ItemsCollection = "Favoriting.items"
-	UsersCollection = "Favoriting.users"
-)
+// FavoritesCollection is the collection of the concept's state.
+const FavoritesCollection = "Favoriting.favorites"
 
-// Favoriting keeps the fans of items and the favorites of users.
+// Favoriting keeps the users' favorite items.
 type Favoriting struct {
-	items, users *mongo.Collection // ItemsCollection and UsersCollection
+	favorites *storage.Collection[favoriteDoc]
+}
+
+// favoriteDoc is a favorite in Favoriting.favorites.
+type favoriteDoc struct {
+	Item string `json:"item"`
+	User string `json:"user"`
+	At   string `json:"at"` // when, as concepts.Timestamp writes it
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
-func New(db *mongo.Database) *Favoriting {
-	return &Favoriting{
-		items: storage.Collection(db, ItemsCollection),
-		users: storage.Collection(db, UsersCollection),
-	}
-}
-
-// Setup creates the collections, so that the embedded server can index
-// their `_id`s (storage.Create), and the index on the users' favorites,
-// which forget looks users up by on MongoDB; it is idempotent.
-func (f *Favoriting) Setup(ctx context.Context) error {
-	if err := storage.Create(ctx, f.items, f.users); err != nil {
-		return err
-	}
-	return storage.Index(ctx, f.users, "items", false, itemsField)
+func New(db *storage.DB) *Favoriting {
+	return &Favoriting{favorites: storage.NewCollection[favoriteDoc](db, FavoritesCollection,
+		storage.On("item"), storage.On("user", "at"))}
 }
 
 // Concept registers the actions and queries under their spec names.

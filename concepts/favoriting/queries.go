@@ -20,7 +20,7 @@ type IsFavoriteRow struct {
 
 // CountRow is the row of _count.
 type CountRow struct {
-	Count int `json:"count"`
+	Count int64 `json:"count"`
 }
 
 // UserIn is the input of _favorites.
@@ -33,34 +33,39 @@ type FavoritesRow struct {
 	Items []string `json:"items"`
 }
 
-// IsFavorite returns one row: whether the user is a fan of the item,
-// false for no user.
+// IsFavorite returns one row: whether the user likes the item, false for
+// no user.
 func (f *Favoriting) IsFavorite(ctx context.Context, in IsFavoriteIn) ([]IsFavoriteRow, error) {
 	if in.User == nil {
 		return []IsFavoriteRow{{Favorited: false}}, nil
 	}
-	fan, err := storage.HasMember(ctx, f.items, in.Item, fansField, *in.User)
+	_, fan, err := f.favorites.Get(ctx, storage.Key(in.Item, *in.User))
 	if err != nil {
 		return nil, err
 	}
 	return []IsFavoriteRow{{Favorited: fan}}, nil
 }
 
-// Count returns one row: how many users are fans of the item.
+// Count returns one row: how many users like the item.
 func (f *Favoriting) Count(ctx context.Context, in ItemIO) ([]CountRow, error) {
-	d, err := f.item(ctx, in.Item)
+	n, err := f.favorites.Count(ctx, storage.Where(storage.Eq("item", in.Item)))
 	if err != nil {
 		return nil, err
 	}
-	return []CountRow{{Count: d.Count}}, nil
+	return []CountRow{{Count: n}}, nil
 }
 
-// Favorites returns one row: the items the user favorited, in the order
+// Favorites returns one row: the items the user likes, in the order
 // favorited, [] for none.
 func (f *Favoriting) Favorites(ctx context.Context, in UserIn) ([]FavoritesRow, error) {
-	items, err := storage.Members(ctx, f.users, in.User, itemsField)
+	docs, err := f.favorites.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("user", in.User)},
+		Sort: []storage.Order{storage.Asc("at")}})
 	if err != nil {
 		return nil, err
+	}
+	items := make([]string, len(docs))
+	for i, d := range docs {
+		items[i] = d.Value.Item
 	}
 	return []FavoritesRow{{Items: items}}, nil
 }

@@ -2,6 +2,7 @@ package following
 
 import (
 	"context"
+	"errors"
 
 	"legible/concepts"
 	"legible/storage"
@@ -19,8 +20,8 @@ type FolloweeOut struct {
 }
 
 // Follow adds the followee to the follower's followees; following twice
-// is following. An empty follower or followee, and following oneself, are
-// concept errors.
+// is following, since when it first began. An empty follower or followee,
+// and following oneself, are concept errors.
 func (f *Following) Follow(ctx context.Context, in Pair) (FolloweeOut, error) {
 	switch {
 	case in.Follower == "":
@@ -30,7 +31,8 @@ func (f *Following) Follow(ctx context.Context, in Pair) (FolloweeOut, error) {
 	case in.Follower == in.Followee:
 		return FolloweeOut{}, concepts.Errorf("you cannot follow yourself; choose another user to follow")
 	}
-	if err := storage.AddToSet(ctx, f.users, in.Follower, followeesField, in.Followee); err != nil {
+	doc := followDoc{Follower: in.Follower, Followee: in.Followee, At: concepts.Timestamp(concepts.Now())}
+	if err := f.follows.Insert(ctx, storage.Key(in.Follower, in.Followee), doc); err != nil && !errors.Is(err, storage.ErrTaken) {
 		return FolloweeOut{}, err
 	}
 	return FolloweeOut{Followee: in.Followee}, nil
@@ -38,7 +40,7 @@ func (f *Following) Follow(ctx context.Context, in Pair) (FolloweeOut, error) {
 
 // Unfollow removes the followee from the follower's followees, if there.
 func (f *Following) Unfollow(ctx context.Context, in Pair) (FolloweeOut, error) {
-	if err := storage.Pull(ctx, f.users, in.Follower, followeesField, in.Followee); err != nil {
+	if _, err := f.follows.Delete(ctx, storage.Key(in.Follower, in.Followee)); err != nil {
 		return FolloweeOut{}, err
 	}
 	return FolloweeOut{Followee: in.Followee}, nil

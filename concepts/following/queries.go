@@ -34,7 +34,7 @@ func (f *Following) IsFollowing(ctx context.Context, in IsFollowingIn) ([]IsFoll
 	if in.Follower == nil {
 		return []IsFollowingRow{{Following: false}}, nil
 	}
-	ok, err := storage.HasMember(ctx, f.users, *in.Follower, followeesField, in.Followee)
+	_, ok, err := f.follows.Get(ctx, storage.Key(*in.Follower, in.Followee))
 	if err != nil {
 		return nil, err
 	}
@@ -44,9 +44,14 @@ func (f *Following) IsFollowing(ctx context.Context, in IsFollowingIn) ([]IsFoll
 // Followees returns one row: the users the follower follows, in the order
 // followed, [] for none.
 func (f *Following) Followees(ctx context.Context, in FollowerIn) ([]FolloweesRow, error) {
-	users, err := storage.Members(ctx, f.users, in.Follower, followeesField)
+	docs, err := f.follows.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("follower", in.Follower)},
+		Sort: []storage.Order{storage.Asc("at")}})
 	if err != nil {
 		return nil, err
+	}
+	users := make([]string, len(docs))
+	for i, d := range docs {
+		users[i] = d.Value.Followee
 	}
 	return []FolloweesRow{{Followees: users}}, nil
 }

@@ -1,45 +1,34 @@
 package likert
 
 import (
-	"strconv"
+	"context"
 
 	"github.com/google/uuid"
+
+	"legible/storage"
 )
 
 // surveyDoc is a survey in LikertSurvey.surveys.
 type surveyDoc struct {
-	ID       string  `bson:"_id"`
-	Author   string  `bson:"author"`
-	Title    string  `bson:"title"`
-	ScaleMin float64 `bson:"scaleMin"`
-	ScaleMax float64 `bson:"scaleMax"`
+	Author   string  `json:"author"`
+	Title    string  `json:"title"`
+	ScaleMin float64 `json:"scaleMin"`
+	ScaleMax float64 `json:"scaleMax"`
 }
 
 // questionDoc is a question in LikertSurvey.questions.
 type questionDoc struct {
-	ID     string `bson:"_id"`
-	Survey string `bson:"survey"`
-	Text   string `bson:"text"`
+	Survey string `json:"survey"`
+	Text   string `json:"text"`
 }
 
 // responseDoc is a response in LikertSurvey.responses; Survey is the
 // question's survey, kept for _getSurveyResponses.
 type responseDoc struct {
-	ID         string  `bson:"_id"`
-	Respondent string  `bson:"respondent"`
-	Question   string  `bson:"question"`
-	Survey     string  `bson:"survey"`
-	Value      float64 `bson:"value"`
-}
-
-// responseSpace is the UUID namespace of response ids.
-var responseSpace = uuid.MustParse("0b7f3f5e-6c1d-4d4e-9a57-2f1c6b8e4a21")
-
-// responseID is the id of the response of respondent to question: the same
-// pair always gives the same id, and different pairs different ids.
-func responseID(respondent, question string) string {
-	name := strconv.Itoa(len(respondent)) + ":" + respondent + question
-	return uuid.NewSHA1(responseSpace, []byte(name)).String()
+	Respondent string  `json:"respondent"`
+	Question   string  `json:"question"`
+	Survey     string  `json:"survey"`
+	Value      float64 `json:"value"`
 }
 
 // newID returns a fresh time-ordered id.
@@ -49,4 +38,14 @@ func newID() (string, error) {
 		return "", err
 	}
 	return id.String(), nil
+}
+
+// mustGet returns the document id of coll; the error is missing when
+// there is none.
+func mustGet[T any](ctx context.Context, coll *storage.Collection[T], id string, missing error) (T, error) {
+	d, found, err := coll.Get(ctx, id)
+	if err == nil && !found {
+		err = missing
+	}
+	return d, err
 }

@@ -3,19 +3,16 @@
 // scale and adds questions to it; respondents answer each question once
 // with a value on that scale, and may change their answer later.
 //
-// State is three collections, each document keyed by a string `_id`:
-// LikertSurvey.surveys (author, title, scale), LikertSurvey.questions
-// (survey, text) and LikertSurvey.responses (respondent, question, its
-// survey, value). Survey and question ids are time-ordered UUIDs, so
-// sorting by `_id` gives creation order. A response's id is derived from
-// its respondent and question (a name-based UUID), so updateResponse finds
-// it by `_id`, the one lookup FerretDB does without a scan; a unique index
-// on (respondent, question) states the one-answer rule on its own too.
+// State is three collections: LikertSurvey.surveys (author, title,
+// scale), LikertSurvey.questions (survey, text) and
+// LikertSurvey.responses (respondent, question, its survey, value).
+// Survey and question ids are time-ordered UUIDs, so sorting by id gives
+// creation order. A response's id is storage.Key(respondent, question),
+// so that each respondent answers a question once, and updateResponse
+// finds the answer by id.
 package likert
 
 import (
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
 	"legible/storage"
 )
@@ -29,18 +26,18 @@ const (
 
 // Likert keeps the surveys, their questions and the responses.
 type Likert struct {
-	surveys   *mongo.Collection
-	questions *mongo.Collection
-	responses *mongo.Collection
+	surveys   *storage.Collection[surveyDoc]
+	questions *storage.Collection[questionDoc]
+	responses *storage.Collection[responseDoc]
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
-func New(db *mongo.Database) *Likert {
+func New(db *storage.DB) *Likert {
 	return &Likert{
-		surveys:   storage.Collection(db, SurveysCollection),
-		questions: storage.Collection(db, QuestionsCollection),
-		responses: storage.Collection(db, ResponsesCollection),
+		surveys:   storage.NewCollection[surveyDoc](db, SurveysCollection),
+		questions: storage.NewCollection[questionDoc](db, QuestionsCollection, storage.On("survey")),
+		responses: storage.NewCollection[responseDoc](db, ResponsesCollection, storage.On("survey", "question", "respondent")),
 	}
 }
 

@@ -2,8 +2,7 @@ package likert
 
 import (
 	"context"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
+	"errors"
 
 	"legible/concepts"
 	"legible/storage"
@@ -17,22 +16,14 @@ func (l *Likert) SubmitResponse(ctx context.Context, in ResponseIn) (ResponseOut
 	if err != nil {
 		return ResponseOut{}, err
 	}
-	doc := responseDoc{
-		ID:         responseID(in.Respondent, in.Question),
-		Respondent: in.Respondent,
-		Question:   in.Question,
-		Survey:     q.Survey,
-		Value:      in.Value,
-	}
-	err = insert(ctx, l.responses, doc)
-	switch {
-	case storage.IsDuplicate(err):
+	id := storage.Key(in.Respondent, in.Question)
+	doc := responseDoc{Respondent: in.Respondent, Question: in.Question, Survey: q.Survey, Value: in.Value}
+	err = l.responses.Insert(ctx, id, doc)
+	if errors.Is(err, storage.ErrTaken) {
 		return ResponseOut{}, concepts.Errorf("respondent %q has answered question %q already; "+
 			"change the answer with updateResponse", in.Respondent, in.Question)
-	case err != nil:
-		return ResponseOut{}, writeError(l.responses, err)
 	}
-	return ResponseOut{Response: doc.ID}, nil
+	return ResponseOut{Response: id}, err
 }
 
 // UpdateResponse changes the respondent's answer to the question. A
@@ -42,30 +33,25 @@ func (l *Likert) UpdateResponse(ctx context.Context, in ResponseIn) (ResponseOut
 	if _, err := l.answerable(ctx, in); err != nil {
 		return ResponseOut{}, err
 	}
-	id := responseID(in.Respondent, in.Question)
-	set := bson.D{{Key: "$set", Value: bson.D{{Key: "value", Value: in.Value}}}}
-	res, err := l.responses.UpdateOne(ctx, storage.ByID(id), set)
-	switch {
-	case err != nil:
-		return ResponseOut{}, writeError(l.responses, err)
-	case res.MatchedCount == 0:
-		return ResponseOut{}, concepts.Errorf("respondent %q has no response to question %q to update; "+
-			"answer it with submitResponse first", in.Respondent, in.Question)
+	id := storage.Key(in.Respondent, in.Question)
+	doc, err := mustGet(ctx, l.responses, id, concepts.Errorf("respondent %q has no response to question %q to update; "+
+		"answer it with submitResponse first", in.Respondent, in.Question))
+	if err != nil {
+		return ResponseOut{}, err
 	}
-	return ResponseOut{Response: id}, nil
+	doc.Value = in.Value
+	return ResponseOut{Response: id}, l.responses.Put(ctx, id, doc)
 }
 
 // answerable returns the question of a response, after checking that it
 // exists and that the value is on its survey's scale.
 func (l *Likert) answerable(ctx context.Context, in ResponseIn) (questionDoc, error) {
-	var q questionDoc
-	err := mustFind(ctx, l.questions, in.Question, &q,
+	q, err := mustGet(ctx, l.questions, in.Question,
 		concepts.Errorf("question %q does not exist; add it to a survey with addQuestion first", in.Question))
 	if err != nil {
 		return q, err
 	}
-	var s surveyDoc
-	err = mustFind(ctx, l.surveys, q.Survey, &s,
+	s, err := mustGet(ctx, l.surveys, q.Survey,
 		concepts.Errorf("question %q belongs to survey %q, which does not exist", in.Question, q.Survey))
 	if err != nil {
 		return q, err

@@ -18,17 +18,14 @@ func (l *Likert) CreateSurvey(ctx context.Context, in CreateSurveyIn) (SurveyIO,
 	if err != nil {
 		return SurveyIO{}, err
 	}
-	doc := surveyDoc{ID: id, Author: in.Author, Title: in.Title, ScaleMin: in.ScaleMin, ScaleMax: in.ScaleMax}
-	if err := insert(ctx, l.surveys, doc); err != nil {
-		return SurveyIO{}, writeError(l.surveys, err)
-	}
-	return SurveyIO{Survey: id}, nil
+	doc := surveyDoc{Author: in.Author, Title: in.Title, ScaleMin: in.ScaleMin, ScaleMax: in.ScaleMax}
+	return SurveyIO{Survey: id}, l.surveys.Insert(ctx, id, doc)
 }
 
 // AddQuestion adds a question with the text to the survey. A survey that
 // does not exist is a concept error.
 func (l *Likert) AddQuestion(ctx context.Context, in AddQuestionIn) (QuestionOut, error) {
-	err := mustFind(ctx, l.surveys, in.Survey, &surveyDoc{},
+	_, err := mustGet(ctx, l.surveys, in.Survey,
 		concepts.Errorf("survey %q does not exist; create it with createSurvey first", in.Survey))
 	if err != nil {
 		return QuestionOut{}, err
@@ -37,8 +34,5 @@ func (l *Likert) AddQuestion(ctx context.Context, in AddQuestionIn) (QuestionOut
 	if err != nil {
 		return QuestionOut{}, err
 	}
-	if err := insert(ctx, l.questions, questionDoc{ID: id, Survey: in.Survey, Text: in.Text}); err != nil {
-		return QuestionOut{}, writeError(l.questions, err)
-	}
-	return QuestionOut{Question: id}, nil
+	return QuestionOut{Question: id}, l.questions.Insert(ctx, id, questionDoc{Survey: in.Survey, Text: in.Text})
 }

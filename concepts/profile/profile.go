@@ -2,51 +2,36 @@
 // profile, with a unique username, a bio and an image, that other users
 // see.
 //
-// State is two collections. Profile.profiles holds one document per
-// profile, keyed by the user, with the username (unique index), the bio
-// and the image. Profile.usernames maps each username, as its `_id`, to its
-// user, so that _getByUsername is two `_id` lookups; create inserts it
-// first, and its `_id` is what makes two concurrent creates with one
-// username yield one profile. Changing the username claims the new one
-// there first, and then releases the old one.
+// State is one collection, Profile.profiles: one document per profile,
+// keyed by its user, with the username (a unique index, which is what
+// makes two concurrent creates with one username yield one profile), the
+// bio and the image.
 package profile
 
 import (
-	"context"
-
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
 	"legible/storage"
 )
 
-// The collections of the concept's state.
-const (
-	ProfilesCollection  = "Profile.profiles"
-	UsernamesCollection = "Profile.usernames"
-)
+// ProfilesCollection is the collection of the concept's state.
+const ProfilesCollection = "Profile.profiles"
 
 // Profile keeps the users' profiles.
 type Profile struct {
-	profiles, usernames *mongo.Collection // ProfilesCollection and UsernamesCollection
+	profiles *storage.Collection[profileDoc]
+}
+
+// profileDoc is a profile in Profile.profiles, under its user's id.
+type profileDoc struct {
+	Username string `json:"username"`
+	Bio      string `json:"bio"`
+	Image    string `json:"image"`
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
-func New(db *mongo.Database) *Profile {
-	return &Profile{
-		profiles:  storage.Collection(db, ProfilesCollection),
-		usernames: storage.Collection(db, UsernamesCollection),
-	}
-}
-
-// Setup creates the unique index on the profiles' usernames; it is
-// idempotent.
-func (p *Profile) Setup(ctx context.Context) error {
-	if err := storage.Create(ctx, p.profiles, p.usernames); err != nil {
-		return err
-	}
-	return storage.Index(ctx, p.profiles, "username_unique", true, "username")
+func New(db *storage.DB) *Profile {
+	return &Profile{profiles: storage.NewCollection[profileDoc](db, ProfilesCollection, storage.UniqueOn("username"))}
 }
 
 // Concept registers the actions and queries under their spec names.

@@ -1,6 +1,7 @@
 // Package requesting implements the built-in Requesting concept: each HTTP
 // request becomes a `request` action that syncs can match, and `respond`
-// delivers the reply to whoever waits for it, exactly once.
+// makes the reply to it, exactly once per run of its flow. The server
+// sends the reply when the flow has ended and its writes are committed.
 package requesting
 
 import (
@@ -10,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"legible/concepts"
+	"legible/storage"
 )
 
 // Reply is the answer one respond action gives to a request.
@@ -24,9 +26,9 @@ type Requesting struct {
 	waiting map[string]*waiter
 }
 
-// waiter is a request that someone waits on.
+// waiter is a request that someone waits on, and its reply, once made.
 type waiter struct {
-	replies  chan Reply
+	reply    Reply
 	answered bool
 }
 
@@ -40,14 +42,13 @@ func New() *Requesting {
 type idKey struct{}
 
 // Expect registers a request under id before its flow runs. The returned
-// context makes the request action use that id, and the channel receives
-// the request's one reply. Call Forget when no longer waiting.
-func (r *Requesting) Expect(ctx context.Context, id string) (context.Context, <-chan Reply) {
-	w := &waiter{replies: make(chan Reply, 1)}
+// context makes the request action use that id. Call Reply once the flow
+// has ended, and Forget when no longer waiting.
+func (r *Requesting) Expect(ctx context.Context, id string) context.Context {
 	r.mu.Lock()
-	r.waiting[id] = w
+	r.waiting[id] = &waiter{}
 	r.mu.Unlock()
-	return context.WithValue(ctx, idKey{}, id), w.replies
+	return context.WithValue(ctx, idKey{}, id)
 }
 
 // Forget stops waiting for request id; a later respond to it is an error.
@@ -64,6 +65,25 @@ func (r *Requesting) Waiting() int {
 	return len(r.waiting)
 }
 
+// Reply returns the reply that respond made to request id in the last run
+// of its flow, and whether it made one.
+func (r *Requesting) Reply(id string) (Reply, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	w, ok := r.waiting[id]
+	if !ok || !w.answered {
+		return Reply{}, false
+	}
+	return w.reply, true
+}
+
+// Answered reports whether respond made a reply to request id in the last
+// run of its flow.
+func (r *Requesting) Answered(id string) bool {
+	_, ok := r.Reply(id)
+	return ok
+}
+
 // RequestIn is the input of request: the method, the route template, and
 // every other input of the request.
 type RequestIn struct {
@@ -78,27 +98,37 @@ type RequestOut struct {
 }
 
 // RespondIn is the input of respond: the request, then the status and the
-// body, or other fields that form a flat JSON object.
+// body, or other fields that form a flat JSON object, and whether the
+// flow's writes roll back.
 type RespondIn struct {
-	Request string         `json:"request"`
-	Status  *float64       `json:"status"`
-	Body    any            `json:"body,omitempty"`
-	Rest    map[string]any `legible:"rest"`
+	Request  string         `json:"request"`
+	Status   *float64       `json:"status"`
+	Body     any            `json:"body,omitempty"`
+	Rollback *bool          `json:"rollback"`
+	Rest     map[string]any `legible:"rest"`
 }
 
 // Request records a request. Its id is the one given to Expect, or a new
-// one for a request nobody waits on.
+// one for a request nobody waits on. It starts each run of the flow, so it
+// forgets a reply that an earlier run, which conflicted with another flow
+// and runs again, made.
 func (r *Requesting) Request(ctx context.Context, _ RequestIn) (RequestOut, error) {
 	id, ok := ctx.Value(idKey{}).(string)
 	if !ok {
-		id = uuid.NewString()
+		return RequestOut{Request: uuid.NewString()}, nil
 	}
+	r.mu.Lock()
+	if w, ok := r.waiting[id]; ok {
+		*w = waiter{}
+	}
+	r.mu.Unlock()
 	return RequestOut{Request: id}, nil
 }
 
-// Respond delivers the reply of a request. Answering a request twice, or one
+// Respond makes the reply of a request; with rollback, the writes of the
+// flow roll back instead of committing. Answering a request twice, or one
 // nobody waits on any more, is a concept error, recorded in the trace.
-func (r *Requesting) Respond(_ context.Context, in RespondIn) (RequestOut, error) {
+func (r *Requesting) Respond(ctx context.Context, in RespondIn) (RequestOut, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	w, ok := r.waiting[in.Request]
@@ -108,8 +138,10 @@ func (r *Requesting) Respond(_ context.Context, in RespondIn) (RequestOut, error
 	case w.answered:
 		return RequestOut{}, concepts.Errorf("request %s is answered already: a request gets one reply", in.Request)
 	}
-	w.answered = true
-	w.replies <- reply(in)
+	w.answered, w.reply = true, reply(in)
+	if in.Rollback != nil && *in.Rollback {
+		storage.DiscardWrites(ctx)
+	}
 	return RequestOut{Request: in.Request}, nil
 }
 

@@ -3,6 +3,7 @@ package tagging
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,10 +24,9 @@ type ItemIO struct {
 	Item string `json:"item"`
 }
 
-// Tag adds the tags, trimmed, to the item's, and the item to each tag's
-// items; tagging twice changes nothing. An empty item, and a tag that is
-// not a string or is empty once trimmed, are concept errors, and then
-// nothing is tagged.
+// Tag adds the tags, trimmed, to the item's; tagging twice changes
+// nothing. An empty item, and a tag that is not a string or is empty once
+// trimmed, are concept errors, and then nothing is tagged.
 func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
 	if in.Item == "" {
 		return ItemIO{}, concepts.Errorf("item is empty; pass the id of the item to tag")
@@ -35,12 +35,10 @@ func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
 	if err != nil {
 		return ItemIO{}, err
 	}
-	// The item's document first: forget finds the tags to clean up there.
-	if err := storage.AddToSet(ctx, g.items, in.Item, tagsField, tags...); err != nil {
-		return ItemIO{}, err
-	}
+	at := concepts.Timestamp(concepts.Now())
 	for _, tag := range tags {
-		if err := storage.AddToSet(ctx, g.tags, tag, itemsField, in.Item); err != nil {
+		err := g.tags.Insert(ctx, storage.Key(in.Item, tag), tagDoc{Item: in.Item, Tag: tag, At: at})
+		if err != nil && !errors.Is(err, storage.ErrTaken) {
 			return ItemIO{}, err
 		}
 	}
@@ -76,30 +74,13 @@ func show(x any) string {
 	return string(b)
 }
 
-// Forget removes the item from every tag, deleting the tags it leaves
-// without items, and then forgets the item's tags.
+// Forget removes the item from every tag.
 func (g *Tagging) Forget(ctx context.Context, in ItemIO) (ItemIO, error) {
-	tags, err := storage.Members(ctx, g.items, in.Item, tagsField)
-	if err != nil {
-		return ItemIO{}, err
-	}
-	for _, tag := range tags {
-		if err := g.untag(ctx, tag, in.Item); err != nil {
-			return ItemIO{}, err
+	docs, err := g.tags.Find(ctx, storage.Where(storage.Eq("item", in.Item)))
+	for _, d := range docs {
+		if err == nil {
+			_, err = g.tags.Delete(ctx, d.ID)
 		}
 	}
-	if _, err := g.items.DeleteOne(ctx, storage.ByID(in.Item)); err != nil {
-		return ItemIO{}, fmt.Errorf("deleting the item %s from %s: %w; check that the database is reachable, then "+
-			"forget the item again", in.Item, ItemsCollection, err)
-	}
-	return ItemIO{Item: in.Item}, nil
-}
-
-// untag removes item from the items of tag, and deletes the tag when that
-// leaves it with none.
-func (g *Tagging) untag(ctx context.Context, tag, item string) error {
-	if err := storage.Pull(ctx, g.tags, tag, itemsField, item); err != nil {
-		return err
-	}
-	return storage.DropIfEmpty(ctx, g.tags, tag, itemsField)
+	return ItemIO{Item: in.Item}, err
 }

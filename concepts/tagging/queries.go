@@ -2,12 +2,8 @@ package tagging
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"legible/storage"
 )
@@ -29,9 +25,13 @@ type ItemsRow struct {
 
 // Tags returns one row: the item's tags sorted, [] for an untagged item.
 func (g *Tagging) Tags(ctx context.Context, in ItemIO) ([]TagsRow, error) {
-	tags, err := storage.Members(ctx, g.items, in.Item, tagsField)
+	docs, err := g.tags.Find(ctx, storage.Where(storage.Eq("item", in.Item)))
 	if err != nil {
 		return nil, err
+	}
+	tags := make([]string, len(docs))
+	for i, d := range docs {
+		tags[i] = d.Value.Tag
 	}
 	slices.Sort(tags)
 	return []TagsRow{{Tags: tags}}, nil
@@ -40,30 +40,26 @@ func (g *Tagging) Tags(ctx context.Context, in ItemIO) ([]TagsRow, error) {
 // Items returns one row: the items that have the tag (trimmed), in the
 // order tagged; [] for a tag no item has.
 func (g *Tagging) Items(ctx context.Context, in TagIO) ([]ItemsRow, error) {
-	items, err := storage.Members(ctx, g.tags, strings.TrimSpace(in.Tag), itemsField)
+	docs, err := g.tags.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("tag", strings.TrimSpace(in.Tag))},
+		Sort: []storage.Order{storage.Asc("at")}})
 	if err != nil {
 		return nil, err
+	}
+	items := make([]string, len(docs))
+	for i, d := range docs {
+		items[i] = d.Value.Item
 	}
 	return []ItemsRow{{Items: items}}, nil
 }
 
 // All returns one row: every tag that some item has, sorted.
 func (g *Tagging) All(ctx context.Context, _ struct{}) ([]TagsRow, error) {
-	inUse := bson.D{{Key: itemsField + ".0", Value: bson.D{{Key: "$exists", Value: true}}}}
-	cur, err := g.tags.Find(ctx, inUse, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
-	var docs []struct {
-		Tag string `bson:"_id"`
-	}
-	if err == nil {
-		err = cur.All(ctx, &docs)
-	}
+	tags, err := storage.Distinct[string](ctx, g.tags, "tag", storage.Query{})
 	if err != nil {
-		return nil, fmt.Errorf("reading the tags of %s: %w; check that the database is reachable", TagsCollection, err)
+		return nil, err
 	}
-	tags := make([]string, len(docs))
-	for i, d := range docs {
-		tags[i] = d.Tag
+	if tags == nil {
+		tags = []string{}
 	}
-	slices.Sort(tags)
 	return []TagsRow{{Tags: tags}}, nil
 }

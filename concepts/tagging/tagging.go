@@ -1,52 +1,38 @@
 // Package tagging implements the Tagging concept: items are grouped under
 // short labels, tags, that readers browse by.
 //
-// State is two collections of set documents, changed by storage.AddToSet
-// and storage.Pull and read by `_id`. Tagging.items holds one per tagged
-// item, {_id: item, tags: [tag…]}; Tagging.tags holds one per tag that
-// some item has, {_id: tag, items: [item…]}. A tag's document is deleted
-// when forget leaves it without items, so that _all lists the tags in use.
+// State is one collection, Tagging.tags: one document per tag of an item,
+// keyed by storage.Key(item, tag), so that tagging twice stores one
+// document, with the item, the tag and when. An index on the item gives
+// an item's tags; one on the tag and the time gives a tag's items in the
+// order tagged, and the distinct tags in use for _all.
 package tagging
 
 import (
-	"context"
-
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
 	"legible/storage"
 )
 
-// The collections of the concept's state.
-const (
-	ItemsCollection = "Tagging.items"
-	TagsCollection  = "Tagging.tags"
-)
+// TagsCollection is the collection of the concept's state.
+const TagsCollection = "Tagging.tags"
 
-// The set fields of the documents.
-const (
-	tagsField  = "tags"  // of an item's document
-	itemsField = "items" // of a tag's document
-)
-
-// Tagging keeps the tags of items and the items of tags.
+// Tagging keeps the tags of items.
 type Tagging struct {
-	items, tags *mongo.Collection // ItemsCollection and TagsCollection
+	tags *storage.Collection[tagDoc]
+}
+
+// tagDoc is a tag of an item in Tagging.tags.
+type tagDoc struct {
+	Item string `json:"item"`
+	Tag  string `json:"tag"`
+	At   string `json:"at"` // when, as concepts.Timestamp writes it
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
-func New(db *mongo.Database) *Tagging {
-	return &Tagging{
-		items: storage.Collection(db, ItemsCollection),
-		tags:  storage.Collection(db, TagsCollection),
-	}
+func New(db *storage.DB) *Tagging {
+	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.On("tag", "at"))}
 }
-
-// Setup creates the collections, so that the embedded server can index
-// their `_id`s (storage.Create); reads are by `_id` or of every tag, so
-// there are no other indexes. It is idempotent.
-func (g *Tagging) Setup(ctx context.Context) error { return storage.Create(ctx, g.items, g.tags) }
 
 // Concept registers the actions and queries under their spec names.
 func (g *Tagging) Concept() *concepts.Concept {

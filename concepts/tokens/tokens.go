@@ -10,15 +10,13 @@
 package tokens
 
 import (
-	"context"
 	"log/slog"
 	"os"
 	"sync"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/mongo"
-
 	"legible/concepts"
+	"legible/storage"
 )
 
 // SecretEnv is the environment variable that holds the signing secret.
@@ -37,9 +35,9 @@ type Tokens struct {
 	warn   func() // logs, once, that the secret is the development one; nil for a real secret
 }
 
-// New returns the concept with the secret from SecretEnv; db is ignored,
-// since tokens are kept by the clients, and may be nil.
-func New(db *mongo.Database) *Tokens { return WithSecret(os.Getenv(SecretEnv), nil) }
+// New returns the concept with the secret from SecretEnv; it keeps no
+// state in the database, since tokens are kept by the clients.
+func New(*storage.DB) *Tokens { return WithSecret(os.Getenv(SecretEnv), nil) }
 
 // WithSecret returns the concept signing with secret. An empty secret
 // selects the development secret, and then the first token issued or
@@ -70,9 +68,6 @@ func (k *Tokens) key() []byte {
 	}
 	return k.secret
 }
-
-// Setup does nothing: the concept keeps no state in the database.
-func (k *Tokens) Setup(context.Context) error { return nil }
 
 // Concept registers the actions and queries under their spec names.
 func (k *Tokens) Concept() *concepts.Concept {

@@ -153,12 +153,6 @@ func TestDevelopmentSecretWarnsOnce(t *testing.T) {
 	}
 }
 
-func TestSetupNeedsNoDatabase(t *testing.T) {
-	if err := New(nil).Setup(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestConformance(t *testing.T) {
 	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Tokens.concept.yaml")
 }

@@ -7,6 +7,7 @@ package flow
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -31,17 +32,25 @@ type Options struct {
 	TraceSize int          // finished flows kept for `legible trace`; 0 means the store's default
 	Logger    *slog.Logger // where the levels above log; nil means slog.Default()
 	Level     Level
+	// Transactions begin the transaction of each attempt of a flow; nil
+	// runs flows without (concepts that keep no state in a database).
+	Transactions Transactions
+	// Attempts bounds how often a flow that conflicts runs; MaxAttempts
+	// when 0.
+	Attempts int
 }
 
 // Engine runs the flows of one program. It is safe for concurrent use: flows
 // run concurrently with each other, each on the goroutine that started it.
 type Engine struct {
-	prog    *program.Program
-	resolve program.Resolver
-	store   *trace.Store
-	masker  *trace.Masker
-	log     *slog.Logger
-	level   Level
+	prog     *program.Program
+	resolve  program.Resolver
+	store    *trace.Store
+	masker   *trace.Masker
+	log      *slog.Logger
+	level    Level
+	txs      Transactions
+	attempts int
 }
 
 // New returns an engine for p; r finds the implementations of the actions
@@ -51,10 +60,18 @@ func New(p *program.Program, r program.Resolver, opts Options) *Engine {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Engine{
+	e := &Engine{
 		prog: p, resolve: r, store: trace.NewStore(opts.TraceSize),
 		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
+		txs: opts.Transactions, attempts: opts.Attempts,
 	}
+	if e.txs == nil {
+		e.txs = noTransactions{}
+	}
+	if e.attempts <= 0 {
+		e.attempts = MaxAttempts
+	}
+	return e
 }
 
 // Traces returns the store of recently finished flows.
@@ -70,42 +87,76 @@ type Result struct {
 	// Matches counts the times a sync's `when` matched in the flow; zero
 	// means the starting action matched no sync at all.
 	Matches int
+	// Committed reports whether the flow's transaction committed (it may
+	// have written nothing); false after a failure, or when its gate or
+	// the flow itself had it roll back.
+	Committed bool
+	// Attempts is how many times the flow ran.
+	Attempts int
 }
 
 // Run opens a flow with one action from outside, such as an HTTP request,
 // and runs it to completion: the action, and everything its syncs cause.
 // The flow's records are then handed to the trace store and released.
 func (e *Engine) Run(ctx context.Context, concept, action string, input map[string]any) Result {
-	return e.RunFlow(ctx, NewID(), concept, action, input)
+	return e.RunFlow(ctx, NewID(), nil, concept, action, input)
 }
 
 // RunFlow is Run with a flow id chosen by the caller, who may need it before
-// the flow ends (an HTTP server answering a timeout names the flow).
-func (e *Engine) RunFlow(ctx context.Context, id, concept, action string, input map[string]any) Result {
-	f := newFlow(e, id)
-	res := Result{FlowID: id}
+// the flow ends (an HTTP server answering a timeout names the flow), and a
+// gate (nil for none) through which the caller decides whether the flow
+// commits. The flow runs in a transaction; when it conflicts with a
+// concurrent flow, it runs again from its first action, up to
+// Options.Attempts times, while ctx lasts.
+func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, action string, input map[string]any) Result {
 	h, ok := e.resolve.Resolve(concept, action)
 	if !ok {
-		res.Failure = &UnknownAction{Concept: concept, Action: action}
-		return res
+		return Result{FlowID: id, Failure: &UnknownAction{Concept: concept, Action: action}}
 	}
-	root, err := f.invoke(ctx, program.Key(concept, action), concept, action, h, input, nil)
+	for attempt := 1; ; attempt++ {
+		res, f, outcome := e.attempt(ctx, id, gate, concept, action, h, input)
+		res.Attempts = attempt
+		if res.Failure == nil || !e.txs.Retry(res.Failure) || attempt == e.attempts || !pause(ctx, attempt) {
+			e.finish(f, res, outcome)
+			return res
+		}
+	}
+}
+
+// attempt runs the flow once, in a transaction that it then commits or
+// rolls back; it returns the outcome of the writes for the trace.
+func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, concept, action string, h program.Handler, input map[string]any) (Result, *flow, string) {
+	tctx, tx := e.txs.Begin(ctx)
+	f := newFlow(e, id)
+	res := Result{FlowID: id}
+	root, err := f.invoke(tctx, program.Key(concept, action), concept, action, h, input, nil)
 	if root != nil {
 		res.Output = root.Output
 	}
-	res.Failure, res.Matches = err, f.matched
-	e.finish(f, err)
-	return res
+	res.Matches = f.matched
+	if err != nil {
+		tx.Rollback()
+		res.Failure = err
+		return res, f, "rolled back: it failed"
+	}
+	outcome, err := gate.commit(tctx, tx)
+	if err != nil {
+		res.Failure = err
+		return res, f, "rolled back: " + err.Error()
+	}
+	res.Committed = !strings.HasPrefix(outcome, "rolled back")
+	return res, f, outcome
 }
 
 // finish hands a finished flow to the trace store, with secrets masked.
-func (e *Engine) finish(f *flow, err error) {
-	tf := &trace.Flow{ID: f.id, Start: f.start, End: time.Now(), Records: make([]*trace.Record, len(f.records))}
+func (e *Engine) finish(f *flow, res Result, outcome string) {
+	tf := &trace.Flow{ID: f.id, Start: f.start, End: time.Now(), Records: make([]*trace.Record, len(f.records)),
+		Outcome: outcome, Attempts: res.Attempts}
 	for i, r := range f.records {
 		tf.Records[i] = &r.Record
 	}
-	if err != nil {
-		tf.Failure = err.Error()
+	if res.Failure != nil {
+		tf.Failure = res.Failure.Error()
 	}
 	e.store.Add(e.masker.Mask(tf))
 }

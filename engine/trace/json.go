@@ -14,6 +14,8 @@ type jsonFlow struct {
 	End        time.Time   `json:"end"`
 	DurationMs float64     `json:"durationMs"`
 	Failure    string      `json:"failure,omitempty"`
+	Outcome    string      `json:"outcome,omitempty"`
+	Attempts   int         `json:"attempts,omitempty"`
 	Tree       []*jsonNode `json:"tree"`
 }
 
@@ -33,10 +35,12 @@ type jsonNode struct {
 }
 
 // JSON renders a flow as indented JSON, deterministically (map keys
-// sorted): {"id", "start", "end", "durationMs", "failure", "tree"}, where
+// sorted): {"id", "start", "end", "durationMs", "failure", "outcome",
+// "attempts", "tree"}, where
 // the tree is a list of nodes {"id", "concept", "action", "sync", "when",
 // "input", "output", "failure", "start", "durationMs", "children"}. Empty
-// failures, syncs and whens are left out, and so is the output of a failed
+// failures, outcomes, attempts, syncs and whens are left out, and so is
+// the output of a failed
 // record. Values JSON cannot hold (NaN, channels, …) appear as their
 // compact text. A nil flow is null.
 func JSON(f *Flow) ([]byte, error) {
@@ -44,7 +48,7 @@ func JSON(f *Flow) ([]byte, error) {
 	if f != nil {
 		doc = &jsonFlow{
 			ID: f.ID, Start: f.Start, End: f.End, DurationMs: ms(f.Duration()),
-			Failure: f.Failure, Tree: jsonNodes(Tree(f)),
+			Failure: f.Failure, Outcome: f.Outcome, Attempts: f.Attempts, Tree: jsonNodes(Tree(f)),
 		}
 	}
 	var buf bytes.Buffer

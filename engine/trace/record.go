@@ -37,6 +37,13 @@ type Flow struct {
 	Records    []*Record // in completion order
 	Start, End time.Time
 	Failure    string // the first failure, if any
+	// Outcome is what became of the flow's writes: "committed", "read
+	// only", or "rolled back" and why; empty when it ran without a
+	// database.
+	Outcome string
+	// Attempts is how many times the flow ran: more than once when it
+	// conflicted with concurrent flows. Records are the last attempt's.
+	Attempts int
 }
 
 // Duration is how long the flow took; zero when a time is unset or the

@@ -32,7 +32,14 @@ func WriteText(w io.Writer, f *Flow) error {
 		return nil
 	}
 	var b strings.Builder
-	b.WriteString("flow " + f.ID + " (" + duration(f.Duration()) + ")")
+	b.WriteString("flow " + f.ID + " (" + duration(f.Duration()))
+	if f.Attempts > 1 {
+		b.WriteString(", " + strconv.Itoa(f.Attempts) + " attempts")
+	}
+	if f.Outcome != "" {
+		b.WriteString(", " + f.Outcome)
+	}
+	b.WriteString(")")
 	if f.Failure != "" {
 		b.WriteString(" FAILED: " + oneLine(f.Failure))
 	}

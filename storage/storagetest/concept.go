@@ -28,6 +28,16 @@ func Build[I Impl](t testing.TB, db *storage.DB, build func(*storage.DB) I) (I, 
 	return impl, impl.Concept()
 }
 
+// EachConcept runs f as a subtest for each backend (Each), with a concept
+// built by build on a fresh database set up for it.
+func EachConcept[I Impl](t *testing.T, build func(*storage.DB) I, f func(t *testing.T, impl I, c *concepts.Concept)) {
+	t.Helper()
+	Each(t, func(t *testing.T, db *storage.DB) {
+		impl, c := Build(t, db, build)
+		f(t, impl, c)
+	})
+}
+
 // Call runs the action or query name of c through its handler, failing
 // the test on a failure; it returns the result, a concept error included.
 func Call(t testing.TB, c *concepts.Concept, name string, in map[string]any) concepts.Result {
