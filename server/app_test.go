@@ -18,6 +18,8 @@ import (
 	"legible/engine/flow"
 	"legible/engine/lint"
 	"legible/engine/program"
+	"legible/storage"
+	"legible/storage/storagetest"
 )
 
 // The test app of testdata/app runs on these in-memory concepts: real
@@ -57,6 +59,43 @@ func (c *counting) get(_ context.Context, in nameIn) ([]countOut, error) {
 	return []countOut{{Count: c.counts[in.Name]}}, nil
 }
 
+// keeping is the Keeping concept: totals kept in the database, read,
+// changed and written back by keep.
+type keeping struct {
+	totals *storage.Collection[totalOut]
+	read   chan struct{} // gets a token, when there is room, at each _total
+}
+
+type keepIn struct {
+	Name string  `json:"name"`
+	By   float64 `json:"by"`
+}
+
+type totalOut struct {
+	Total float64 `json:"total"`
+}
+
+func (k *keeping) keep(ctx context.Context, in keepIn) (totalOut, error) {
+	t, _, err := k.totals.Get(ctx, in.Name)
+	if err != nil {
+		return totalOut{}, err
+	}
+	t.Total += in.By
+	return t, k.totals.Put(ctx, in.Name, t)
+}
+
+func (k *keeping) total(ctx context.Context, in nameIn) ([]totalOut, error) {
+	select {
+	case k.read <- struct{}{}:
+	default:
+	}
+	t, found, err := k.totals.Get(ctx, in.Name)
+	if !found || err != nil {
+		return nil, err
+	}
+	return []totalOut{t}, nil
+}
+
 type msIO struct {
 	MS float64 `json:"ms"`
 }
@@ -82,6 +121,7 @@ func boom(_ context.Context, in reasonIO) (reasonIO, error) {
 type testServer struct {
 	url    string
 	counts *counting
+	kept   *keeping
 	engine *flow.Engine
 	stop   context.CancelFunc
 	done   chan error
@@ -98,7 +138,10 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 			t.Fatalf("test app: %s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
 		}
 	}
-	ts := &testServer{counts: &counting{counts: map[string]float64{}}, done: make(chan error, 1)}
+	db := storagetest.SQLite(t)
+	ts := &testServer{counts: &counting{counts: map[string]float64{}}, done: make(chan error, 1),
+		kept: &keeping{totals: storage.NewCollection[totalOut](db, "Keeping.totals"), read: make(chan struct{}, 1)}}
+	storagetest.Setup(t, db)
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -108,6 +151,7 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 		req.Concept(),
 		concepts.New("Counting").Action("add", concepts.Action(ts.counts.add)).
 			Query("_get", concepts.Query(ts.counts.get)).Query("_secret", concepts.Query(ts.counts.get)),
+		concepts.New("Keeping").Action("keep", concepts.Action(ts.kept.keep)).Query("_total", concepts.Query(ts.kept.total)),
 		concepts.New("Sleeping").Action("sleep", concepts.Action(sleep)),
 		concepts.New("Failing").Action("boom", concepts.Action(boom)),
 	} {
@@ -119,7 +163,7 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.engine = flow.New(prog, program.FromRegistry(reg), flow.Options{})
+	ts.engine = flow.New(prog, program.FromRegistry(reg), flow.Options{Transactions: flow.InStorage(db)})
 	srv := New(sp, ts.engine, req, reg, opts)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -139,7 +139,7 @@ func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *s
 	if err != nil {
 		return nil, err
 	}
-	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level, Transactions: transactions{db}})
+	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level, Transactions: flow.InStorage(db)})
 	return server.New(sp, eng, req, reg, server.Options{
 		Dev: o.Dev, AdminToken: o.AdminToken, Logger: log, Ready: db.Ping,
 	}), nil

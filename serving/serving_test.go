@@ -25,7 +25,7 @@ func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			app, err := Open(t.Context(), Options{Specs: tt.specs, Data: t.TempDir()})
 			if err == nil {
-				app.Close(context.Background())
+				app.Close()
 				t.Fatal("Open succeeded")
 			}
 			_, unreadable := errors.AsType[*UnreadableError](err)
@@ -70,10 +70,10 @@ func TestServeUntilCancelled(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("Serve did not return after its context ended")
 	}
-	if err := app.Close(context.Background()); err != nil {
+	if err := app.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
-	if err := app.Close(context.Background()); err != nil {
+	if err := app.Close(); err != nil {
 		t.Fatalf("closing again: %v", err)
 	}
 }

@@ -148,10 +148,11 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 
 // startWriting starts the Writer and checks that every read made so far
 // still returns what it did; when one does not, the transaction has
-// conflicted.
+// conflicted. A Writer that cannot start ends the transaction.
 func (tx *Tx) startWriting(ctx context.Context) error {
 	w, err := tx.db.b.Write(ctx)
 	if err != nil {
+		tx.fail(err)
 		return err
 	}
 	for _, op := range tx.reads {

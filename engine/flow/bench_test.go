@@ -39,15 +39,10 @@ type benchApp struct {
 // reply, then forgets the request.
 func (a benchApp) request(in map[string]any) (Result, bool) {
 	id := NewID()
-	ctx, replies := a.req.Expect(context.Background(), id)
+	ctx := a.req.Expect(context.Background(), id)
 	defer a.req.Forget(id)
-	res := a.RunFlow(ctx, id, "Requesting", "request", in)
-	select {
-	case <-replies:
-		return res, true
-	default:
-		return res, false
-	}
+	res := a.RunFlow(ctx, id, nil, "Requesting", "request", in)
+	return res, a.req.Answered(id)
 }
 
 // benchEngine builds an engine for the given syncs over a Bench concept

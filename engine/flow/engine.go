@@ -114,7 +114,7 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 		return Result{FlowID: id, Failure: &UnknownAction{Concept: concept, Action: action}}
 	}
 	for attempt := 1; ; attempt++ {
-		res, f, outcome := e.attempt(ctx, id, gate, concept, action, h, input)
+		res, f, outcome := e.attempt(ctx, id, gate, attempt > ExclusiveAfter, concept, action, h, input)
 		res.Attempts = attempt
 		if res.Failure == nil || !e.txs.Retry(res.Failure) || attempt == e.attempts || !pause(ctx, attempt) {
 			e.finish(f, res, outcome)
@@ -125,8 +125,9 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 
 // attempt runs the flow once, in a transaction that it then commits or
 // rolls back; it returns the outcome of the writes for the trace.
-func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, concept, action string, h program.Handler, input map[string]any) (Result, *flow, string) {
-	tctx, tx := e.txs.Begin(ctx)
+func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, exclusive bool, concept, action string,
+	h program.Handler, input map[string]any) (Result, *flow, string) {
+	tctx, tx := e.txs.Begin(ctx, exclusive)
 	f := newFlow(e, id)
 	res := Result{FlowID: id}
 	root, err := f.invoke(tctx, program.Key(concept, action), concept, action, h, input, nil)

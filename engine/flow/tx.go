@@ -12,8 +12,11 @@ import (
 // (storage.DB, through serving, is one).
 type Transactions interface {
 	// Begin starts a transaction and returns the context that the
-	// attempt's actions and queries run with, which carries it.
-	Begin(ctx context.Context) (context.Context, Transaction)
+	// attempt's actions and queries run with, which carries it. An
+	// exclusive transaction takes the database's write lock at once, so
+	// that it cannot conflict: the engine asks for one for the attempts
+	// of a flow that conflicted ExclusiveAfter times.
+	Begin(ctx context.Context, exclusive bool) (context.Context, Transaction)
 	// Retry reports whether err, a failure of an attempt or the error of
 	// its Commit, says that it conflicted with a concurrent flow, so that
 	// running it again may succeed.
@@ -34,6 +37,12 @@ type Transaction interface {
 // MaxAttempts bounds how often a flow runs when it keeps conflicting with
 // concurrent flows; Options.Attempts overrides it.
 const MaxAttempts = 10
+
+// ExclusiveAfter is how many times a flow conflicts before its next
+// attempts run in exclusive transactions: a flow that reads, works a
+// while, then writes, among many alike, would otherwise conflict again
+// and again.
+const ExclusiveAfter = 2
 
 // Gate decides whether a finished flow commits, between the flow and
 // whoever waits for it. The waiter may Close it, as a request that timed
@@ -92,7 +101,9 @@ func (g *Gate) commit(ctx context.Context, tx Transaction) (string, error) {
 type noTransactions struct{}
 
 // Begin returns ctx and a transaction that does nothing.
-func (noTransactions) Begin(ctx context.Context) (context.Context, Transaction) { return ctx, noTx{} }
+func (noTransactions) Begin(ctx context.Context, _ bool) (context.Context, Transaction) {
+	return ctx, noTx{}
+}
 
 // Retry reports false: without a database nothing conflicts.
 func (noTransactions) Retry(error) bool { return false }

@@ -1,27 +1,36 @@
-package serving
+package flow
 
 import (
 	"context"
 	"errors"
 
-	"legible/engine/flow"
 	"legible/storage"
 )
 
-// transactions runs each attempt of a flow in a transaction of the
-// database.
+// InStorage returns the Transactions that run each attempt of a flow in a
+// transaction of db: its reads and writes, through db's collections, commit
+// together or not at all, and a conflict with a concurrent flow runs it
+// again.
+func InStorage(db *storage.DB) Transactions { return transactions{db} }
+
+// transactions runs each attempt of a flow in a transaction of a database.
 type transactions struct{ db *storage.DB }
 
-// Begin begins a transaction of the database.
-func (t transactions) Begin(ctx context.Context) (context.Context, flow.Transaction) {
+// Begin begins a transaction of the database; an exclusive one starts
+// writing at once. When that fails, the transaction fails at its first
+// use with the same error.
+func (t transactions) Begin(ctx context.Context, exclusive bool) (context.Context, Transaction) {
 	ctx, tx := t.db.Begin(ctx)
+	if exclusive {
+		_ = storage.StartWriting(ctx)
+	}
 	return ctx, transaction{tx}
 }
 
 // Retry reports whether err is a conflict with a concurrent transaction.
 func (transactions) Retry(err error) bool { return errors.Is(err, storage.ErrConflict) }
 
-// transaction is a transaction of the database, for the flow engine.
+// transaction is a transaction of the database, for an attempt.
 type transaction struct{ tx *storage.Tx }
 
 // Commit commits, and says what became of the writes.

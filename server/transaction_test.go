@@ -1,0 +1,91 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// total returns the total name keeps, through the API; 0 for none.
+func (ts *testServer) total(t *testing.T, name string) float64 {
+	t.Helper()
+	r := ts.do(t, "GET", "/api/kept/"+name, "", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET /api/kept/%s: %d %s", name, r.status, r.raw)
+	}
+	n, _ := r.body["total"].(float64)
+	return n
+}
+
+func TestFlowsThatDoNotEndWellChangeNothing(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	cases := []struct {
+		what, path, body string
+		status           int
+		msg              string
+	}{
+		{"timed out after its write", "/slow", `{"by": 1, "ms": 900}`, http.StatusGatewayTimeout, "within 500ms"},
+		{"ended without answering", "/silent", `{"by": 1}`, http.StatusGatewayTimeout, "without Requesting.respond"},
+		{"refused with rollback", "/refused", `{"by": 1}`, http.StatusUnprocessableEntity, ""},
+		{"failed after its write", "/boom", `{"by": 1}`, http.StatusInternalServerError, "the flow failed"},
+	}
+	for i, c := range cases {
+		name := fmt.Sprint("n", i)
+		if r := ts.do(t, "POST", "/api/kept/"+name, `{"by": 5}`, nil); r.status != http.StatusOK || r.body["total"] != 5.0 {
+			t.Fatalf("a plain keep: %d %s", r.status, r.raw)
+		}
+		r := ts.do(t, "POST", "/api/kept/"+name+c.path, c.body, nil)
+		if r.status != c.status || !strings.Contains(r.raw, c.msg) {
+			t.Errorf("%s: %d %s, want %d saying %q", c.what, r.status, r.raw, c.status, c.msg)
+		}
+		if got := ts.total(t, name); got != 5 {
+			t.Errorf("%s: the total is %v afterwards, want 5: the flow's write must not stay", c.what, got)
+		}
+	}
+	if r := ts.do(t, "POST", "/api/kept/fast/slow", `{"by": 2, "ms": 10}`, nil); r.status != http.StatusCreated || ts.total(t, "fast") != 2 {
+		t.Fatalf("a slow flow within the timeout: %d %s, total %v; want 201 and its write", r.status, r.raw, ts.total(t, "fast"))
+	}
+}
+
+func TestRacingFlowsLoseNoWrite(t *testing.T) {
+	const n = 20
+	ts := newTestServer(t, Options{})
+	var wg sync.WaitGroup
+	statuses := make([]int, n)
+	for i := range n { // each reads the total, sleeps, then adds 1: they all conflict
+		wg.Go(func() { statuses[i] = ts.do(t, "POST", "/api/kept/race/late", `{"by": 1, "ms": 5}`, nil).status })
+	}
+	wg.Wait()
+	for i, s := range statuses {
+		if s != http.StatusOK {
+			t.Errorf("request %d: %d", i, s)
+		}
+	}
+	if got := ts.total(t, "race"); got != n {
+		t.Fatalf("total %v after %d racing flows that each read it and add 1, want %d", got, n, n)
+	}
+}
+
+func TestConflictedFlowRunsAgain(t *testing.T) {
+	ts := newTestServer(t, Options{Dev: true})
+	ts.do(t, "POST", "/api/kept/late", `{"by": 1}`, nil)
+	late := make(chan reply, 1)
+	go func() { late <- ts.do(t, "POST", "/api/kept/late/late", `{"by": 10, "ms": 150}`, nil) }()
+	<-ts.kept.read // the late flow has read the total
+	if r := ts.do(t, "POST", "/api/kept/late", `{"by": 100}`, nil); r.status != http.StatusOK {
+		t.Fatalf("the write in between: %d %s", r.status, r.raw)
+	}
+	r := <-late
+	if r.status != http.StatusOK || r.body["total"] != 111.0 {
+		t.Fatalf("the late flow: %d %s, want 200 with total 111: it must run again after the write in between", r.status, r.raw)
+	}
+	tr := ts.waitTrace(t, r.header.Get(flowHeader), nil)
+	if tr.body["attempts"] != 2.0 || tr.body["outcome"] != "committed" {
+		t.Fatalf("trace of the late flow: attempts %v, outcome %v; want 2 and committed", tr.body["attempts"], tr.body["outcome"])
+	}
+	if got := ts.total(t, "late"); got != 111 {
+		t.Fatalf("total %v, want 111", got)
+	}
+}
