@@ -22,15 +22,16 @@ import (
 	"legible/concepts/tokens"
 	"legible/internal/syncbuf"
 	"legible/serving"
+	"legible/storage/storagetest"
 )
 
 // specsDir is the app under test.
 const specsDir = "../specs"
 
-// api is the server the package's tests share; TestMain starts it. Tests
-// register their own users, with unique names, so they do not see each
-// other's data except in unfiltered lists.
-var api *server
+// api is the server the package's tests share, on the embedded store;
+// TestMain starts it. Tests register their own users, with unique names,
+// so they do not see each other's data except in unfiltered lists.
+var api *site
 
 func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
@@ -44,15 +45,23 @@ func runTests(m *testing.M) int {
 			return 1
 		}
 	}
-	var err error
-	if api, err = startServer(specsDir); err != nil {
+	data, err := os.MkdirTemp("", "legible-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(data)
+	srv, err := startServer(serving.Options{Specs: specsDir, Data: data})
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
 		return 1
 	}
+	api = &site{servers: []*server{srv}}
+	defer storagetest.Stop()
 	code := m.Run()
-	if err := api.close(); err != nil {
+	if err := srv.close(); err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
-		return 1
+		code = 1
 	}
 	return code
 }
@@ -67,35 +76,28 @@ var testEnv = map[string]string{
 // tokenSecret signs the app's tokens during the tests.
 const tokenSecret = "e2e-test-secret-not-for-production"
 
-// server is the app served in process on a loopback port, on a fresh
-// embedded database in a temporary folder.
+// server is the app served in process on a loopback port.
 type server struct {
 	url  string // the API's base URL: http://127.0.0.1:PORT/api
 	root string // http://127.0.0.1:PORT
-	data string
 	app  *serving.App
 	stop context.CancelFunc
 	done chan error
 	log  *syncbuf.Buffer
 }
 
-// startServer serves the app in specs and waits until /readyz answers.
-func startServer(specs string) (*server, error) {
-	data, err := os.MkdirTemp("", "legible-e2e-")
-	if err != nil {
-		return nil, err
-	}
-	s := &server{data: data, done: make(chan error, 1), log: &syncbuf.Buffer{}}
-	logger := slog.New(slog.NewTextHandler(s.log, nil))
-	s.app, err = serving.Open(context.Background(), serving.Options{Specs: specs, Data: data, Dev: true, Logger: logger, Stderr: s.log})
-	if err != nil {
-		os.RemoveAll(data)
-		return nil, fmt.Errorf("serving %s: %w\n%s", specs, err, s.log)
+// startServer serves the app as o says, in development mode, and waits
+// until /readyz answers.
+func startServer(o serving.Options) (*server, error) {
+	s := &server{done: make(chan error, 1), log: &syncbuf.Buffer{}}
+	o.Dev, o.Logger, o.Stderr = true, slog.New(slog.NewTextHandler(s.log, nil)), s.log
+	var err error
+	if s.app, err = serving.Open(context.Background(), o); err != nil {
+		return nil, fmt.Errorf("serving %s: %w\n%s", o.Specs, err, s.log)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		s.app.Close(context.Background())
-		os.RemoveAll(data)
+		s.app.Close()
 		return nil, err
 	}
 	s.root = "http://" + ln.Addr().String()
@@ -122,7 +124,7 @@ func (s *server) waitReady(limit time.Duration) error {
 	return fmt.Errorf("the app did not become ready within %v; its log:\n%s", limit, s.log)
 }
 
-// close stops serving, closes the database and removes its folder.
+// close stops serving and closes the database.
 func (s *server) close() error {
 	s.stop()
 	var err error
@@ -131,7 +133,7 @@ func (s *server) close() error {
 	case <-time.After(15 * time.Second):
 		err = errors.New("the server did not stop within 15s")
 	}
-	err = errors.Join(err, s.app.Close(context.Background()), os.RemoveAll(s.data))
+	err = errors.Join(err, s.app.Close())
 	if err != nil {
 		return fmt.Errorf("stopping the app: %w", err)
 	}
@@ -150,12 +152,19 @@ type reply struct {
 // only at shutdown.
 var client = &http.Client{Timeout: 30 * time.Second}
 
+// site is where the tests send requests: one server, or replicas of the
+// app on one database, taken in turn.
+type site struct {
+	servers []*server
+	next    atomic.Uint64
+}
+
 // send sends method path (under the API's base URL) with the token (no
 // Authorization header when it is empty) and body: nil sends none, a
 // string is sent as it is, anything else as JSON. Every reply but a 204
 // must be a JSON object; send returns an error when it is not. It does
 // not fail the test, so goroutines may call it.
-func send(method, path, token string, body any) (reply, error) {
+func (st *site) send(method, path, token string, body any) (reply, error) {
 	var r io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -168,7 +177,8 @@ func send(method, path, token string, body any) (reply, error) {
 		}
 		r = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequest(method, api.url+path, r)
+	srv := st.servers[st.next.Add(1)%uint64(len(st.servers))]
+	req, err := http.NewRequest(method, srv.url+path, r)
 	if err != nil {
 		return reply{}, err
 	}
@@ -197,25 +207,63 @@ func send(method, path, token string, body any) (reply, error) {
 }
 
 // do sends a request as send does, failing the test on an error.
-func do(t testing.TB, method, path, token string, body any) reply {
+func (st *site) do(t testing.TB, method, path, token string, body any) reply {
 	t.Helper()
-	r, err := send(method, path, token, body)
+	r, err := st.send(method, path, token, body)
 	if err != nil {
-		t.Fatalf("%v%s", err, trace(r.flow))
+		t.Fatalf("%v%s", err, st.trace(r.flow))
 	}
 	return r
 }
 
 // expect sends a request and fails the test unless the reply has status
 // want; the failure shows the reply and the flow's trace.
-func expect(t testing.TB, want int, method, path, token string, body any) reply {
+func (st *site) expect(t testing.TB, want int, method, path, token string, body any) reply {
 	t.Helper()
-	r := do(t, method, path, token, body)
+	r := st.do(t, method, path, token, body)
 	if r.status != want {
-		t.Fatalf("%s %s: status %d, want %d; reply %s%s", method, path, r.status, want, r.raw, trace(r.flow))
+		t.Fatalf("%s %s: status %d, want %d; reply %s%s", method, path, r.status, want, r.raw, st.trace(r.flow))
 	}
 	return r
 }
+
+// trace returns the text trace of a flow, from the server that ran it,
+// for failure messages.
+func (st *site) trace(flow string) string {
+	if flow == "" {
+		return ""
+	}
+	for _, srv := range st.servers {
+		resp, err := client.Get(srv.root + "/_legible/flows/" + flow + "?format=text")
+		if err != nil {
+			return "\n(no trace: " + err.Error() + ")"
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			return "\nflow " + flow + ":\n" + string(raw)
+		}
+	}
+	return "\n(no trace of flow " + flow + ")"
+}
+
+// send, do, expect and trace go to api, the shared server.
+func send(method, path, token string, body any) (reply, error) { return api.send(method, path, token, body) }
+
+// do sends a request to api as site.do does.
+func do(t testing.TB, method, path, token string, body any) reply {
+	t.Helper()
+	return api.do(t, method, path, token, body)
+}
+
+// expect sends a request to api as site.expect does.
+func expect(t testing.TB, want int, method, path, token string, body any) reply {
+	t.Helper()
+	return api.expect(t, want, method, path, token, body)
+}
+
+// trace returns the text trace of one of api's flows.
+func trace(flow string) string { return api.trace(flow) }
 
 // expectDeleted sends a DELETE and fails the test unless it succeeds:
 // 200, or 204 as the API contract says.
@@ -225,20 +273,6 @@ func expectDeleted(t testing.TB, path, token string) {
 	if r.status != http.StatusOK && r.status != http.StatusNoContent {
 		t.Fatalf("DELETE %s: status %d, want 200 or 204; reply %s%s", path, r.status, r.raw, trace(r.flow))
 	}
-}
-
-// trace returns the text trace of a flow, for failure messages.
-func trace(flow string) string {
-	if flow == "" {
-		return ""
-	}
-	resp, err := client.Get(api.root + "/_legible/flows/" + flow + "?format=text")
-	if err != nil {
-		return "\n(no trace: " + err.Error() + ")"
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	return "\nflow " + flow + ":\n" + string(raw)
 }
 
 // decode decodes the reply's JSON into v, failing the test if it does not fit.
@@ -378,8 +412,14 @@ func (u user) registration() any {
 	return map[string]any{"user": map[string]any{"username": u.name, "email": u.email, "password": u.password}}
 }
 
-// register registers a fresh user and returns it with its token.
+// register registers a fresh user at api and returns it with its token.
 func register(t testing.TB, prefix string) user {
+	t.Helper()
+	return api.register(t, prefix)
+}
+
+// register registers a fresh user and returns it with its token.
+func (st *site) register(t testing.TB, prefix string) user {
 	t.Helper()
 	u := newUser(prefix)
 	var out struct {
@@ -387,7 +427,7 @@ func register(t testing.TB, prefix string) user {
 			Username, Token string
 		}
 	}
-	expect(t, http.StatusCreated, http.MethodPost, "/users", "", u.registration()).decode(t, &out)
+	st.expect(t, http.StatusCreated, http.MethodPost, "/users", "", u.registration()).decode(t, &out)
 	if out.User.Username != u.name || out.User.Token == "" {
 		t.Fatalf("registering %s gave %+v", u.name, out.User)
 	}
@@ -405,12 +445,18 @@ func newArticle(title string, tags ...string) any {
 	}}
 }
 
-// post creates an article by u and returns it. It waits a moment first,
-// so that each article is strictly more recent than those posted before.
+// post creates an article by u at api and returns it.
 func post(t testing.TB, u user, title string, tags ...string) article {
 	t.Helper()
+	return api.post(t, u, title, tags...)
+}
+
+// post creates an article by u and returns it. It waits a moment first,
+// so that each article is strictly more recent than those posted before.
+func (st *site) post(t testing.TB, u user, title string, tags ...string) article {
+	t.Helper()
 	time.Sleep(3 * time.Millisecond)
-	a := expect(t, http.StatusCreated, http.MethodPost, "/articles", u.token, newArticle(title, tags...)).article(t)
+	a := st.expect(t, http.StatusCreated, http.MethodPost, "/articles", u.token, newArticle(title, tags...)).article(t)
 	if a.Title != title || a.Slug == "" || a.Author.Username != u.name {
 		t.Fatalf("creating %q by %s gave %+v", title, u.name, a)
 	}

@@ -32,7 +32,7 @@ func TestPostmanSuite(t *testing.T) {
 	name := unique("pm")
 	report := filepath.Join(t.TempDir(), "newman.json")
 	cmd := exec.CommandContext(ctx, newman, "run", collection,
-		"--global-var", "APIURL="+api.url,
+		"--global-var", "APIURL="+api.servers[0].url,
 		"--global-var", "USERNAME="+name,
 		"--global-var", "EMAIL="+name+"@example.com",
 		"--global-var", "PASSWORD=pw-"+name,

@@ -220,10 +220,11 @@ func (tx *Tx) fail(err error) {
 }
 
 // failOn makes the transaction fail when a write, or a read in the
-// Writer, failed other than on a unique key: the database may have
-// rolled the writes back already, and nothing may run outside it.
+// Writer, failed other than on a unique key, or on a conflict: the
+// database may have rolled the writes back already, and nothing may run
+// outside it.
 func (tx *Tx) failOn(err error) {
-	if err != nil && !errors.Is(err, ErrTaken) {
+	if err != nil && (errors.Is(err, ErrConflict) || !errors.Is(err, ErrTaken)) {
 		tx.fail(err)
 	}
 }

@@ -1,20 +1,38 @@
 package article
 
 import (
+	"context"
 	"testing"
 
 	"legible/concepts"
+	"legible/storage"
 	"legible/storage/storagetest"
 )
 
-// setup builds the concept on a fresh database and sets it up.
-func setup(t testing.TB) (*Article, *concepts.Concept) { return storagetest.Setup(t, New) }
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// each runs f on a fresh concept on each backend.
+func each(t *testing.T, f func(t *testing.T, a *Article, c *concepts.Concept)) {
+	t.Helper()
+	storagetest.EachConcept(t, New, f)
+}
 
 // The helpers of storagetest, under short names.
 var (
-	call  = storagetest.Call
-	count = storagetest.Count
+	call = storagetest.Call
+	one  = storagetest.Row
 )
+
+// stored returns how many article documents a holds, read from its
+// collection rather than through the concept's queries.
+func stored(t testing.TB, a *Article) int64 {
+	t.Helper()
+	n, err := a.articles.Count(context.Background(), storage.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
 
 // article is the input of create of an article by author with the title,
 // and a description and body made from the title.
@@ -35,9 +53,6 @@ func create(t testing.TB, c *concepts.Concept, in map[string]any) (id, slug stri
 	return id, slug
 }
 
-// one is storagetest.Row under a short name.
-var one = storagetest.Row
-
 // get returns the one row of _get for the article id.
 func get(t testing.TB, c *concepts.Concept, id string) map[string]any {
 	t.Helper()
@@ -55,8 +70,9 @@ func bySlug(t testing.TB, c *concepts.Concept, slug string) map[string]any {
 func update(t testing.TB, c *concepts.Concept, in map[string]any) string {
 	t.Helper()
 	got := call(t, c, "update", in)
-	if got.IsError() || got.Out["article"] != in["article"] {
-		t.Fatalf("update %v: %+v, want article %v", in, got, in["article"])
+	slug, _ := got.Out["slug"].(string)
+	if got.IsError() || got.Out["article"] != in["article"] || slug == "" {
+		t.Fatalf("update %v: %+v, want article %v and a slug", in, got, in["article"])
 	}
-	return got.Out["slug"].(string)
+	return slug
 }

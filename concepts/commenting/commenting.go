@@ -11,7 +11,8 @@
 // lock before it reads the counter (storage.StartWriting), so that
 // concurrent comments wait for each other rather than conflict. On a
 // MongoDB without transactions the counter can be read twice alike; the
-// comment's id is then taken already, and add tries the next one.
+// comment's id is then taken already, and add tries the next one after
+// the highest comment (an index on n finds it).
 package commenting
 
 import (
@@ -35,7 +36,7 @@ type Commenting struct {
 // nil for conformance checks.
 func New(db *storage.DB) *Commenting {
 	return &Commenting{
-		comments: storage.NewCollection[commentDoc](db, CommentsCollection, storage.On("item", "n")),
+		comments: storage.NewCollection[commentDoc](db, CommentsCollection, storage.On("item", "n"), storage.On("n")),
 		counters: storage.NewCollection[counterDoc](db, CountersCollection),
 	}
 }

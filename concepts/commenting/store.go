@@ -14,8 +14,10 @@ import (
 const commentCounter = "comments"
 
 // idAttempts bounds how often add tries another number after one that is
-// taken, which only a MongoDB without transactions gives.
-const idAttempts = 10
+// taken, which only a MongoDB without transactions gives: each time one of
+// the comments added at once gets its number, so this many can be added
+// at once.
+const idAttempts = 64
 
 // commentDoc is a comment in Commenting.comments, under its number as a
 // decimal string.
@@ -56,11 +58,22 @@ func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
 	return "", fmt.Errorf("adding a comment: %d comment numbers in a row were taken; try again", idAttempts)
 }
 
-// next hands out the next comment number.
+// next hands out the next comment number: one more than the counter's
+// last, or than the highest comment's, whichever is higher. The counter
+// keeps the numbers of removed comments from coming back; the highest
+// comment catches up with a counter that a MongoDB without transactions
+// let concurrent adds set back.
 func (m *Commenting) next(ctx context.Context) (int64, error) {
 	c, _, err := m.counters.Get(ctx, commentCounter)
 	if err != nil {
 		return 0, err
+	}
+	top, err := m.comments.Find(ctx, storage.Query{Sort: []storage.Order{storage.Desc("n")}, Limit: 1})
+	if err != nil {
+		return 0, err
+	}
+	if len(top) == 1 {
+		c.Next = max(c.Next, top[0].Value.N)
 	}
 	c.Next++
 	return c.Next, m.counters.Put(ctx, commentCounter, c)

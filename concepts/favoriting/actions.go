@@ -28,7 +28,7 @@ func (f *Favoriting) Favorite(ctx context.Context, in Pair) (ItemIO, error) {
 	if in.Item == "" || in.User == "" {
 		return ItemIO{}, fmt.Errorf("favoriting: the user or the item is empty; pass both ids")
 	}
-	doc := favoriteDoc{Item: in.Item, User: in.User, At: concepts.Timestamp(concepts.Now())}
+	doc := favoriteDoc{Item: in.Item, User: in.User, At: concepts.Instant()}
 	if err := f.favorites.Insert(ctx, storage.Key(in.Item, in.User), doc); err != nil && !errors.Is(err, storage.ErrTaken) {
 		return ItemIO{}, err
 	}

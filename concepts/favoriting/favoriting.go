@@ -27,7 +27,7 @@ type Favoriting struct {
 type favoriteDoc struct {
 	Item string `json:"item"`
 	User string `json:"user"`
-	At   string `json:"at"` // when, as concepts.Timestamp writes it
+	At   int64  `json:"at"` // when: concepts.Instant
 }
 
 // New returns the concept on db without touching the database; db may be

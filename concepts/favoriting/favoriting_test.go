@@ -1,11 +1,14 @@
 package favoriting
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sync"
 	"testing"
 
+	"legible/concepts"
+	"legible/storage"
 	"legible/storage/storagetest"
 )
 
@@ -14,7 +17,7 @@ func TestFavoriteSequences(t *testing.T) {
 	cases := []struct {
 		name  string
 		steps []step
-		fans  []string // of item i after the steps
+		fans  []string // of item i after the steps, sorted
 	}{
 		{"one favorite", []step{{"favorite", "ann"}}, []string{"ann"}},
 		{"twice", []step{{"favorite", "ann"}, {"favorite", "ann"}}, []string{"ann"}},
@@ -29,79 +32,155 @@ func TestFavoriteSequences(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f, c := setup(t)
-			for _, s := range tc.steps {
-				if got := call(t, c, s.action, pair(s.user, "i")); got.IsError() || got.Out["item"] != "i" {
-					t.Fatalf("%s %s i: %+v, want item i", s.action, s.user, got)
+			each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+				for _, s := range tc.steps {
+					if got := call(t, c, s.action, pair(s.user, "i")); got.IsError() || got.Out["item"] != "i" {
+						t.Fatalf("%s %s i: %+v, want item i", s.action, s.user, got)
+					}
+					agree(t, f, c, "i", "ann", "bob")
 				}
-				stored(t, f, "i")
-			}
-			if got := count(t, c, "i"); got != len(tc.fans) {
-				t.Fatalf("_count i: %v, want %d", got, len(tc.fans))
-			}
-			if d := stored(t, f, "i"); !slices.Equal(d.Fans, tc.fans) && len(tc.fans)+len(d.Fans) > 0 {
-				t.Fatalf("fans of i: %v, want %v", d.Fans, tc.fans)
-			}
-			for _, u := range []string{"ann", "bob"} {
-				fan := slices.Contains(tc.fans, u)
-				if got := isFavorite(t, c, pair(u, "i")); got != fan {
-					t.Errorf("_isFavorite %s i: %v, want %v", u, got, fan)
+				if got := count(t, c, "i"); got != len(tc.fans) {
+					t.Fatalf("_count i: %v, want %d", got, len(tc.fans))
 				}
-				if got, want := favorites(t, c, u), map[bool][]string{true: {"i"}, false: {}}[fan]; !slices.Equal(got, want) {
-					t.Errorf("_favorites %s: %v, want %v", u, got, want)
+				if got := fans(t, f, "i"); !slices.Equal(got, tc.fans) {
+					t.Fatalf("fans of i: %v, want %v", got, tc.fans)
 				}
-			}
+				if n := stored(t, f); n != int64(len(tc.fans)) {
+					t.Fatalf("%d favorites stored, want one per fan, %d", n, len(tc.fans))
+				}
+				for _, u := range []string{"ann", "bob"} {
+					fan := slices.Contains(tc.fans, u)
+					if got := isFavorite(t, c, pair(u, "i")); got != fan {
+						t.Errorf("_isFavorite %s i: %v, want %v", u, got, fan)
+					}
+					if got, want := favorites(t, c, u), map[bool][]string{true: {"i"}, false: {}}[fan]; !slices.Equal(got, want) {
+						t.Errorf("_favorites %s: %v, want %v", u, got, want)
+					}
+				}
+			})
 		})
 	}
 }
 
 func TestFavoritesOfAUser(t *testing.T) {
-	_, c := setup(t)
-	for _, item := range []string{"a", "b", "c", "b"} {
-		call(t, c, "favorite", pair("ann", item))
-	}
-	call(t, c, "unfavorite", pair("ann", "a"))
-	if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"b", "c"}) {
-		t.Fatalf("_favorites ann: %v, want [b c]", got)
-	}
-	for item, want := range map[string]int{"a": 0, "b": 1, "c": 1, "never": 0} {
-		if got := count(t, c, item); got != want {
-			t.Errorf("_count %s: %v, want %d", item, got, want)
+	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+		for _, item := range []string{"a", "b", "c", "b"} {
+			call(t, c, "favorite", pair("ann", item))
 		}
-	}
+		call(t, c, "unfavorite", pair("ann", "a"))
+		if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"b", "c"}) {
+			t.Fatalf("_favorites ann: %v, want [b c]", got)
+		}
+		for item, want := range map[string]int{"a": 0, "b": 1, "c": 1, "never": 0} {
+			if got := count(t, c, item); got != want {
+				t.Errorf("_count %s: %v, want %d", item, got, want)
+			}
+			agree(t, f, c, item, "ann")
+		}
+	})
+}
+
+func TestFavoritesAreInTheOrderFavorited(t *testing.T) {
+	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+		steps := []struct {
+			action, item string
+			want         []string // ann's favorites after the step
+		}{
+			{"favorite", "c", []string{"c"}},
+			{"favorite", "a", []string{"c", "a"}},
+			{"favorite", "b", []string{"c", "a", "b"}},
+			{"favorite", "c", []string{"c", "a", "b"}}, // favoriting again keeps the first time
+			{"unfavorite", "a", []string{"c", "b"}},
+			{"favorite", "a", []string{"c", "b", "a"}}, // favorited anew: last
+			{"favorite", "b", []string{"c", "b", "a"}},
+		}
+		for _, s := range steps {
+			call(t, c, s.action, pair("ann", s.item))
+			if got := favorites(t, c, "ann"); !slices.Equal(got, s.want) {
+				t.Fatalf("_favorites ann after %s %s: %v, want %v", s.action, s.item, got, s.want)
+			}
+		}
+		call(t, c, "favorite", pair("bob", "z"))
+		if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"c", "b", "a"}) {
+			t.Fatalf("_favorites ann after bob's favorite: %v, want [c b a]", got)
+		}
+		if n := stored(t, f); n != 4 {
+			t.Fatalf("%d favorites stored, want 4", n)
+		}
+	})
+}
+
+func TestIDsWithSlashesAndPercents(t *testing.T) {
+	// Each pair would make the id of another if the key did not escape
+	// its parts: "a" + "b/c" and "a/b" + "c" both join to "a/b/c".
+	pairs := [][2]string{{"b/c", "a"}, {"c", "a/b"}, {"c", "a%2Fb"}, {"%", "a/b"}}
+	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+		for _, p := range pairs[:3] {
+			call(t, c, "favorite", pair(p[0], p[1]))
+		}
+		if n := stored(t, f); n != 3 {
+			t.Fatalf("%d favorites stored for three distinct pairs, want 3", n)
+		}
+		for i, p := range pairs {
+			if got, want := isFavorite(t, c, pair(p[0], p[1])), i < 3; got != want {
+				t.Errorf("_isFavorite %q %q: %v, want %v", p[0], p[1], got, want)
+			}
+		}
+		for item, want := range map[string]int{"a": 1, "a/b": 1, "a%2Fb": 1, "b/c": 0} {
+			if got := count(t, c, item); got != want {
+				t.Errorf("_count %q: %d, want %d", item, got, want)
+			}
+		}
+		call(t, c, "unfavorite", pair("c", "a/b"))
+		if got := favorites(t, c, "c"); !slices.Equal(got, []string{"a%2Fb"}) {
+			t.Errorf("_favorites c after unfavoriting a/b: %q, want [a%%2Fb]", got)
+		}
+		call(t, c, "forget", map[string]any{"item": "a"})
+		if got := favorites(t, c, "b/c"); len(got) != 0 {
+			t.Errorf("_favorites b/c after forget a: %q, want []", got)
+		}
+		if got := fans(t, f, "a%2Fb"); !slices.Equal(got, []string{"c"}) {
+			t.Errorf("fans of a%%2Fb: %q, want [c]", got)
+		}
+	})
 }
 
 func TestQueriesWithoutUser(t *testing.T) {
-	_, c := setup(t)
-	call(t, c, "favorite", pair("ann", "i"))
-	for _, in := range []map[string]any{{"item": "i"}, {"user": nil, "item": "i"}, {"user": "", "item": "i"},
-		pair("ann", "j"), pair("bob", "i")} {
-		if got := isFavorite(t, c, in); got != false {
-			t.Errorf("_isFavorite %v: %v, want false", in, got)
+	each(t, func(t *testing.T, _ *Favoriting, c *concepts.Concept) {
+		call(t, c, "favorite", pair("ann", "i"))
+		for _, in := range []map[string]any{{"item": "i"}, {"user": nil, "item": "i"}, {"user": "", "item": "i"},
+			pair("ann", "j"), pair("bob", "i"), pair("ann", "")} {
+			if got := isFavorite(t, c, in); got != false {
+				t.Errorf("_isFavorite %v: %v, want false", in, got)
+			}
 		}
-	}
-	for _, u := range []string{"bob", ""} {
-		if got := favorites(t, c, u); len(got) != 0 {
-			t.Errorf("_favorites %q: %v, want []", u, got)
+		for _, u := range []string{"bob", ""} {
+			if got := favorites(t, c, u); len(got) != 0 {
+				t.Errorf("_favorites %q: %v, want []", u, got)
+			}
 		}
-	}
+		if got := count(t, c, ""); got != 0 {
+			t.Errorf("_count of no item: %d, want 0", got)
+		}
+	})
 }
 
 func TestFavoriteWithoutIDs(t *testing.T) {
-	f, c := setup(t)
-	for _, in := range []map[string]any{pair("", "i"), pair("ann", "")} {
+	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
 		h, _ := c.Handler("favorite")
-		if _, err := h.Call(t.Context(), in); err == nil {
-			t.Errorf("favorite %v: no failure, want one saying an id is empty", in)
+		for _, in := range []map[string]any{pair("", "i"), pair("ann", ""), pair("", "")} {
+			if _, err := h.Call(t.Context(), in); err == nil {
+				t.Errorf("favorite %v: no failure, want one saying an id is empty", in)
+			}
 		}
-	}
-	if n := storagetest.Counts(t, f.items.Database(), ItemsCollection, UsersCollection); !slices.Equal(n, []int64{0, 0}) {
-		t.Fatalf("%v items and users stored, want none", n)
-	}
+		if n := stored(t, f); n != 0 {
+			t.Fatalf("%d favorites stored, want none", n)
+		}
+	})
 }
 
 func TestConcurrentFavorites(t *testing.T) {
-	const n = 20
+	const n = 30
 	cases := []struct {
 		name string
 		user func(i int) string
@@ -112,76 +191,145 @@ func TestConcurrentFavorites(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f, c := setup(t)
-			won := storagetest.Race(t, c, "favorite", n, func(i int) map[string]any { return pair(tc.user(i), "i") }, "")
-			d := stored(t, f, "i")
-			if won != n || d.Count != tc.want || count(t, c, "i") != tc.want {
-				t.Fatalf("%d of %d favorites succeeded, count %d, fans %v; want all, and %d", won, n, d.Count, d.Fans, tc.want)
-			}
+			each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+				won := storagetest.Race(t, c, "favorite", n, func(i int) map[string]any { return pair(tc.user(i), "i") }, "")
+				got, fs := count(t, c, "i"), fans(t, f, "i")
+				if won != n || got != tc.want || len(fs) != tc.want {
+					t.Fatalf("%d of %d favorites succeeded, count %d, fans %v; want all, and %d", won, n, got, fs, tc.want)
+				}
+				agree(t, f, c, "i", tc.user(0), tc.user(n-1))
+			})
 		})
 	}
 }
 
 func TestConcurrentFavoritesAndUnfavorites(t *testing.T) {
-	f, c := setup(t)
-	for i := range 10 {
-		call(t, c, "favorite", pair(fmt.Sprint("u", i), "i"))
-	}
-	// Twice each, all at once: u10 … u19 favorite i, u0 … u4 unfavorite it.
-	fav, _ := c.Handler("favorite")
-	unfav, _ := c.Handler("unfavorite")
-	var wg sync.WaitGroup
-	for i := range 30 {
-		h, user := fav, fmt.Sprint("u", 10+i%10)
-		if i >= 20 {
-			h, user = unfav, fmt.Sprint("u", i%5)
+	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+		for i := range 10 {
+			call(t, c, "favorite", pair(fmt.Sprint("u", i), "i"))
 		}
-		wg.Go(func() {
-			if res, err := h.Call(t.Context(), pair(user, "i")); err != nil || res.IsError() {
-				t.Errorf("%s i: %+v, %v", user, res, err)
+		// Twice each, all at once: u10 … u19 favorite i, u0 … u4 unfavorite it.
+		fav, _ := c.Handler("favorite")
+		unfav, _ := c.Handler("unfavorite")
+		var wg sync.WaitGroup
+		for i := range 30 {
+			h, user := fav, fmt.Sprint("u", 10+i%10)
+			if i >= 20 {
+				h, user = unfav, fmt.Sprint("u", i%5)
 			}
-		})
-	}
-	wg.Wait()
-	if d := stored(t, f, "i"); d.Count != 15 {
-		t.Fatalf("count %d, fans %v; want u5 … u19, 15", d.Count, d.Fans)
-	}
+			wg.Go(func() {
+				if res, err := h.Call(t.Context(), pair(user, "i")); err != nil || res.IsError() {
+					t.Errorf("%s i: %+v, %v", user, res, err)
+				}
+			})
+		}
+		wg.Wait()
+		var want []string // u5 … u19
+		for i := 5; i < 20; i++ {
+			want = append(want, fmt.Sprint("u", i))
+		}
+		slices.Sort(want)
+		if got := agree(t, f, c, "i", "u0", "u4", "u5", "u10", "u19"); !slices.Equal(got, want) {
+			t.Fatalf("fans %v; want u5 … u19", got)
+		}
+		if got := count(t, c, "i"); got != 15 {
+			t.Fatalf("_count i: %d, want 15", got)
+		}
+	})
 }
 
 func TestForget(t *testing.T) {
-	f, c := setup(t)
-	for _, p := range [][2]string{{"ann", "i"}, {"ann", "j"}, {"bob", "i"}, {"cat", "j"}} {
-		call(t, c, "favorite", pair(p[0], p[1]))
-	}
-	for range 2 { // forgetting twice is forgetting
-		if got := call(t, c, "forget", map[string]any{"item": "i"}); got.IsError() || got.Out["item"] != "i" {
-			t.Fatalf("forget i: %+v, want item i", got)
+	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
+		for _, p := range [][2]string{{"ann", "i"}, {"ann", "j"}, {"bob", "i"}, {"cat", "j"}} {
+			call(t, c, "favorite", pair(p[0], p[1]))
 		}
-	}
-	want := map[string][]string{"ann": {"j"}, "bob": {}, "cat": {"j"}}
-	for u, items := range want {
-		if got := favorites(t, c, u); !slices.Equal(got, items) {
-			t.Errorf("_favorites %s after forget i: %v, want %v", u, got, items)
+		for range 2 { // forgetting twice is forgetting
+			if got := call(t, c, "forget", map[string]any{"item": "i"}); got.IsError() || got.Out["item"] != "i" {
+				t.Fatalf("forget i: %+v, want item i", got)
+			}
 		}
-		if got := isFavorite(t, c, pair(u, "i")); got != false {
-			t.Errorf("_isFavorite %s i after forget i: %v, want false", u, got)
+		want := map[string][]string{"ann": {"j"}, "bob": {}, "cat": {"j"}}
+		for u, items := range want {
+			if got := favorites(t, c, u); !slices.Equal(got, items) {
+				t.Errorf("_favorites %s after forget i: %v, want %v", u, got, items)
+			}
+			if got := isFavorite(t, c, pair(u, "i")); got != false {
+				t.Errorf("_isFavorite %s i after forget i: %v, want false", u, got)
+			}
 		}
-	}
-	if got, want := []int{count(t, c, "i"), count(t, c, "j")}, []int{0, 2}; !slices.Equal(got, want) {
-		t.Errorf("_count i and j after forget i: %v, want %v", got, want)
-	}
-	if n := storagetest.Count(t, f.items.Database(), ItemsCollection); n != 1 {
-		t.Errorf("%d item documents after forget i, want only j's", n)
-	}
-	call(t, c, "favorite", pair("bob", "i"))
-	if got := count(t, c, "i"); got != 1 {
-		t.Errorf("_count i after favoriting a forgotten item: %v, want 1", got)
-	}
+		if got, want := []int{count(t, c, "i"), count(t, c, "j")}, []int{0, 2}; !slices.Equal(got, want) {
+			t.Errorf("_count i and j after forget i: %v, want %v", got, want)
+		}
+		if n := stored(t, f); n != 2 {
+			t.Errorf("%d favorites stored after forget i, want only j's 2", n)
+		}
+		if got := call(t, c, "forget", map[string]any{"item": "never"}); got.IsError() || got.Out["item"] != "never" {
+			t.Errorf("forget an item never favorited: %+v, want item never", got)
+		}
+		call(t, c, "favorite", pair("bob", "i"))
+		if got := count(t, c, "i"); got != 1 {
+			t.Errorf("_count i after favoriting a forgotten item: %v, want 1", got)
+		}
+		agree(t, f, c, "i", "ann", "bob", "cat")
+		agree(t, f, c, "j", "ann", "bob", "cat")
+	})
 }
 
-func TestSetupIsIdempotent(t *testing.T) {
-	f, c := setup(t)
-	storagetest.Resetup(t, f, func() { call(t, c, "favorite", pair("ann", "i")) }, f.users)
+func TestFavoritesInATransaction(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		f, c := storagetest.Build(t, db, New)
+		call(t, c, "favorite", pair("ann", "i"))
+		// As a flow does: favoriting again, and another fan, in one
+		// transaction that reads its own writes.
+		ctx, tx := db.Begin(context.Background())
+		fav, _ := c.Handler("favorite")
+		for _, u := range []string{"ann", "bob"} {
+			if res, err := fav.Call(ctx, pair(u, "i")); err != nil || res.IsError() {
+				t.Fatalf("favorite %s i in a transaction: %+v, %v", u, res, err)
+			}
+		}
+		if rows, err := f.Count(ctx, ItemIO{Item: "i"}); err != nil || rows[0].Count != 2 {
+			t.Fatalf("_count i in the transaction: %v, %v; want 2", rows, err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := agree(t, f, c, "i", "ann", "bob"); !slices.Equal(got, []string{"ann", "bob"}) {
+			t.Fatalf("fans of i after the commit: %v, want [ann bob]", got)
+		}
+		// A transaction rolled back leaves the favorites as they were.
+		ctx, tx = db.Begin(context.Background())
+		unfav, _ := c.Handler("unfavorite")
+		if res, err := unfav.Call(ctx, pair("ann", "i")); err != nil || res.IsError() {
+			t.Fatalf("unfavorite ann i in a transaction: %+v, %v", res, err)
+		}
+		if res, err := fav.Call(ctx, pair("cat", "i")); err != nil || res.IsError() {
+			t.Fatalf("favorite cat i in a transaction: %+v, %v", res, err)
+		}
+		tx.Rollback()
+		if got := agree(t, f, c, "i", "ann", "bob", "cat"); !slices.Equal(got, []string{"ann", "bob"}) {
+			t.Fatalf("fans of i after a rollback: %v, want [ann bob]", got)
+		}
+	})
+}
+
+func TestRebuildKeepsFavorites(t *testing.T) {
+	// A server that starts again builds the concept anew on the database
+	// and sets it up again: the favorites stay.
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		_, c := storagetest.Build(t, db, New)
+		call(t, c, "favorite", pair("ann", "i"))
+		call(t, c, "favorite", pair("ann", "h"))
+		f, c := storagetest.Build(t, db, New)
+		if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"i", "h"}) {
+			t.Fatalf("_favorites ann after a rebuild: %v, want [i h]", got)
+		}
+		agree(t, f, c, "i", "ann")
+		call(t, c, "favorite", pair("bob", "i"))
+		if got := count(t, c, "i"); got != 2 {
+			t.Fatalf("_count i after a rebuild and another favorite: %d, want 2", got)
+		}
+	})
 }
 
 func TestConformance(t *testing.T) {

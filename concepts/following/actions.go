@@ -31,7 +31,7 @@ func (f *Following) Follow(ctx context.Context, in Pair) (FolloweeOut, error) {
 	case in.Follower == in.Followee:
 		return FolloweeOut{}, concepts.Errorf("you cannot follow yourself; choose another user to follow")
 	}
-	doc := followDoc{Follower: in.Follower, Followee: in.Followee, At: concepts.Timestamp(concepts.Now())}
+	doc := followDoc{Follower: in.Follower, Followee: in.Followee, At: concepts.Instant()}
 	if err := f.follows.Insert(ctx, storage.Key(in.Follower, in.Followee), doc); err != nil && !errors.Is(err, storage.ErrTaken) {
 		return FolloweeOut{}, err
 	}

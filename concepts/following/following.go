@@ -25,7 +25,7 @@ type Following struct {
 type followDoc struct {
 	Follower string `json:"follower"`
 	Followee string `json:"followee"`
-	At       string `json:"at"` // when, as concepts.Timestamp writes it
+	At       int64  `json:"at"` // when: concepts.Instant
 }
 
 // New returns the concept on db without touching the database; db may be

@@ -1,14 +1,22 @@
 package likert
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"legible/concepts"
+	"legible/storage"
 	"legible/storage/storagetest"
 )
 
-// setup builds the concept on a fresh database and sets it up.
-func setup(t *testing.T) (*Likert, *concepts.Concept) { return storagetest.Setup(t, New) }
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// each runs f on a fresh concept on each backend.
+func each(t *testing.T, f func(t *testing.T, l *Likert, c *concepts.Concept)) {
+	t.Helper()
+	storagetest.EachConcept(t, New, f)
+}
 
 // call runs an action or query that must not fail; it is storagetest's.
 var call = storagetest.Call
@@ -28,7 +36,7 @@ func succeed(t *testing.T, c *concepts.Concept, name string, in map[string]any, 
 func fail(t *testing.T, c *concepts.Concept, name string, in map[string]any, want string) {
 	t.Helper()
 	res := call(t, c, name, in)
-	if !res.IsError() || !contains(res.Err, want) {
+	if !res.IsError() || !strings.Contains(res.Err, want) {
 		t.Fatalf("%s %v: %+v, want an error mentioning %q", name, in, res, want)
 	}
 }
@@ -45,4 +53,18 @@ func survey(t *testing.T, c *concepts.Concept) (string, string) {
 // answer is the input of submitResponse and updateResponse.
 func answer(respondent, question string, value float64) map[string]any {
 	return map[string]any{"respondent": respondent, "question": question, "value": value}
+}
+
+// rows runs a query that must not fail and returns its rows.
+func rows(t *testing.T, c *concepts.Concept, name, survey string) []map[string]any {
+	t.Helper()
+	return call(t, c, name, map[string]any{"survey": survey}).Rows
+}
+
+// wantResponses checks that the concept keeps n responses.
+func wantResponses(t *testing.T, l *Likert, n int64) {
+	t.Helper()
+	if got, err := l.responses.Count(context.Background(), storage.Query{}); got != n || err != nil {
+		t.Fatalf("%d responses (%v), want %d", got, err, n)
+	}
 }

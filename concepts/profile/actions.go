@@ -60,16 +60,28 @@ func (p *Profile) Create(ctx context.Context, in CreateIn) (UserIO, error) {
 	case username == "":
 		return UserIO{}, concepts.Errorf("username is empty; choose a username")
 	}
-	if _, has, err := p.profiles.Get(ctx, in.User); has || err != nil {
-		if err == nil {
-			err = concepts.Errorf("user %s has a profile already; update it instead", in.User)
-		}
+	if err := p.noProfile(ctx, in.User); err != nil {
 		return UserIO{}, err
 	}
-	if err := p.profiles.Insert(ctx, in.User, profileDoc{Username: username}); err != nil {
+	err := p.profiles.Insert(ctx, in.User, profileDoc{Username: username})
+	if errors.Is(err, storage.ErrTaken) { // the user's id, taken meanwhile, or the username
+		if err := p.noProfile(ctx, in.User); err != nil {
+			return UserIO{}, err
+		}
+	}
+	if err != nil {
 		return UserIO{}, takenError(username, err)
 	}
 	return UserIO{User: in.User}, nil
+}
+
+// noProfile returns a concept error when the user has a profile.
+func (p *Profile) noProfile(ctx context.Context, user string) error {
+	_, has, err := p.profiles.Get(ctx, user)
+	if err == nil && has {
+		err = concepts.Errorf("user %s has a profile already; update it instead", user)
+	}
+	return err
 }
 
 // takenError turns storage.ErrTaken into the concept error for a username

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"sync"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -67,6 +68,9 @@ type Backend struct {
 	uri    string // redacted
 	atomic bool   // the server has session transactions
 	log    *slog.Logger
+
+	mu     sync.Mutex
+	unique map[string][]storage.Index // the unique indexes of each collection, from Setup
 }
 
 // Open connects to the MongoDB at uri, checks that it answers and whether
@@ -155,6 +159,13 @@ func (b *Backend) Ping(ctx context.Context) error {
 // Close disconnects.
 func (b *Backend) Close() error { return b.client.Disconnect(context.Background()) }
 
+// uniqueIndexes returns the unique indexes of a collection.
+func (b *Backend) uniqueIndexes(coll string) []storage.Index {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.unique[coll]
+}
+
 // Drop drops the whole database: for tests.
 func (b *Backend) Drop(ctx context.Context) error { return b.db.Drop(ctx) }
 
@@ -187,6 +198,16 @@ const namespaceExists = 48
 // Setup creates the collections and their indexes, and drops the indexes
 // no longer declared.
 func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
+	b.mu.Lock()
+	b.unique = map[string][]storage.Index{}
+	for _, s := range colls {
+		for _, ix := range s.Indexes {
+			if ix.Unique {
+				b.unique[s.Name] = append(b.unique[s.Name], ix)
+			}
+		}
+	}
+	b.mu.Unlock()
 	for _, s := range append(colls, storage.Spec{Name: commitsCollection}) {
 		err := b.db.CreateCollection(ctx, s.Name)
 		var ce mongo.CommandError

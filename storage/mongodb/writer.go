@@ -168,14 +168,81 @@ func (b *Backend) beginSession(ctx context.Context) (*session, error) {
 	return &session{writes: writes{reads{b: b, sess: sess, used: map[string]bool{}}}}, nil
 }
 
-// Insert inserts in the transaction.
+// Insert inserts in the transaction. A duplicate key aborts a MongoDB
+// transaction, so it first looks for the id and the unique values itself.
 func (s *session) Insert(ctx context.Context, coll string, doc storage.Raw) error {
-	return s.insert(ctx, coll, doc)
+	if err := s.free(ctx, coll, doc, true); err != nil {
+		return err
+	}
+	return s.aborted(s.insert(ctx, coll, doc))
 }
 
-// Put stores in the transaction.
+// Put stores in the transaction, looking for the unique values first.
 func (s *session) Put(ctx context.Context, coll string, doc storage.Raw) error {
-	return s.put(ctx, coll, doc)
+	if err := s.free(ctx, coll, doc, false); err != nil {
+		return err
+	}
+	return s.aborted(s.put(ctx, coll, doc))
+}
+
+// free returns an error wrapping storage.ErrTaken when the id (for an
+// insert) or the values of a unique index of doc are another document's,
+// as the transaction sees them.
+func (s *session) free(ctx context.Context, coll string, doc storage.Raw, insert bool) error {
+	if insert {
+		if docs, err := s.Get(ctx, coll, []string{doc.ID}); err != nil || len(docs) > 0 {
+			return errors.Join(err, takenError(coll, doc.ID, len(docs) > 0))
+		}
+	}
+	indexes := s.b.uniqueIndexes(coll)
+	if len(indexes) == 0 {
+		return nil
+	}
+	fields, err := toBSON(doc.ID, doc.Data)
+	if err != nil {
+		return err
+	}
+	for _, ix := range indexes {
+		filter := bson.D{{Key: idField, Value: bson.D{{Key: "$ne", Value: doc.ID}}}}
+		for _, f := range ix.Fields {
+			filter = append(filter, bson.E{Key: f, Value: valueOf(fields, f)})
+		}
+		sctx, c := s.coll(ctx, coll)
+		n, err := c.CountDocuments(sctx, filter, options.Count().SetLimit(1))
+		if err != nil || n > 0 {
+			return errors.Join(readError(coll, err), takenError(coll, doc.ID, n > 0))
+		}
+	}
+	return nil
+}
+
+// valueOf returns the value of field f of d, nil when it has none.
+func valueOf(d bson.D, f string) any {
+	for _, e := range d {
+		if e.Key == f {
+			return e.Value
+		}
+	}
+	return nil
+}
+
+// takenError is the error of a write whose unique key is taken, when it
+// is; else nil.
+func takenError(coll, id string, taken bool) error {
+	if !taken {
+		return nil
+	}
+	return fmt.Errorf("storing in %s, document %s: %w", coll, id, storage.ErrTaken)
+}
+
+// aborted turns the duplicate key that a concurrent transaction caused,
+// after free found the key free, into a conflict: the server has aborted
+// this transaction, and running it again sees the other's write.
+func (s *session) aborted(err error) error {
+	if errors.Is(err, storage.ErrTaken) {
+		return fmt.Errorf("%w: %w", storage.ErrConflict, err)
+	}
+	return err
 }
 
 // Delete deletes in the transaction.

@@ -115,17 +115,22 @@ func URI(t testing.TB) string {
 	return server.srv.URI
 }
 
-// Main runs a package's tests (call it from TestMain), then stops the
-// FerretDB they started, if any, and removes its files.
+// Main runs a package's tests (call it from TestMain), then Stop.
 func Main(m *testing.M) {
 	code := m.Run()
+	Stop()
+	os.Exit(code)
+}
+
+// Stop stops the FerretDB that the tests started, if any, and removes its
+// files. Call it once, after the tests.
+func Stop() {
 	if server.srv != nil {
 		server.srv.Stop()
 	}
 	if server.dir != "" {
 		_ = os.RemoveAll(server.dir)
 	}
-	os.Exit(code)
 }
 
 // maxDBName is the longest database name MongoDB takes.
