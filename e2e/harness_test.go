@@ -248,7 +248,9 @@ func (st *site) trace(flow string) string {
 }
 
 // send, do, expect and trace go to api, the shared server.
-func send(method, path, token string, body any) (reply, error) { return api.send(method, path, token, body) }
+func send(method, path, token string, body any) (reply, error) {
+	return api.send(method, path, token, body)
+}
 
 // do sends a request to api as site.do does.
 func do(t testing.TB, method, path, token string, body any) reply {

@@ -66,8 +66,8 @@ type App struct {
 	Spec *spec.Spec
 	db   *storage.DB
 	srv  *server.Server
-	log   *slog.Logger
-	dev   bool
+	log  *slog.Logger
+	dev  bool
 }
 
 // UnreadableError is a specs folder that cannot be read: missing, or

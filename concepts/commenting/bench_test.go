@@ -9,19 +9,12 @@ import (
 )
 
 // BenchmarkOfItem reads the comments of an item with 1 to 200 comments,
-// among 2,000 comments on other items, with `_id`s indexed as serve
-// indexes them: the cost grows with the item's comments only.
+// among 2,000 comments on other items, on the embedded store: the index
+// on (item, n) answers the query, so the cost grows with the item's
+// comments only.
 func BenchmarkOfItem(b *testing.B) {
 	ctx := context.Background()
-	st := storagetest.Open(b, b.TempDir())
-	m := New(st.Database())
-	if err := m.Setup(ctx); err != nil {
-		b.Fatal(err)
-	}
-	if err := st.IndexIDs(ctx); err != nil {
-		b.Fatal(err)
-	}
-	c := m.Concept()
+	m, c := storagetest.Build(b, storagetest.SQLite(b), New)
 	for i := range 2000 {
 		call(b, c, "add", add(fmt.Sprint("other", i%100), "ann", "a comment"))
 	}

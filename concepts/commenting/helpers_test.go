@@ -1,14 +1,21 @@
 package commenting
 
 import (
+	"context"
+	"strconv"
 	"testing"
 
 	"legible/concepts"
+	"legible/storage"
 	"legible/storage/storagetest"
 )
 
-// setup builds the concept on a fresh database and sets it up.
-func setup(t testing.TB) (*Commenting, *concepts.Concept) { return storagetest.Setup(t, New) }
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// each runs f on a fresh concept on each backend.
+func each(t *testing.T, f func(t *testing.T, m *Commenting, c *concepts.Concept)) {
+	storagetest.EachConcept(t, New, f)
+}
 
 // call is storagetest.Call under a short name.
 var call = storagetest.Call
@@ -45,6 +52,42 @@ func byItem(t *testing.T, c *concepts.Concept, item string) []string {
 			}
 		}
 		ids = append(ids, row["comment"].(string))
+	}
+	return ids
+}
+
+// counts returns how many comments and counters m stores, failing the
+// test on an error.
+func counts(t *testing.T, m *Commenting) (comments, counters int64) {
+	t.Helper()
+	ctx := context.Background()
+	comments, err := m.comments.Count(ctx, storage.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counters, err = m.counters.Count(ctx, storage.Query{}); err != nil {
+		t.Fatal(err)
+	}
+	return comments, counters
+}
+
+// counter returns the last comment number handed out, as the counter
+// document stores it, failing the test when there is none.
+func counter(t *testing.T, m *Commenting) int64 {
+	t.Helper()
+	d, found, err := m.counters.Get(context.Background(), commentCounter)
+	if !found || err != nil {
+		t.Fatalf("the counter %s: found %v, %v; want it stored", commentCounter, found, err)
+	}
+	return d.Next
+}
+
+// descending returns the comment ids n, n-1, …, 1: how _byItem lists the
+// first n comments when they are all on one item.
+func descending(n int) []string {
+	ids := make([]string, 0, n)
+	for k := n; k >= 1; k-- {
+		ids = append(ids, strconv.Itoa(k))
 	}
 	return ids
 }

@@ -97,4 +97,3 @@ func agree(t *testing.T, f *Favoriting, c *concepts.Concept, item string, users 
 	}
 	return fs
 }
-

@@ -62,4 +62,3 @@ func since(t *testing.T, f *Following, follower, followee string) int64 {
 	}
 	return d.At
 }
-

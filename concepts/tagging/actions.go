@@ -35,7 +35,7 @@ func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
 	if err != nil {
 		return ItemIO{}, err
 	}
-	at := concepts.Timestamp(concepts.Now())
+	at := concepts.Instant()
 	for _, tag := range tags {
 		err := g.tags.Insert(ctx, storage.Key(in.Item, tag), tagDoc{Item: in.Item, Tag: tag, At: at})
 		if err != nil && !errors.Is(err, storage.ErrTaken) {

@@ -1,14 +1,20 @@
 package tagging
 
 import (
+	"context"
 	"testing"
 
 	"legible/concepts"
+	"legible/storage"
 	"legible/storage/storagetest"
 )
 
-// setup builds the concept on a fresh database and sets it up.
-func setup(t *testing.T) (*Tagging, *concepts.Concept) { return storagetest.Setup(t, New) }
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// each runs f on a fresh concept on each backend.
+func each(t *testing.T, f func(t *testing.T, g *Tagging, c *concepts.Concept)) {
+	storagetest.EachConcept(t, New, f)
+}
 
 // call is storagetest.Call under a short name.
 var call = storagetest.Call
@@ -39,4 +45,15 @@ func itemsOf(t *testing.T, c *concepts.Concept, tag string) []string {
 func all(t *testing.T, c *concepts.Concept) []string {
 	t.Helper()
 	return list(t, c, "_all", map[string]any{}, "tags")
+}
+
+// count returns how many tag documents, one per tag of an item, g stores
+// that meet the conds, failing the test on an error.
+func count(t *testing.T, g *Tagging, conds ...storage.Cond) int64 {
+	t.Helper()
+	n, err := g.tags.Count(context.Background(), storage.Where(conds...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

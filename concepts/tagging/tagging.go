@@ -25,7 +25,7 @@ type Tagging struct {
 type tagDoc struct {
 	Item string `json:"item"`
 	Tag  string `json:"tag"`
-	At   string `json:"at"` // when, as concepts.Timestamp writes it
+	At   int64  `json:"at"` // when: concepts.Instant
 }
 
 // New returns the concept on db without touching the database; db may be

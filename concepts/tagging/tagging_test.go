@@ -1,142 +1,284 @@
 package tagging
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
+	"legible/concepts"
+	"legible/storage"
 	"legible/storage/storagetest"
 )
 
+// tick waits until concepts.Now has moved on by a millisecond at least,
+// so that what is tagged next is tagged later.
+func tick() { time.Sleep(2 * time.Millisecond) }
+
 func TestTag(t *testing.T) {
-	_, c := setup(t)
-	steps := []struct {
-		item string
-		tags []any
-		want []string // the item's tags after the step
-	}{
-		{"a", []any{"go", "db"}, []string{"db", "go"}},
-		{"a", []any{"go", " db ", "go"}, []string{"db", "go"}},
-		{"a", []any{" zig", "ada", "ada "}, []string{"ada", "db", "go", "zig"}},
-		{"a", []any{}, []string{"ada", "db", "go", "zig"}},
-		{"b", []any{"go"}, []string{"go"}},
-		{"c", []any{}, []string{}},
-	}
-	for _, s := range steps {
-		if got := call(t, c, "tag", tag(s.item, s.tags...)); got.IsError() || got.Out["item"] != s.item {
-			t.Fatalf("tag %s %v: %+v, want item %s", s.item, s.tags, got, s.item)
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		steps := []struct {
+			item string
+			tags []any
+			want []string // the item's tags after the step
+		}{
+			{"a", []any{"go", "db"}, []string{"db", "go"}},
+			{"a", []any{"go", " db ", "go"}, []string{"db", "go"}},
+			{"a", []any{" zig", "ada", "ada "}, []string{"ada", "db", "go", "zig"}},
+			{"a", []any{}, []string{"ada", "db", "go", "zig"}},
+			{"b", []any{"go"}, []string{"go"}},
+			{"c", []any{}, []string{}},
 		}
-		if got := tagsOf(t, c, s.item); !slices.Equal(got, s.want) {
-			t.Fatalf("_tags %s after tag %v: %v, want %v", s.item, s.tags, got, s.want)
+		for _, s := range steps {
+			if got := call(t, c, "tag", tag(s.item, s.tags...)); got.IsError() || got.Out["item"] != s.item {
+				t.Fatalf("tag %s %v: %+v, want item %s", s.item, s.tags, got, s.item)
+			}
+			if got := tagsOf(t, c, s.item); !slices.Equal(got, s.want) {
+				t.Fatalf("_tags %s after tag %v: %v, want %v", s.item, s.tags, got, s.want)
+			}
 		}
-	}
-	items := map[string][]string{"go": {"a", "b"}, "db": {"a"}, " db ": {"a"}, "zig": {"a"}, "rust": {}, "": {}}
-	for tg, want := range items {
-		if got := itemsOf(t, c, tg); !slices.Equal(got, want) {
-			t.Errorf("_items %q: %v, want %v", tg, got, want)
+		items := map[string][]string{"go": {"a", "b"}, "db": {"a"}, " db ": {"a"}, "zig": {"a"}, "rust": {}, "": {}}
+		for tg, want := range items {
+			if got := itemsOf(t, c, tg); !slices.Equal(got, want) {
+				t.Errorf("_items %q: %v, want %v", tg, got, want)
+			}
 		}
-	}
-	if got, want := all(t, c), []string{"ada", "db", "go", "zig"}; !slices.Equal(got, want) {
-		t.Errorf("_all: %v, want %v", got, want)
-	}
+		if got, want := all(t, c), []string{"ada", "db", "go", "zig"}; !slices.Equal(got, want) {
+			t.Errorf("_all: %v, want %v", got, want)
+		}
+		if n := count(t, g); n != 5 {
+			t.Errorf("%d tag documents, want 5: one per tag of an item, a's four and b's go", n)
+		}
+	})
+}
+
+// TestTagTwice checks that tagging an item with a tag it has changes
+// nothing: not its document, not where _items lists it.
+func TestTagTwice(t *testing.T) {
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		ctx := context.Background()
+		call(t, c, "tag", tag("a", "go"))
+		first, found, err := g.tags.Get(ctx, storage.Key("a", "go"))
+		if !found || err != nil {
+			t.Fatalf("the document of a's go: found %v, %v; want it stored", found, err)
+		}
+		for _, again := range [][]any{{"go"}, {" go ", "go"}} {
+			tick()
+			call(t, c, "tag", tag("b", "go"))
+			tick()
+			if got := call(t, c, "tag", tag("a", again...)); got.IsError() || got.Out["item"] != "a" {
+				t.Fatalf("tag a %q again: %+v, want item a", again, got)
+			}
+			if d, _, err := g.tags.Get(ctx, storage.Key("a", "go")); d != first || err != nil {
+				t.Fatalf("a's go after tagging it again: %+v (%v), want it unchanged, %+v", d, err, first)
+			}
+			if got := itemsOf(t, c, "go"); !slices.Equal(got, []string{"a", "b"}) {
+				t.Fatalf("_items go after tagging a again: %v, want [a b]: a was tagged first", got)
+			}
+			if got := tagsOf(t, c, "a"); !slices.Equal(got, []string{"go"}) {
+				t.Fatalf("_tags a after tagging it again: %v, want [go]", got)
+			}
+			if n := count(t, g); n != 2 {
+				t.Fatalf("%d tag documents after tagging again, want 2", n)
+			}
+		}
+	})
+}
+
+func TestItemsInTheOrderTagged(t *testing.T) {
+	each(t, func(t *testing.T, _ *Tagging, c *concepts.Concept) {
+		for _, item := range []string{"z", "a", "m", "b"} {
+			tick()
+			call(t, c, "tag", tag(item, "go"))
+		}
+		if got, want := itemsOf(t, c, "go"), []string{"z", "a", "m", "b"}; !slices.Equal(got, want) {
+			t.Fatalf("_items go: %v, want %v, the order tagged", got, want)
+		}
+	})
+}
+
+// TestKeys checks that items and tags holding the characters that
+// storage.Key escapes never share a document.
+func TestKeys(t *testing.T) {
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		pairs := []struct{ item, tag string }{{"a/b", "c"}, {"a", "b/c"}, {"a%2Fb", "c"}, {"a%", "2Fb/c"}}
+		for _, p := range pairs {
+			tick()
+			call(t, c, "tag", tag(p.item, p.tag))
+		}
+		for _, p := range pairs {
+			if got := tagsOf(t, c, p.item); !slices.Equal(got, []string{p.tag}) {
+				t.Errorf("_tags %q: %v, want [%s]", p.item, got, p.tag)
+			}
+		}
+		if got, want := itemsOf(t, c, "c"), []string{"a/b", "a%2Fb"}; !slices.Equal(got, want) {
+			t.Errorf("_items c: %v, want %v", got, want)
+		}
+		if n := count(t, g); n != int64(len(pairs)) {
+			t.Errorf("%d tag documents, want %d", n, len(pairs))
+		}
+	})
 }
 
 func TestTagErrors(t *testing.T) {
-	g, c := setup(t)
-	cases := []struct {
-		in   map[string]any
-		want string
-	}{
-		{tag("", "go"), "item is empty"},
-		{tag("a", "go", 42), "tags[1] is 42, not a string"},
-		{tag("a", nil), "tags[0] is null, not a string"},
-		{tag("a", "go", []any{"x"}), `tags[1] is ["x"], not a string`},
-		{tag("a", "go", map[string]any{"x": true}), `tags[1] is {"x":true}, not a string`},
-		{tag("a", "go", ""), `tags[1] ("") is empty`},
-		{tag("a", "  \t", "go"), `tags[0] ("  \t") is empty`},
-	}
-	for _, tc := range cases {
-		storagetest.Fails(t, c, "tag", tc.in, tc.want)
-	}
-	if n := storagetest.Counts(t, g.items.Database(), ItemsCollection, TagsCollection); !slices.Equal(n, []int64{0, 0}) {
-		t.Fatalf("%v items and tags stored after failed tags, want none", n)
-	}
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		cases := []struct {
+			in   map[string]any
+			want string
+		}{
+			{tag("", "go"), "item is empty"},
+			{tag("a", "go", 42), "tags[1] is 42, not a string"},
+			{tag("a", nil), "tags[0] is null, not a string"},
+			{tag("a", "go", []any{"x"}), `tags[1] is ["x"], not a string`},
+			{tag("a", "go", map[string]any{"x": true}), `tags[1] is {"x":true}, not a string`},
+			{tag("a", "go", ""), `tags[1] ("") is empty`},
+			{tag("a", "  \t", "go"), `tags[0] ("  \t") is empty`},
+		}
+		for _, tc := range cases {
+			storagetest.Fails(t, c, "tag", tc.in, tc.want)
+		}
+		if n := count(t, g); n != 0 {
+			t.Fatalf("%d tag documents stored after failed tags, want none", n)
+		}
+	})
 }
 
 func TestUntaggedQueries(t *testing.T) {
-	_, c := setup(t)
-	for _, item := range []string{"none", ""} {
-		if got := tagsOf(t, c, item); len(got) != 0 {
-			t.Errorf("_tags %q: %v, want []", item, got)
+	each(t, func(t *testing.T, _ *Tagging, c *concepts.Concept) {
+		for _, item := range []string{"none", ""} {
+			if got := tagsOf(t, c, item); len(got) != 0 {
+				t.Errorf("_tags %q: %v, want []", item, got)
+			}
 		}
-	}
-	if got := all(t, c); len(got) != 0 {
-		t.Errorf("_all of nothing: %v, want []", got)
-	}
+		for _, tg := range []string{"none", "", " "} {
+			if got := itemsOf(t, c, tg); len(got) != 0 {
+				t.Errorf("_items %q: %v, want []", tg, got)
+			}
+		}
+		if got := all(t, c); len(got) != 0 {
+			t.Errorf("_all of nothing: %v, want []", got)
+		}
+	})
 }
 
 func TestForget(t *testing.T) {
-	g, c := setup(t)
-	call(t, c, "tag", tag("a", "go", "db", "solo"))
-	call(t, c, "tag", tag("b", "go", "db"))
-	call(t, c, "tag", tag("c", "db"))
-	steps := []struct {
-		item  string
-		all   []string
-		items map[string][]string
-	}{
-		{"a", []string{"db", "go"}, map[string][]string{"go": {"b"}, "db": {"b", "c"}, "solo": {}}},
-		{"a", []string{"db", "go"}, map[string][]string{"go": {"b"}, "db": {"b", "c"}, "solo": {}}},
-		{"b", []string{"db"}, map[string][]string{"go": {}, "db": {"c"}}},
-		{"never", []string{"db"}, map[string][]string{"db": {"c"}}},
-		{"c", []string{}, map[string][]string{"db": {}}},
-	}
-	for _, s := range steps {
-		if got := call(t, c, "forget", map[string]any{"item": s.item}); got.IsError() || got.Out["item"] != s.item {
-			t.Fatalf("forget %s: %+v, want item %s", s.item, got, s.item)
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		call(t, c, "tag", tag("a", "go", "db", "solo"))
+		call(t, c, "tag", tag("b", "go", "db"))
+		call(t, c, "tag", tag("c", "db"))
+		steps := []struct {
+			item  string
+			all   []string
+			items map[string][]string
+			docs  int64 // the tags of items left
+		}{
+			{"a", []string{"db", "go"}, map[string][]string{"go": {"b"}, "db": {"b", "c"}, "solo": {}}, 3},
+			{"a", []string{"db", "go"}, map[string][]string{"go": {"b"}, "db": {"b", "c"}, "solo": {}}, 3},
+			{"b", []string{"db"}, map[string][]string{"go": {}, "db": {"c"}, "solo": {}}, 1},
+			{"never", []string{"db"}, map[string][]string{"go": {}, "db": {"c"}, "solo": {}}, 1},
+			{"c", []string{}, map[string][]string{"go": {}, "db": {}, "solo": {}}, 0},
 		}
-		if got := tagsOf(t, c, s.item); len(got) != 0 {
-			t.Fatalf("_tags %s after forget: %v, want []", s.item, got)
-		}
-		if got := all(t, c); !slices.Equal(got, s.all) {
-			t.Fatalf("_all after forget %s: %v, want %v", s.item, got, s.all)
-		}
-		for tg, want := range s.items {
-			if got := itemsOf(t, c, tg); !slices.Equal(got, want) {
-				t.Fatalf("_items %s after forget %s: %v, want %v", tg, s.item, got, want)
+		for _, s := range steps {
+			if got := call(t, c, "forget", map[string]any{"item": s.item}); got.IsError() || got.Out["item"] != s.item {
+				t.Fatalf("forget %s: %+v, want item %s", s.item, got, s.item)
+			}
+			if got := tagsOf(t, c, s.item); len(got) != 0 {
+				t.Fatalf("_tags %s after forget: %v, want []", s.item, got)
+			}
+			if got := all(t, c); !slices.Equal(got, s.all) {
+				t.Fatalf("_all after forget %s: %v, want %v", s.item, got, s.all)
+			}
+			for tg, want := range s.items {
+				if got := itemsOf(t, c, tg); !slices.Equal(got, want) {
+					t.Fatalf("_items %s after forget %s: %v, want %v", tg, s.item, got, want)
+				}
+			}
+			if n, left := count(t, g, storage.Eq("item", s.item)), count(t, g); n != 0 || left != s.docs {
+				t.Fatalf("after forget %s: %d of its tag documents and %d in all left, want none of its and %d in all",
+					s.item, n, left, s.docs)
 			}
 		}
-		n := storagetest.Counts(t, g.items.Database(), TagsCollection)
-		if n[0] != int64(len(s.all)) {
-			t.Fatalf("%d tag documents after forget %s, want %d: emptied tags must go", n[0], s.item, len(s.all))
+		call(t, c, "tag", tag("a", "go"))
+		if got := all(t, c); !slices.Equal(got, []string{"go"}) {
+			t.Fatalf("_all after tagging a forgotten item again: %v, want [go]", got)
 		}
-	}
-	call(t, c, "tag", tag("a", "go"))
-	if got := all(t, c); !slices.Equal(got, []string{"go"}) {
-		t.Fatalf("_all after tagging a forgotten item again: %v, want [go]", got)
-	}
+		if got := tagsOf(t, c, "a"); !slices.Equal(got, []string{"go"}) {
+			t.Fatalf("_tags a after tagging it again: %v, want [go]: none of the forgotten tags", got)
+		}
+	})
+}
+
+// TestAll checks that _all lists every tag in use once, sorted, however
+// many items have it and in whatever order they were tagged.
+func TestAll(t *testing.T) {
+	each(t, func(t *testing.T, _ *Tagging, c *concepts.Concept) {
+		for i := range 12 {
+			call(t, c, "tag", tag(fmt.Sprint("i", i), "zig", fmt.Sprint(i%3), "Go", "ada", "go"))
+		}
+		steps := []struct {
+			forget string // forgotten before the step's check; "" for none
+			want   []string
+		}{
+			{"", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
+			{"i0", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
+			{"i3", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
+			{"i6", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
+			{"i9", []string{"1", "2", "Go", "ada", "go", "zig"}},
+		}
+		for _, s := range steps {
+			if s.forget != "" {
+				call(t, c, "forget", map[string]any{"item": s.forget})
+			}
+			if got := all(t, c); !slices.Equal(got, s.want) {
+				t.Fatalf("_all after forgetting %q: %v, want %v", s.forget, got, s.want)
+			}
+		}
+	})
 }
 
 func TestConcurrentTags(t *testing.T) {
 	const n = 20
-	_, c := setup(t)
-	won := storagetest.Race(t, c, "tag", n, func(i int) map[string]any {
-		return tag(fmt.Sprint("i", i%5), "go", fmt.Sprint("t", i))
-	}, "")
-	if got := itemsOf(t, c, "go"); won != n || len(got) != 5 {
-		t.Fatalf("%d of %d tags succeeded; _items go: %v, want all, and i0 … i4", won, n, got)
-	}
-	if got := all(t, c); len(got) != n+1 {
-		t.Fatalf("_all: %v, want go and t0 … t19", got)
-	}
-	if got := tagsOf(t, c, "i0"); !slices.Equal(got, []string{"go", "t0", "t10", "t15", "t5"}) {
-		t.Fatalf("_tags i0: %v, want go, t0, t10, t15 and t5", got)
-	}
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		won := storagetest.Race(t, c, "tag", n, func(i int) map[string]any {
+			return tag(fmt.Sprint("i", i%5), "go", fmt.Sprint("t", i))
+		}, "")
+		if got := itemsOf(t, c, "go"); won != n || len(got) != 5 {
+			t.Fatalf("%d of %d tags succeeded; _items go: %v, want all, and i0 … i4", won, n, got)
+		}
+		if got := all(t, c); len(got) != n+1 {
+			t.Fatalf("_all: %v, want go and t0 … t19", got)
+		}
+		if got := tagsOf(t, c, "i0"); !slices.Equal(got, []string{"go", "t0", "t10", "t15", "t5"}) {
+			t.Fatalf("_tags i0: %v, want go, t0, t10, t15 and t5", got)
+		}
+		if got := count(t, g); got != 5+n {
+			t.Fatalf("%d tag documents, want %d: go of each of the 5 items, and the %d t tags", got, 5+n, n)
+		}
+	})
 }
 
-func TestSetupIsIdempotent(t *testing.T) {
-	g, c := setup(t)
-	storagetest.Resetup(t, g, func() { call(t, c, "tag", tag("a", "go")) }, g.tags)
+// TestConcurrentTagsOfOneItem races taggings of one item with the same
+// tags: all succeed, and each tag is stored once.
+func TestConcurrentTagsOfOneItem(t *testing.T) {
+	const n = 20
+	each(t, func(t *testing.T, g *Tagging, c *concepts.Concept) {
+		won := storagetest.Race(t, c, "tag", n, func(int) map[string]any { return tag("a", "go", " db") }, "")
+		if won != n {
+			t.Fatalf("%d of %d tags succeeded, want all: tagging twice is no error", won, n)
+		}
+		if got := tagsOf(t, c, "a"); !slices.Equal(got, []string{"db", "go"}) {
+			t.Fatalf("_tags a: %v, want [db go]", got)
+		}
+		for _, tg := range []string{"go", "db"} {
+			if got := itemsOf(t, c, tg); !slices.Equal(got, []string{"a"}) {
+				t.Fatalf("_items %s: %v, want [a]", tg, got)
+			}
+		}
+		if got := count(t, g); got != 2 {
+			t.Fatalf("%d tag documents, want 2", got)
+		}
+	})
 }
 
 func TestConformance(t *testing.T) {

@@ -18,7 +18,7 @@ import (
 // session, in its transaction, noting each collection it reads.
 type reads struct {
 	b    *Backend
-	sess *mongo.Session   // nil outside a transaction
+	sess *mongo.Session  // nil outside a transaction
 	used map[string]bool // the collections the transaction used; nil outside one
 }
 

@@ -85,8 +85,6 @@ func Race(t testing.TB, c *concepts.Concept, name string, n int, in func(i int) 
 	return won
 }
 
-
-
 // Conforms checks that impl registers what the concept spec file at
 // specPath declares (concepts.Conformance), reporting each difference as
 // a test error. The file must hold the concept impl is named after.
@@ -109,8 +107,6 @@ func Conforms(t testing.TB, impl *concepts.Concept, specPath string) {
 		t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
 	}
 }
-
-
 
 // Fails runs the action name of c, which must end in a concept error
 // containing want; otherwise it reports a test error.
