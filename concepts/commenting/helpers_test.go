@@ -1,6 +1,7 @@
 package commenting
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"testing"
@@ -90,4 +91,11 @@ func descending(n int) []string {
 		ids = append(ids, strconv.Itoa(k))
 	}
 	return ids
+}
+
+// newerFirst orders comment ids, decimal numbers, from the highest down.
+func newerFirst(a, b string) int {
+	x, _ := strconv.Atoi(a)
+	y, _ := strconv.Atoi(b)
+	return cmp.Compare(y, x)
 }

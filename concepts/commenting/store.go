@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 
 	"legible/concepts"
@@ -44,8 +45,8 @@ func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
 	}
 	now := concepts.Timestamp(concepts.Now())
 	d := commentDoc{Item: in.Item, Author: in.Author, Body: in.Body, CreatedAt: now, UpdatedAt: now}
-	for range idAttempts {
-		n, err := m.next(ctx)
+	for i := range idAttempts {
+		n, err := m.next(ctx, i)
 		if err != nil {
 			return "", err
 		}
@@ -62,8 +63,11 @@ func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
 // last, or than the highest comment's, whichever is higher. The counter
 // keeps the numbers of removed comments from coming back; the highest
 // comment catches up with a counter that a MongoDB without transactions
-// let concurrent adds set back.
-func (m *Commenting) next(ctx context.Context) (int64, error) {
+// let concurrent adds set back. After taken tries, which only such a
+// MongoDB gives, it skips a random few numbers more, up to twice as many
+// each time, so that the adds that found one number taken do not all try
+// the same next.
+func (m *Commenting) next(ctx context.Context, taken int) (int64, error) {
 	c, _, err := m.counters.Get(ctx, commentCounter)
 	if err != nil {
 		return 0, err
@@ -76,6 +80,9 @@ func (m *Commenting) next(ctx context.Context) (int64, error) {
 		c.Next = max(c.Next, top[0].Value.N)
 	}
 	c.Next++
+	if taken > 0 {
+		c.Next += rand.Int64N(1 << min(taken, 6))
+	}
 	return c.Next, m.counters.Put(ctx, commentCounter, c)
 }
 

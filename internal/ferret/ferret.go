@@ -91,10 +91,14 @@ func (h quietHandler) Handle(ctx context.Context, r slog.Record) error {
 }
 
 // WithAttrs returns the handler with attributes added, still filtered.
-func (h quietHandler) WithAttrs(attrs []slog.Attr) slog.Handler { return quietHandler{h.next.WithAttrs(attrs)} }
+func (h quietHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return quietHandler{h.next.WithAttrs(attrs)}
+}
 
 // WithGroup returns the handler with a group opened, still filtered.
-func (h quietHandler) WithGroup(name string) slog.Handler { return quietHandler{h.next.WithGroup(name)} }
+func (h quietHandler) WithGroup(name string) slog.Handler {
+	return quietHandler{h.next.WithGroup(name)}
+}
 
 // failedCommand reports whether a FerretDB log message is the header or
 // the body of a response that it logs at warning level because the
