@@ -247,12 +247,7 @@ func (st *site) trace(flow string) string {
 	return "\n(no trace of flow " + flow + ")"
 }
 
-// send, do, expect and trace go to api, the shared server.
-func send(method, path, token string, body any) (reply, error) {
-	return api.send(method, path, token, body)
-}
-
-// do sends a request to api as site.do does.
+// do sends a request to api, the shared server, as site.do does.
 func do(t testing.TB, method, path, token string, body any) reply {
 	t.Helper()
 	return api.do(t, method, path, token, body)

@@ -18,8 +18,7 @@ func (l *Likert) CreateSurvey(ctx context.Context, in CreateSurveyIn) (SurveyIO,
 	if err != nil {
 		return SurveyIO{}, err
 	}
-	doc := surveyDoc{Author: in.Author, Title: in.Title, ScaleMin: in.ScaleMin, ScaleMax: in.ScaleMax}
-	return SurveyIO{Survey: id}, l.surveys.Insert(ctx, id, doc)
+	return SurveyIO{Survey: id}, l.surveys.Insert(ctx, id, surveyDoc(in))
 }
 
 // AddQuestion adds a question with the text to the survey. A survey that
@@ -34,5 +33,5 @@ func (l *Likert) AddQuestion(ctx context.Context, in AddQuestionIn) (QuestionOut
 	if err != nil {
 		return QuestionOut{}, err
 	}
-	return QuestionOut{Question: id}, l.questions.Insert(ctx, id, questionDoc{Survey: in.Survey, Text: in.Text})
+	return QuestionOut{Question: id}, l.questions.Insert(ctx, id, questionDoc(in))
 }
