@@ -1,0 +1,178 @@
+package mongodb
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"legible/internal/ferret"
+	"legible/storage"
+)
+
+func TestConvertRoundTrip(t *testing.T) {
+	docs := []string{
+		`{}`,
+		`{"name":"ann","n":3,"x":1.5,"ok":true,"no":false,"none":null}`,
+		`{"nested":{"a":[1,"two",{"three":3}],"b":{}},"list":[]}`,
+		`{"big":9007199254740993,"neg":-42,"tiny":1e-7,"huge":1e+300}`,
+		`{"text":"quotes \" backslash \\ tab \t ünïcode 😀 <html> & \u2028"}`,
+		`{"z":1,"a":2,"m":3}`,
+	}
+	for _, doc := range docs {
+		d, err := toBSON("id1", []byte(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		raw, err := bson.Marshal(d)
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		id, back, err := fromBSON(raw)
+		if err != nil || id != "id1" {
+			t.Fatalf("%s: back %q, %v", doc, id, err)
+		}
+		if !sameJSON(t, []byte(doc), back) {
+			t.Errorf("%s came back as %s", doc, back)
+		}
+		if _, again, _ := fromBSON(raw); !bytes.Equal(again, back) {
+			t.Errorf("%s: two reads differ: %s and %s", doc, back, again)
+		}
+	}
+	if got := keysOf(t, `{"z":1,"a":2,"m":3}`); !slices.Equal(got, []string{"_id", "z", "a", "m"}) {
+		t.Errorf("fields in the order %v, want _id first, then the JSON's order", got)
+	}
+}
+
+// sameJSON reports whether two JSON texts hold the same value, numbers
+// compared as decimal text.
+func sameJSON(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	var x, y any
+	for _, p := range []struct {
+		data []byte
+		into *any
+	}{{a, &x}, {b, &y}} {
+		dec := json.NewDecoder(bytes.NewReader(p.data))
+		dec.UseNumber()
+		if err := dec.Decode(p.into); err != nil {
+			t.Fatalf("%s: %v", p.data, err)
+		}
+	}
+	xs, _ := json.Marshal(x)
+	ys, _ := json.Marshal(y)
+	return bytes.Equal(xs, ys)
+}
+
+// keysOf returns the field names, in order, of the BSON document that a
+// JSON document becomes.
+func keysOf(t *testing.T, doc string) []string {
+	t.Helper()
+	d, err := toBSON("id", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, e := range d {
+		keys = append(keys, e.Key)
+	}
+	return keys
+}
+
+func TestConvertRefuses(t *testing.T) {
+	for _, doc := range []string{`[1,2]`, `"text"`, `{"_id":"mine"}`, `{"a":`} {
+		if _, err := toBSON("id", []byte(doc)); err == nil {
+			t.Errorf("toBSON %s succeeded", doc)
+		}
+	}
+	foreign := []bson.D{
+		{{Key: "_id", Value: bson.NewObjectID()}},
+		{{Key: "name", Value: "no id"}},
+		{{Key: "_id", Value: "a"}, {Key: "when", Value: bson.DateTime(0)}},
+		{{Key: "_id", Value: "a"}, {Key: "deep", Value: bson.D{{Key: "id", Value: bson.NewObjectID()}}}},
+	}
+	for _, d := range foreign {
+		raw, _ := bson.Marshal(d)
+		if _, _, err := fromBSON(raw); err == nil {
+			t.Errorf("fromBSON %v succeeded", d)
+		}
+	}
+}
+
+func TestCompareScalars(t *testing.T) {
+	got := []any{"b", int64(3), true, 2.5, "a", false, int64(-1)}
+	slices.SortFunc(got, compareScalars)
+	want := []any{false, true, int64(-1), 2.5, int64(3), "a", "b"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("sorted %v, want %v", got, want)
+	}
+}
+
+// startFerret starts a FerretDB for one test.
+func startFerret(t *testing.T) string {
+	t.Helper()
+	srv, err := ferret.Start(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	return srv.URI
+}
+
+func TestFerretDBHasNoTransactions(t *testing.T) {
+	ctx := context.Background()
+	b, err := OpenBackend(ctx, startFerret(t), Options{DB: "legible_test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Atomic() || !strings.Contains(b.Describe(), "(no transactions)") || !strings.Contains(b.Describe(), "legible_test") {
+		t.Fatalf("FerretDB: atomic %v, described as %q; want no transactions, and said so", b.Atomic(), b.Describe())
+	}
+	if err := b.Ping(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSetupFollowsTheDeclaredIndexes(t *testing.T) {
+	ctx := context.Background()
+	b, err := OpenBackend(ctx, startFerret(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	specs := []storage.Spec{{Name: "Test.kept", Indexes: []storage.Index{storage.On("group"), storage.UniqueOn("name")}}}
+	for range 2 {
+		if err := b.Setup(ctx, specs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	have, err := indexNames(ctx, b.db.Collection("Test.kept"))
+	if err != nil || len(have) != 2 || !have["group"] || !have["unique:name"] {
+		t.Fatalf("indexes %v (%v), want group and unique:name", have, err)
+	}
+	specs[0].Indexes = specs[0].Indexes[1:]
+	if err := b.Setup(ctx, specs); err != nil {
+		t.Fatal(err)
+	}
+	if have, _ = indexNames(ctx, b.db.Collection("Test.kept")); len(have) != 1 || !have["unique:name"] {
+		t.Fatalf("indexes %v after group is no longer declared, want only unique:name", have)
+	}
+}
+
+func TestOpenBadURI(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_, err := Open(ctx, "mongodb://user:secret@127.0.0.1:1/?serverSelectionTimeoutMS=200", Options{})
+	if err == nil {
+		t.Fatal("Open on a port nobody listens on succeeded")
+	}
+	if msg := err.Error(); !strings.Contains(msg, "MONGODB_URI") || strings.Contains(msg, "secret") {
+		t.Fatalf("error %q should name MONGODB_URI and hide the password", msg)
+	}
+}
