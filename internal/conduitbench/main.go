@@ -1,0 +1,209 @@
+// Command conduitbench load-tests Conduit (specs/) as served by one or
+// more legible binaries, one after the other in the same run, on fresh
+// embedded stores over loopback, and prints a table of requests per second
+// and median latency with each binary's ratio to the first:
+//
+//   - GET /api/articles over each -articles count of seeded articles,
+//     anonymous and with a reader's token (who follows half the authors
+//     and favorites every fifth article);
+//   - GET /api/articles/:slug and POST /api/articles, over the first count;
+//   - POST /api/users, with bcrypt at its default cost and at its minimum;
+//
+// each at every -c level, and each server's resident memory after its
+// loads.
+//
+//	go run ./internal/conduitbench -bin before=/tmp/old/legible@/tmp/old/specs -bin after=.bench/legible
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"legible/internal/conduitseed"
+	"legible/internal/load"
+)
+
+// bins is the -bin flag: label=path, repeated.
+type bins []bin
+
+// bin is a binary under test, and the specs it serves.
+type bin struct{ label, path, specs string }
+
+// String writes the flag's value.
+func (b *bins) String() string { return fmt.Sprint(*b) }
+
+// Set adds a label=path, or label=path@specs for a binary that serves
+// other specs than specs/ (an older version's).
+func (b *bins) Set(v string) error {
+	label, path, ok := strings.Cut(v, "=")
+	path, specs, _ := strings.Cut(path, "@")
+	if !ok || label == "" || path == "" {
+		return fmt.Errorf("want label=path or label=path@specs, e.g. after=.bench/legible")
+	}
+	if specs == "" {
+		specs = "specs"
+	}
+	*b = append(*b, bin{label, path, specs})
+	return nil
+}
+
+// config is what the flags say.
+type config struct {
+	bins     bins
+	clients  []int
+	articles []int
+	dur      time.Duration
+	addr     string
+	work     string
+}
+
+func main() {
+	var c config
+	flag.Var(&c.bins, "bin", "a binary to measure, as label=path (or label=path@specs, to serve other specs than specs/); repeat it: the first is the baseline of the ratios")
+	clients := flag.String("c", "1,32", "comma-separated numbers of concurrent clients")
+	articles := flag.String("articles", "1000,5000", "comma-separated numbers of articles to seed, one store each")
+	flag.DurationVar(&c.dur, "d", 5*time.Second, "duration of each run")
+	flag.StringVar(&c.addr, "addr", "127.0.0.1:18080", "address the servers listen on (loopback)")
+	flag.StringVar(&c.work, "work", ".bench", "folder for the stores and the servers' logs")
+	flag.Parse()
+	var err error
+	if c.clients, err = numbers(*clients); err == nil {
+		c.articles, err = numbers(*articles)
+	}
+	if err == nil && len(c.bins) == 0 {
+		err = fmt.Errorf("no -bin; give at least one, e.g. -bin after=.bench/legible")
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "conduitbench:", err)
+		os.Exit(2)
+	}
+	t := &table{labels: labels(c.bins)}
+	if err := c.run(t); err != nil {
+		fmt.Fprintln(os.Stderr, "conduitbench:", err)
+		os.Exit(1)
+	}
+	t.print(os.Stdout)
+}
+
+// numbers reads a comma-separated list of positive numbers.
+func numbers(list string) ([]int, error) {
+	var out []int
+	for s := range strings.SplitSeq(list, ",") {
+		var n int
+		if _, err := fmt.Sscan(s, &n); err != nil || n < 1 {
+			return nil, fmt.Errorf("bad number %q in %q", s, list)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// labels returns the labels of the binaries.
+func labels(bs bins) []string {
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.label
+	}
+	return out
+}
+
+// run runs every scenario for every binary, binary after binary within a
+// scenario, and fills t.
+func (c *config) run(t *table) error {
+	for i, n := range c.articles {
+		for b, bn := range c.bins {
+			if err := c.reads(t, b, bn, n, i == 0); err != nil {
+				return fmt.Errorf("%s, %d articles: %w", bn.label, n, err)
+			}
+		}
+	}
+	for _, cost := range []string{"default", "min"} {
+		for b, bn := range c.bins {
+			if err := c.registrations(t, b, bn, cost); err != nil {
+				return fmt.Errorf("%s, POST /users: %w", bn.label, err)
+			}
+		}
+	}
+	return nil
+}
+
+// reads seeds n articles on a fresh store served by bn, and loads the
+// lists, and with first also one article and creates.
+func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
+	api := "http://" + c.addr + "/api"
+	srv, err := c.serve(bn, fmt.Sprintf("articles%d", n), "min")
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	fmt.Fprintf(os.Stderr, "conduitbench: %s: seeding %d articles\n", bn.label, n)
+	data, err := conduitseed.Seed(api, conduitseed.Options{Articles: n, Authors: 10, Clients: 4})
+	if err != nil {
+		return err
+	}
+	reader := authorization(data.Reader)
+	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles)", n), load.Request{Method: "GET", URL: api + "/articles"})
+	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles, token)", n), load.Request{Method: "GET", URL: api + "/articles", Header: reader})
+	if first {
+		slug := data.Slugs[len(data.Slugs)/2]
+		c.load(t, b, "GET /api/articles/:slug", load.Request{Method: "GET", URL: api + "/articles/" + slug})
+		c.load(t, b, "GET /api/articles/:slug (token)", load.Request{Method: "GET", URL: api + "/articles/" + slug, Header: reader})
+		body := `{"article": {"title": "Load {n}", "description": "a load test", "body": "Some text.", "tagList": ["load", "test"]}}`
+		c.load(t, b, "POST /api/articles", load.Request{Method: "POST", URL: api + "/articles", Body: body, Header: authorization(data.Author)})
+	}
+	t.memory(fmt.Sprintf("RSS after the loads (%d articles)", n), b, srv.RSS())
+	return nil
+}
+
+// registrations loads POST /api/users on a fresh store served by bn, with
+// bcrypt at the cost ("default" or "min").
+func (c *config) registrations(t *table, b int, bn bin, cost string) error {
+	srv, err := c.serve(bn, "users-"+cost, cost)
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	body := `{"user": {"username": "u{n}", "email": "u{n}@example.com", "password": "password"}}`
+	c.load(t, b, "POST /api/users (bcrypt "+cost+")", load.Request{Method: "POST", URL: "http://" + c.addr + "/api/users", Body: body})
+	return nil
+}
+
+// serve starts bn on a fresh store named name, with the bcrypt cost.
+func (c *config) serve(bn bin, name, cost string) (*load.Server, error) {
+	data := filepath.Join(c.work, "data-"+name)
+	if err := os.RemoveAll(data); err != nil {
+		return nil, err
+	}
+	env := []string{"LEGIBLE_TOKEN_SECRET=conduitbench"}
+	if cost == "min" {
+		env = append(env, "LEGIBLE_BCRYPT_COST=min")
+	}
+	cmdline := fmt.Sprintf("%s serve --specs %s --data %s --addr %s", bn.path, bn.specs, data, c.addr)
+	srv, err := load.Start(cmdline, env, filepath.Join(c.work, bn.label+"-"+name+".log"))
+	if err != nil {
+		return nil, err
+	}
+	if err := load.WaitHealthy("http://"+c.addr, 60*time.Second); err != nil {
+		srv.Stop()
+		return nil, err
+	}
+	return srv, nil
+}
+
+// load runs req at every -c level, into t's row what.
+func (c *config) load(t *table, b int, what string, req load.Request) {
+	for _, n := range c.clients {
+		res := load.Run(req, n, c.dur)
+		fmt.Fprintf(os.Stderr, "conduitbench: %s: %s: %s\n", t.labels[b], what, res)
+		t.add(what, n, b, res)
+	}
+}
+
+// authorization is the header that sends a token.
+func authorization(token string) map[string][]string {
+	return map[string][]string{"Authorization": {"Token " + token}}
+}

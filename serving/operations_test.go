@@ -1,0 +1,76 @@
+package serving
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"legible/concepts/authenticating"
+	"legible/concepts/tokens"
+	"legible/engine/diag"
+	"legible/internal/conduitseed"
+	"legible/storage"
+	"legible/storage/sqlite"
+	"legible/storage/storagetest"
+)
+
+// TestOperationsPerRequest counts the operations that Conduit's reads
+// send to the embedded store, and checks them against the most each may
+// take: a page of 20 articles costs a query per step per article, the
+// same author's profile once.
+func TestOperationsPerRequest(t *testing.T) {
+	t.Setenv(authenticating.CostEnv, "min")
+	t.Setenv(tokens.SecretEnv, "operations-test")
+	sp, _, err := Check("../specs", io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counting := &storagetest.Counting{Backend: b}
+	db := storage.New(counting)
+	t.Cleanup(func() { db.Close() })
+	srv, err := build(context.Background(), sp, db, Options{}, slog.New(slog.DiscardHandler), func(diag.List) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	data, err := conduitseed.Seed(hs.URL+"/api", conduitseed.Options{Articles: 40, Authors: 10, Clients: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		what, path, token string
+		most              int64
+	}{
+		{"a page of 20 articles", "/api/articles", "", 52},
+		{"a page of 20 articles, with a token", "/api/articles", data.Reader, 82},
+		{"one article", "/api/articles/" + data.Slugs[7], "", 5},
+		{"one article, with a token", "/api/articles/" + data.Slugs[7], data.Reader, 7},
+		{"the feed", "/api/articles/feed", data.Reader, 68},
+		{"the tags", "/api/tags", "", 1},
+	}
+	counting.Ops()
+	for _, c := range cases {
+		req, _ := http.NewRequest(http.MethodGet, hs.URL+c.path, nil)
+		if c.token != "" {
+			req.Header.Set("Authorization", "Token "+c.token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		reads, writes := counting.Ops()
+		t.Logf("%s: %d reads, %d writes", c.what, reads, writes)
+		if resp.StatusCode != http.StatusOK || writes != 0 || reads > c.most {
+			t.Errorf("%s: %d, %d reads and %d writes; want 200, at most %d reads and no write", c.what, resp.StatusCode, reads, writes, c.most)
+		}
+	}
+}

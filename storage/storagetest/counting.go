@@ -1,0 +1,107 @@
+package storagetest
+
+import (
+	"context"
+	"sync/atomic"
+
+	"legible/storage"
+)
+
+// Counting is a storage.Backend that counts the operations that reach the
+// backend under it: each Get (of one id or many), Find, Count, Distinct,
+// Insert, Put and Delete is one.
+type Counting struct {
+	storage.Backend
+	reads, writes atomic.Int64
+}
+
+// Ops returns the reads and writes counted so far, and starts again from
+// zero.
+func (c *Counting) Ops() (reads, writes int64) { return c.reads.Swap(0), c.writes.Swap(0) }
+
+// Read starts a counted read.
+func (c *Counting) Read(ctx context.Context) (storage.Reader, error) {
+	r, err := c.Backend.Read(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return countedReader{countedReads{r, c}, r}, nil
+}
+
+// Write starts a counted writer.
+func (c *Counting) Write(ctx context.Context) (storage.Writer, error) {
+	w, err := c.Backend.Write(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return countedWriter{countedReads{w, c}, w}, nil
+}
+
+// countedReads counts the reads of a Reader or a Writer.
+type countedReads struct {
+	r storage.Reads
+	c *Counting
+}
+
+// Get counts a get.
+func (r countedReads) Get(ctx context.Context, coll string, ids []string) ([]storage.Raw, error) {
+	r.c.reads.Add(1)
+	return r.r.Get(ctx, coll, ids)
+}
+
+// Find counts a find.
+func (r countedReads) Find(ctx context.Context, coll string, q *storage.Query) ([]storage.Raw, error) {
+	r.c.reads.Add(1)
+	return r.r.Find(ctx, coll, q)
+}
+
+// Count counts a count.
+func (r countedReads) Count(ctx context.Context, coll string, q *storage.Query) (int64, error) {
+	r.c.reads.Add(1)
+	return r.r.Count(ctx, coll, q)
+}
+
+// Distinct counts a distinct.
+func (r countedReads) Distinct(ctx context.Context, coll, field string, q *storage.Query) ([]any, error) {
+	r.c.reads.Add(1)
+	return r.r.Distinct(ctx, coll, field, q)
+}
+
+// countedReader is a Reader whose reads are counted.
+type countedReader struct {
+	countedReads
+	r storage.Reader
+}
+
+// Close ends the read.
+func (r countedReader) Close() { r.r.Close() }
+
+// countedWriter is a Writer whose reads and writes are counted.
+type countedWriter struct {
+	countedReads
+	w storage.Writer
+}
+
+// Insert counts an insert.
+func (w countedWriter) Insert(ctx context.Context, coll string, doc storage.Raw) error {
+	w.c.writes.Add(1)
+	return w.w.Insert(ctx, coll, doc)
+}
+
+// Put counts a put.
+func (w countedWriter) Put(ctx context.Context, coll string, doc storage.Raw) error {
+	w.c.writes.Add(1)
+	return w.w.Put(ctx, coll, doc)
+}
+
+// Delete counts a delete.
+func (w countedWriter) Delete(ctx context.Context, coll, id string) (bool, error) {
+	w.c.writes.Add(1)
+	return w.w.Delete(ctx, coll, id)
+}
+
+// Commit commits.
+func (w countedWriter) Commit(ctx context.Context) error { return w.w.Commit(ctx) }
+
+// Rollback rolls back.
+func (w countedWriter) Rollback() { w.w.Rollback() }
