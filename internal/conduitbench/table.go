@@ -38,7 +38,9 @@ func (t *table) find(what string, clients int) *row {
 }
 
 // add records binary b's result of a load.
-func (t *table) add(what string, clients, b int, res load.Result) { t.find(what, clients).results[b] = res }
+func (t *table) add(what string, clients, b int, res load.Result) {
+	t.find(what, clients).results[b] = res
+}
 
 // memory records binary b's resident memory.
 func (t *table) memory(what string, b int, rss int64) { t.find(what, 0).bytes[b] = rss }

@@ -85,14 +85,19 @@ func BenchmarkStore(b *testing.B) {
 		raw  func(i int) error
 	}{
 		{"get", func(ctx context.Context, i int) error { _, _, err := c.Get(ctx, id(i%benchDocs)); return err },
-			func(i int) error { return rawRows(raw, `SELECT id, doc FROM "Bench.docs" WHERE id = ?`, id(i%benchDocs)) }},
+			func(i int) error {
+				return rawRows(raw, `SELECT id, doc FROM "Bench.docs" WHERE id = ?`, id(i%benchDocs))
+			}},
 		{"get20", func(ctx context.Context, _ int) error { _, err := c.GetMany(ctx, ids); return err },
 			func(int) error {
 				return rawRows(raw, `SELECT id, doc FROM "Bench.docs" WHERE id IN (SELECT value FROM json_each(?))`, string(idList))
 			}},
 		{"query20", func(ctx context.Context, _ int) error { _, err := c.Find(ctx, page); return err },
 			func(int) error { return rawRows(raw, pageSQL, pageArgs...) }},
-		{"count", func(ctx context.Context, _ int) error { _, err := c.Count(ctx, storage.Where(storage.Eq("author", "author3"))); return err },
+		{"count", func(ctx context.Context, _ int) error {
+			_, err := c.Count(ctx, storage.Where(storage.Eq("author", "author3")))
+			return err
+		},
 			func(int) error {
 				return rawRows(raw, `SELECT count(*) FROM "Bench.docs" WHERE json_extract(doc, '$.author') = ?`, "author3")
 			}},
