@@ -110,41 +110,6 @@ func TestFavoritesAreInTheOrderFavorited(t *testing.T) {
 	})
 }
 
-func TestIDsWithSlashesAndPercents(t *testing.T) {
-	// Each pair would make the id of another if the key did not escape
-	// its parts: "a" + "b/c" and "a/b" + "c" both join to "a/b/c".
-	pairs := [][2]string{{"b/c", "a"}, {"c", "a/b"}, {"c", "a%2Fb"}, {"%", "a/b"}}
-	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
-		for _, p := range pairs[:3] {
-			call(t, c, "favorite", pair(p[0], p[1]))
-		}
-		if n := stored(t, f); n != 3 {
-			t.Fatalf("%d favorites stored for three distinct pairs, want 3", n)
-		}
-		for i, p := range pairs {
-			if got, want := isFavorite(t, c, pair(p[0], p[1])), i < 3; got != want {
-				t.Errorf("_isFavorite %q %q: %v, want %v", p[0], p[1], got, want)
-			}
-		}
-		for item, want := range map[string]int{"a": 1, "a/b": 1, "a%2Fb": 1, "b/c": 0} {
-			if got := count(t, c, item); got != want {
-				t.Errorf("_count %q: %d, want %d", item, got, want)
-			}
-		}
-		call(t, c, "unfavorite", pair("c", "a/b"))
-		if got := favorites(t, c, "c"); !slices.Equal(got, []string{"a%2Fb"}) {
-			t.Errorf("_favorites c after unfavoriting a/b: %q, want [a%%2Fb]", got)
-		}
-		call(t, c, "forget", map[string]any{"item": "a"})
-		if got := favorites(t, c, "b/c"); len(got) != 0 {
-			t.Errorf("_favorites b/c after forget a: %q, want []", got)
-		}
-		if got := fans(t, f, "a%2Fb"); !slices.Equal(got, []string{"c"}) {
-			t.Errorf("fans of a%%2Fb: %q, want [c]", got)
-		}
-	})
-}
-
 func TestQueriesWithoutUser(t *testing.T) {
 	each(t, func(t *testing.T, _ *Favoriting, c *concepts.Concept) {
 		call(t, c, "favorite", pair("ann", "i"))

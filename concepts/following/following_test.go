@@ -143,37 +143,6 @@ func TestQueriesWithoutFollows(t *testing.T) {
 	})
 }
 
-func TestIDsWithSlashesAndPercents(t *testing.T) {
-	// Each pair would make the id of another if the key did not escape
-	// its parts: "a" + "b/c" and "a/b" + "c" both join to "a/b/c".
-	pairs := [][2]string{{"a", "b/c"}, {"a/b", "c"}, {"a%2Fb", "c"}, {"a/b", "%"}}
-	each(t, func(t *testing.T, f *Following, c *concepts.Concept) {
-		for _, p := range pairs[:3] {
-			call(t, c, "follow", pair(p[0], p[1]))
-		}
-		if n := stored(t, f); n != 3 {
-			t.Fatalf("%d follows stored for three distinct pairs, want 3", n)
-		}
-		for i, p := range pairs {
-			if got, want := isFollowing(t, c, pair(p[0], p[1])), i < 3; got != want {
-				t.Errorf("_isFollowing %q %q: %v, want %v", p[0], p[1], got, want)
-			}
-		}
-		for u, want := range map[string][]string{"a": {"b/c"}, "a/b": {"c"}, "a%2Fb": {"c"}, "b/c": {}} {
-			if got := followees(t, c, u); !slices.Equal(got, want) {
-				t.Errorf("_followees %q: %q, want %q", u, got, want)
-			}
-		}
-		call(t, c, "unfollow", pair("a/b", "c"))
-		if got := isFollowing(t, c, pair("a%2Fb", "c")); got != true {
-			t.Errorf("_isFollowing a%%2Fb c after a/b unfollows c: %v, want true", got)
-		}
-		if n := stored(t, f); n != 2 {
-			t.Errorf("%d follows stored after one unfollow, want 2", n)
-		}
-	})
-}
-
 func TestConcurrentFollows(t *testing.T) {
 	const n = 20
 	cases := []struct {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -40,4 +41,11 @@ func noTransaction(err error) bool {
 func ctxErr(err error) bool {
 	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
 		code(err) == sqlite3.SQLITE_INTERRUPT
+}
+
+// noTable is the error of doing something to a collection whose table
+// does not exist.
+func noTable(doing, coll string) error {
+	return fmt.Errorf("%s %s: the collection does not exist; DB.Setup makes the collections the concepts declare, "+
+		"and serve runs it at start", doing, coll)
 }

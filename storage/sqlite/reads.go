@@ -37,6 +37,9 @@ func (r reads) Find(ctx context.Context, coll string, q *storage.Query) ([]stora
 // Count counts what a query selects.
 func (r reads) Count(ctx context.Context, coll string, q *storage.Query) (int64, error) {
 	query, args := countSQL(coll, q)
+	if len(q.Where) == 0 {
+		query, args = countAllSQL, []any{coll}
+	}
 	rows, err := r.c.query(ctx, query, args...)
 	if err != nil {
 		return 0, readError(coll, err)
@@ -99,8 +102,7 @@ func readError(coll string, err error) error {
 	case err == nil:
 		return nil
 	case isNoTable(err):
-		return fmt.Errorf("reading %s: the collection does not exist; the concept's collections are made by DB.Setup, "+
-			"which serve runs at start", coll)
+		return noTable("reading", coll)
 	case ctxErr(err):
 		return err
 	}

@@ -17,6 +17,10 @@ func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
 		return err
 	}
 	c := w.(*writer).c
+	if err := setupCounts(ctx, c); err != nil {
+		w.Rollback()
+		return err
+	}
 	for _, s := range colls {
 		if err := setupTable(ctx, c, s); err != nil {
 			w.Rollback()
@@ -31,6 +35,9 @@ func setupTable(ctx context.Context, c *conn, s storage.Spec) error {
 	t := table(s.Name)
 	if _, err := c.c.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS "+t+" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)"); err != nil {
 		return fmt.Errorf("creating the collection %s: %w", s.Name, err)
+	}
+	if err := setupCount(ctx, c, s.Name); err != nil {
+		return err
 	}
 	have, err := indexes(ctx, c, s.Name)
 	if err != nil {

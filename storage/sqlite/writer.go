@@ -88,8 +88,7 @@ func writeError(doing, coll, id string, err error) error {
 	case isTaken(err):
 		return fmt.Errorf("%s %s, document %s: %w", doing, coll, id, storage.ErrTaken)
 	case isNoTable(err):
-		return fmt.Errorf("%s %s: the collection does not exist; the concept's collections are made by DB.Setup, "+
-			"which serve runs at start", doing, coll)
+		return noTable(doing, coll)
 	case ctxErr(err):
 		return err
 	}

@@ -95,6 +95,14 @@ func ids(docs []storage.Doc[Item]) []string {
 	return out
 }
 
+// wantCount checks that the whole collection counts n.
+func wantCount(t testing.TB, ctx context.Context, c *storage.Collection[Item], n int64, when string) {
+	t.Helper()
+	if got, err := c.Count(ctx, storage.Query{}); err != nil || got != n {
+		t.Fatalf("%s, the collection counts %d (%v), want %d", when, got, err, n)
+	}
+}
+
 func suiteWriteAndRead(t *testing.T, _ *storage.DB, c *storage.Collection[Item]) {
 	ctx := context.Background()
 	must(t, c.Insert(ctx, "a", Item{Name: "ann", Group: "g", N: 1, Note: `quotes " and \ and ünïcode`}))
@@ -291,7 +299,14 @@ func suiteOwnWrites(t *testing.T, db *storage.DB, c *storage.Collection[Item]) {
 	if n, err := c.Count(ctx, storage.Where(storage.Eq("group", "g0"))); err != nil || n != 6 {
 		t.Fatalf("in the transaction, g0 counts %d, %v; want 6", n, err)
 	}
+	wantCount(t, ctx, c, 10, "in the transaction, after an insert and a delete")
+	must(t, c.Insert(ctx, "newer", Item{Name: "newer"}))
+	wantCount(t, ctx, c, 11, "in the transaction, after another insert")
+	if db.Atomic() {
+		wantCount(t, context.Background(), c, 10, "outside the transaction")
+	}
 	must(t, tx.Commit(ctx))
+	wantCount(t, context.Background(), c, 11, "after the commit")
 	if _, ok := get(t, context.Background(), c, "new"); !ok {
 		t.Fatal("a committed insert is not there")
 	}
@@ -304,9 +319,11 @@ func suiteRollback(t *testing.T, db *storage.DB, c *storage.Collection[Item]) {
 	must(t, c.Put(ctx, "i2", Item{Name: "changed"}))
 	_, err := c.Delete(ctx, "i4")
 	must(t, err)
+	wantCount(t, ctx, c, 10, "in the transaction")
 	tx.Rollback()
 	tx.Rollback() // again: nothing
 	bg := context.Background()
+	wantCount(t, bg, c, 10, "after the rollback")
 	if _, ok := get(t, bg, c, "new"); ok {
 		t.Error("a rolled-back insert is there")
 	}
