@@ -41,7 +41,7 @@ func (t transaction) Commit(ctx context.Context) (string, error) {
 	}
 	switch {
 	case discarded:
-		return "rolled back: a respond asked so", nil
+		return "rolled back: Requesting.respond asked so (rollback: true)", nil
 	case wrote:
 		return "committed", nil
 	}
