@@ -63,7 +63,7 @@ func (c *counting) get(_ context.Context, in nameIn) ([]countOut, error) {
 // changed and written back by keep.
 type keeping struct {
 	totals *storage.Collection[totalOut]
-	read   chan struct{} // gets a token, when there is room, at each _total
+	read   chan struct{} // gets a token, when there is room, after each _total has read
 }
 
 type keepIn struct {
@@ -85,11 +85,11 @@ func (k *keeping) keep(ctx context.Context, in keepIn) (totalOut, error) {
 }
 
 func (k *keeping) total(ctx context.Context, in nameIn) ([]totalOut, error) {
+	t, found, err := k.totals.Get(ctx, in.Name)
 	select {
 	case k.read <- struct{}{}:
 	default:
 	}
-	t, found, err := k.totals.Get(ctx, in.Name)
 	if !found || err != nil {
 		return nil, err
 	}
