@@ -59,7 +59,8 @@ type Reads interface {
 	Count(ctx context.Context, coll string, q *Query) (int64, error)
 	// Distinct returns the distinct values of the field among the
 	// documents q selects, ascending; documents without it are left out.
-	// Values are strings, float64 or int64 numbers, and booleans.
+	// Values are strings, int64 for whole numbers, float64 for others,
+	// and, where the backend keeps them, booleans.
 	Distinct(ctx context.Context, coll, field string, q *Query) ([]any, error)
 }
 

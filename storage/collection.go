@@ -180,9 +180,10 @@ func (c *Collection[T]) Count(ctx context.Context, q Query) (int64, error) {
 }
 
 // Distinct returns the distinct values of the indexed field among the
-// documents of c that q selects, ascending: every tag in use, say. A
-// value that is not a V is an error.
-func Distinct[V string | int64 | float64 | bool, T any](ctx context.Context, c *Collection[T], field string, q Query) ([]V, error) {
+// documents of c that q selects, ascending: every tag in use, say. The
+// values are strings, or whole numbers; a value that is not a V is an
+// error.
+func Distinct[V string | int64, T any](ctx context.Context, c *Collection[T], field string, q Query) ([]V, error) {
 	cq, err := Query{Where: q.Where, Sort: []Order{{Field: field}}}.check(c.m)
 	if err != nil || cq.Empty() {
 		return nil, err
