@@ -128,6 +128,12 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, exclusive bool, concept, action string,
 	h program.Handler, input map[string]any) (Result, *flow, string) {
 	tctx, tx := e.txs.Begin(ctx, exclusive)
+	defer func() {
+		if p := recover(); p != nil { // a bug of the engine's: the transaction must not keep its lock
+			tx.Rollback()
+			panic(p)
+		}
+	}()
 	f := newFlow(e, id)
 	res := Result{FlowID: id}
 	root, err := f.invoke(tctx, program.Key(concept, action), concept, action, h, input, nil)

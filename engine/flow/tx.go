@@ -121,7 +121,7 @@ func (noTx) Rollback() {}
 // while, longer after each attempt (1 ms, 2, 4, … up to 64 ms), so that
 // flows that conflicted do not meet again; false when ctx ends first.
 func pause(ctx context.Context, attempt int) bool {
-	d := time.Duration(rand.Int64N(int64(time.Millisecond) << min(attempt, 6)))
+	d := time.Duration(rand.Int64N(int64(time.Millisecond) << min(attempt-1, 6)))
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
