@@ -31,12 +31,15 @@ func Action[I, O any](fn func(context.Context, I) (O, error)) Handler {
 		}
 		return Result{Out: out.encode(v.Field(1))}, nil
 	}
-	return newHandler(false, in, out, invoke)
+	return newHandler(false, in, out, invoke, nil)
 }
 
 // Query adapts a Go function to a query handler. I and O must be struct
 // types: I's fields are the query's inputs and O's fields the columns of
-// each row it returns. It panics like Action.
+// each row it returns. It panics like Action. When a where step runs the
+// query for many frames, the engine calls fn once per distinct input; a
+// query that can answer many inputs at once, with one indexed query,
+// should use BatchQuery instead.
 func Query[I, O any](fn func(context.Context, I) ([]O, error)) Handler {
 	if fn == nil {
 		panic("concepts.Query: the function is nil")
@@ -51,19 +54,81 @@ func Query[I, O any](fn func(context.Context, I) ([]O, error)) Handler {
 		if err != nil {
 			return outcome(err)
 		}
-		res := Result{Rows: make([]map[string]any, len(rows))}
-		for k := range rows {
-			res.Rows[k] = out.encode(reflect.ValueOf(&rows[k]).Elem())
+		return Result{Rows: encodeRows(out, rows)}, nil
+	}
+	return newHandler(true, in, out, invoke, nil)
+}
+
+// BatchQuery adapts a Go function that answers a query for many inputs at
+// once to a query handler: given the inputs, fn returns the rows of each,
+// in their order. When a where step runs the query for many frames (the
+// tags of each article of a page), the engine calls fn once with all their
+// distinct inputs, and joins the rows back to the frames, as GraphQL's
+// DataLoader does; a single input is a batch of one. I and O are as for
+// Query, and the spec declares the query as for Query: both forms are the
+// same query to conformance, to traces and to syncs. A concept error from
+// fn is the error outcome of every input.
+func BatchQuery[I, O any](fn func(context.Context, []I) ([][]O, error)) Handler {
+	if fn == nil {
+		panic("concepts.BatchQuery: the function is nil")
+	}
+	in, out := mustShape[I]("BatchQuery", "input"), mustShape[O]("BatchQuery", "row")
+	batch := func(ctx context.Context, ms []map[string]any) ([]Result, error) {
+		ins := make([]I, len(ms))
+		for k, m := range ms {
+			if err := in.decode(reflect.ValueOf(&ins[k]).Elem(), m, true); err != nil {
+				return nil, err
+			}
+		}
+		rows, err := fn(ctx, ins)
+		if err != nil {
+			res, err := outcome(err)
+			return repeat(res, len(ms)), err
+		}
+		if len(rows) != len(ms) {
+			return nil, fmt.Errorf("it returned the rows of %d inputs for %d inputs; return one list of rows per input, "+
+				"in their order", len(rows), len(ms))
+		}
+		res := make([]Result, len(rows))
+		for k, r := range rows {
+			res[k] = Result{Rows: encodeRows(out, r)}
 		}
 		return res, nil
 	}
-	return newHandler(true, in, out, invoke)
+	invoke := func(ctx context.Context, m map[string]any) (Result, error) {
+		res, err := batch(ctx, []map[string]any{m})
+		if err != nil {
+			return Result{}, err
+		}
+		return res[0], nil
+	}
+	return newHandler(true, in, out, invoke, batch)
 }
 
-// newHandler assembles an unregistered handler.
-func newHandler(query bool, in, out *shape, invoke func(context.Context, map[string]any) (Result, error)) Handler {
+// encodeRows encodes the rows a query function returned.
+func encodeRows[O any](out *shape, rows []O) []map[string]any {
+	enc := make([]map[string]any, len(rows))
+	for k := range rows {
+		enc[k] = out.encode(reflect.ValueOf(&rows[k]).Elem())
+	}
+	return enc
+}
+
+// repeat returns n copies of res.
+func repeat(res Result, n int) []Result {
+	out := make([]Result, n)
+	for k := range out {
+		out[k] = res
+	}
+	return out
+}
+
+// newHandler assembles an unregistered handler; batch is nil for a
+// handler that takes one input at a time.
+func newHandler(query bool, in, out *shape, invoke func(context.Context, map[string]any) (Result, error),
+	batch func(context.Context, []map[string]any) ([]Result, error)) Handler {
 	sig := Signature{Query: query, In: in.typ, Out: out.typ, Inputs: in.descs, Outputs: out.descs}
-	return Handler{a: &adapter{sig: sig, invoke: invoke}}
+	return Handler{a: &adapter{sig: sig, invoke: invoke, batch: batch}}
 }
 
 // mustShape returns the shape of T, the input, output or row type of a

@@ -62,6 +62,16 @@ type Reads interface {
 	// Values are strings, int64 for whole numbers, float64 for others,
 	// and, where the backend keeps them, booleans.
 	Distinct(ctx context.Context, coll, field string, q *Query) ([]any, error)
+	// CountBy counts the documents q selects by their values of the
+	// field, ascending by value; documents without it are left out.
+	// Values are as for Distinct.
+	CountBy(ctx context.Context, coll, field string, q *Query) ([]Group, error)
+}
+
+// Group is one value of a field and how many documents have it.
+type Group struct {
+	Value any
+	N     int64
 }
 
 // Reader is a read that a transaction, or a single read, runs.

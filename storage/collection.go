@@ -204,6 +204,31 @@ func Distinct[V string | int64, T any](ctx context.Context, c *Collection[T], fi
 	return out, nil
 }
 
+// CountBy counts the documents of c that q selects by their values of the
+// indexed field: how many favorites each of a page of items has, say, in
+// one query. A value no document has is not in the map. The values are as
+// for Distinct.
+func CountBy[V string | int64, T any](ctx context.Context, c *Collection[T], field string, q Query) (map[V]int64, error) {
+	cq, err := Query{Where: q.Where, Sort: []Order{{Field: field}}}.check(c.m)
+	if err != nil || cq.Empty() {
+		return map[V]int64{}, err
+	}
+	res, err := c.m.read(ctx, &readOp{kind: opCountBy, coll: c.Name(), q: cq, field: field})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[V]int64, len(res.groups))
+	for _, g := range res.groups {
+		v, ok := g.Value.(V)
+		if !ok {
+			var want V
+			return nil, fmt.Errorf("a %s of %s is %v, a %T, not a %T", field, c.Name(), g.Value, g.Value, want)
+		}
+		out[v] = g.N
+	}
+	return out, nil
+}
+
 // Insert stores doc under the new id. An id that exists, or values that a
 // unique index of c holds already, give an error wrapping ErrTaken.
 func (c *Collection[T]) Insert(ctx context.Context, id string, doc T) error {

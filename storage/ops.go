@@ -16,6 +16,7 @@ const (
 	opFind
 	opCount
 	opDistinct
+	opCountBy
 	opInsert
 	opPut
 	opDelete
@@ -27,8 +28,8 @@ type readOp struct {
 	kind  opKind
 	coll  string
 	ids   []string // opGet: sorted, distinct
-	q     *Query   // opFind, opCount, opDistinct
-	field string   // opDistinct
+	q     *Query   // opFind, opCount, opDistinct, opCountBy
+	field string   // opDistinct, opCountBy
 	res   result   // what it returned
 }
 
@@ -36,7 +37,8 @@ type readOp struct {
 type result struct {
 	docs   []Raw // opGet, sorted by id; opFind, in order
 	n      int64 // opCount
-	values []any // opDistinct
+	values []any   // opDistinct
+	groups []Group // opCountBy
 }
 
 // run runs the read on r.
@@ -53,13 +55,15 @@ func (op *readOp) run(ctx context.Context, r Reads) (result, error) {
 		res.n, err = r.Count(ctx, op.coll, op.q)
 	case opDistinct:
 		res.values, err = r.Distinct(ctx, op.coll, op.field, op.q)
+	case opCountBy:
+		res.groups, err = r.CountBy(ctx, op.coll, op.field, op.q)
 	}
 	return res, err
 }
 
 // same reports whether two results of one read are the same.
 func (a result) same(b result) bool {
-	return a.n == b.n && slices.Equal(a.values, b.values) &&
+	return a.n == b.n && slices.Equal(a.values, b.values) && slices.Equal(a.groups, b.groups) &&
 		slices.EqualFunc(a.docs, b.docs, func(x, y Raw) bool { return x.ID == y.ID && bytes.Equal(x.Data, y.Data) })
 }
 
@@ -91,6 +95,8 @@ func (op *readOp) String() string {
 		return "the count of " + op.coll + " where " + op.q.String()
 	case opDistinct:
 		return "the " + op.field + "s of " + op.coll
+	case opCountBy:
+		return "the counts by " + op.field + " of " + op.coll + " where " + op.q.String()
 	}
 	return "a query of " + op.coll + " where " + op.q.String()
 }

@@ -40,7 +40,7 @@ func (a *Article) Concept() *concepts.Concept {
 		Action("update", concepts.Action(a.Update)).
 		Action("delete", concepts.Action(a.Delete)).
 		Query("_getBySlug", concepts.Query(a.GetBySlug)).
-		Query("_get", concepts.Query(a.Get)).
+		Query("_get", concepts.BatchQuery(a.Get)).
 		Query("_list", concepts.Query(a.List)).
 		Query("_count", concepts.Query(a.Count))
 }

@@ -84,14 +84,24 @@ func (a *Article) GetBySlug(ctx context.Context, in SlugIn) ([]SlugRow, error) {
 	return []SlugRow{{Article: d.ID, Summary: d.Value.summary(), Body: d.Value.Body}}, nil
 }
 
-// Get returns the slug, author, title, description, body and times of the
-// article, if it exists.
-func (a *Article) Get(ctx context.Context, in ArticleIO) ([]Row, error) {
-	d, found, err := a.articles.Get(ctx, in.Article)
-	if !found || err != nil {
+// Get returns, for each article that exists, its slug, author, title,
+// description, body and times; one read by ids answers all the articles.
+func (a *Article) Get(ctx context.Context, ins []ArticleIO) ([][]Row, error) {
+	ids := make([]string, len(ins))
+	for i, in := range ins {
+		ids[i] = in.Article
+	}
+	docs, err := a.articles.GetMany(ctx, ids)
+	if err != nil {
 		return nil, err
 	}
-	return []Row{{Slug: d.Slug, Summary: d.summary(), Body: d.Body}}, nil
+	out := make([][]Row, len(ins))
+	for i, in := range ins {
+		if d, ok := docs[in.Article]; ok {
+			out[i] = []Row{{Slug: d.Slug, Summary: d.summary(), Body: d.Body}}
+		}
+	}
+	return out, nil
 }
 
 // List returns a page of the articles that in.CountIn selects, most

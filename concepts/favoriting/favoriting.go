@@ -43,7 +43,7 @@ func (f *Favoriting) Concept() *concepts.Concept {
 		Action("favorite", concepts.Action(f.Favorite)).
 		Action("unfavorite", concepts.Action(f.Unfavorite)).
 		Action("forget", concepts.Action(f.Forget)).
-		Query("_isFavorite", concepts.Query(f.IsFavorite)).
-		Query("_count", concepts.Query(f.Count)).
+		Query("_isFavorite", concepts.BatchQuery(f.IsFavorite)).
+		Query("_count", concepts.BatchQuery(f.Count)).
 		Query("_favorites", concepts.Query(f.Favorites))
 }

@@ -253,7 +253,7 @@ func TestFavoritesInATransaction(t *testing.T) {
 				t.Fatalf("favorite %s i in a transaction: %+v, %v", u, res, err)
 			}
 		}
-		if rows, err := f.Count(ctx, ItemIO{Item: "i"}); err != nil || rows[0].Count != 2 {
+		if rows, err := f.Count(ctx, []ItemIO{{Item: "i"}}); err != nil || rows[0][0].Count != 2 {
 			t.Fatalf("_count i in the transaction: %v, %v; want 2", rows, err)
 		}
 		if err := tx.Commit(ctx); err != nil {

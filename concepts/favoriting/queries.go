@@ -33,26 +33,46 @@ type FavoritesRow struct {
 	Items []string `json:"items"`
 }
 
-// IsFavorite returns one row: whether the user likes the item, false for
-// no user.
-func (f *Favoriting) IsFavorite(ctx context.Context, in IsFavoriteIn) ([]IsFavoriteRow, error) {
-	if in.User == nil {
-		return []IsFavoriteRow{{Favorited: false}}, nil
+// IsFavorite returns one row for each input: whether the user likes the
+// item, false for no user; one read by ids answers all the inputs.
+func (f *Favoriting) IsFavorite(ctx context.Context, ins []IsFavoriteIn) ([][]IsFavoriteRow, error) {
+	var keys []string
+	for _, in := range ins {
+		if in.User != nil {
+			keys = append(keys, storage.Key(in.Item, *in.User))
+		}
 	}
-	_, fan, err := f.favorites.Get(ctx, storage.Key(in.Item, *in.User))
+	fans, err := f.favorites.GetMany(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
-	return []IsFavoriteRow{{Favorited: fan}}, nil
+	out := make([][]IsFavoriteRow, len(ins))
+	for i, in := range ins {
+		fan := false
+		if in.User != nil {
+			_, fan = fans[storage.Key(in.Item, *in.User)]
+		}
+		out[i] = []IsFavoriteRow{{Favorited: fan}}
+	}
+	return out, nil
 }
 
-// Count returns one row: how many users like the item.
-func (f *Favoriting) Count(ctx context.Context, in ItemIO) ([]CountRow, error) {
-	n, err := f.favorites.Count(ctx, storage.Where(storage.Eq("item", in.Item)))
+// Count returns one row for each item: how many users like it; one query
+// counts them all.
+func (f *Favoriting) Count(ctx context.Context, ins []ItemIO) ([][]CountRow, error) {
+	items := make([]string, len(ins))
+	for i, in := range ins {
+		items[i] = in.Item
+	}
+	counts, err := storage.CountBy[string](ctx, f.favorites, "item", storage.Where(storage.In("item", items)))
 	if err != nil {
 		return nil, err
 	}
-	return []CountRow{{Count: n}}, nil
+	out := make([][]CountRow, len(ins))
+	for i, in := range ins {
+		out[i] = []CountRow{{Count: counts[in.Item]}}
+	}
+	return out, nil
 }
 
 // Favorites returns one row: the items the user likes, in the order

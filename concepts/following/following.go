@@ -39,6 +39,6 @@ func (f *Following) Concept() *concepts.Concept {
 	return concepts.New("Following").
 		Action("follow", concepts.Action(f.Follow)).
 		Action("unfollow", concepts.Action(f.Unfollow)).
-		Query("_isFollowing", concepts.Query(f.IsFollowing)).
+		Query("_isFollowing", concepts.BatchQuery(f.IsFollowing)).
 		Query("_followees", concepts.Query(f.Followees))
 }

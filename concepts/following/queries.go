@@ -28,17 +28,29 @@ type FolloweesRow struct {
 	Followees []string `json:"followees"`
 }
 
-// IsFollowing returns one row: whether the follower follows the followee,
-// false for no follower.
-func (f *Following) IsFollowing(ctx context.Context, in IsFollowingIn) ([]IsFollowingRow, error) {
-	if in.Follower == nil {
-		return []IsFollowingRow{{Following: false}}, nil
+// IsFollowing returns one row for each input: whether the follower follows
+// the followee, false for no follower; one read by ids answers all the
+// inputs.
+func (f *Following) IsFollowing(ctx context.Context, ins []IsFollowingIn) ([][]IsFollowingRow, error) {
+	var keys []string
+	for _, in := range ins {
+		if in.Follower != nil {
+			keys = append(keys, storage.Key(*in.Follower, in.Followee))
+		}
 	}
-	_, ok, err := f.follows.Get(ctx, storage.Key(*in.Follower, in.Followee))
+	follows, err := f.follows.GetMany(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
-	return []IsFollowingRow{{Following: ok}}, nil
+	out := make([][]IsFollowingRow, len(ins))
+	for i, in := range ins {
+		ok := false
+		if in.Follower != nil {
+			_, ok = follows[storage.Key(*in.Follower, in.Followee)]
+		}
+		out[i] = []IsFollowingRow{{Following: ok}}
+	}
+	return out, nil
 }
 
 // Followees returns one row: the users the follower follows, in the order

@@ -131,14 +131,24 @@ func change(d *profileDoc, in UpdateIn) error {
 	return nil
 }
 
-// Get returns the username, bio and image of the user's profile, if it
-// has one.
-func (p *Profile) Get(ctx context.Context, in UserIO) ([]Row, error) {
-	d, found, err := p.profiles.Get(ctx, in.User)
-	if !found || err != nil {
+// Get returns, for each user, the username, bio and image of its profile,
+// if it has one; one read by ids answers all the users.
+func (p *Profile) Get(ctx context.Context, ins []UserIO) ([][]Row, error) {
+	users := make([]string, len(ins))
+	for i, in := range ins {
+		users[i] = in.User
+	}
+	docs, err := p.profiles.GetMany(ctx, users)
+	if err != nil {
 		return nil, err
 	}
-	return []Row{{Username: d.Username, Bio: d.Bio, Image: d.Image}}, nil
+	out := make([][]Row, len(ins))
+	for i, in := range ins {
+		if d, ok := docs[in.User]; ok {
+			out[i] = []Row{{Username: d.Username, Bio: d.Bio, Image: d.Image}}
+		}
+	}
+	return out, nil
 }
 
 // GetByUsername returns the user, bio and image of the profile with the

@@ -39,6 +39,6 @@ func (p *Profile) Concept() *concepts.Concept {
 	return concepts.New("Profile").
 		Action("create", concepts.Action(p.Create)).
 		Action("update", concepts.Action(p.Update)).
-		Query("_get", concepts.Query(p.Get)).
+		Query("_get", concepts.BatchQuery(p.Get)).
 		Query("_getByUsername", concepts.Query(p.GetByUsername))
 }

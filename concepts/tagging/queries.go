@@ -23,18 +23,28 @@ type ItemsRow struct {
 	Items []string `json:"items"`
 }
 
-// Tags returns one row: the item's tags sorted, [] for an untagged item.
-func (g *Tagging) Tags(ctx context.Context, in ItemIO) ([]TagsRow, error) {
-	docs, err := g.tags.Find(ctx, storage.Where(storage.Eq("item", in.Item)))
+// Tags returns one row for each item: its tags sorted, [] for an
+// untagged item; one query answers all the items.
+func (g *Tagging) Tags(ctx context.Context, ins []ItemIO) ([][]TagsRow, error) {
+	items := make([]string, len(ins))
+	for i, in := range ins {
+		items[i] = in.Item
+	}
+	docs, err := g.tags.Find(ctx, storage.Where(storage.In("item", items)))
 	if err != nil {
 		return nil, err
 	}
-	tags := make([]string, len(docs))
-	for i, d := range docs {
-		tags[i] = d.Value.Tag
+	byItem := map[string][]string{}
+	for _, d := range docs {
+		byItem[d.Value.Item] = append(byItem[d.Value.Item], d.Value.Tag)
 	}
-	slices.Sort(tags)
-	return []TagsRow{{Tags: tags}}, nil
+	out := make([][]TagsRow, len(ins))
+	for i, in := range ins {
+		tags := append([]string{}, byItem[in.Item]...)
+		slices.Sort(tags)
+		out[i] = []TagsRow{{Tags: tags}}
+	}
+	return out, nil
 }
 
 // Items returns one row: the items that have the tag (trimmed), in the

@@ -39,7 +39,7 @@ func (g *Tagging) Concept() *concepts.Concept {
 	return concepts.New("Tagging").
 		Action("tag", concepts.Action(g.Tag)).
 		Action("forget", concepts.Action(g.Forget)).
-		Query("_tags", concepts.Query(g.Tags)).
+		Query("_tags", concepts.BatchQuery(g.Tags)).
 		Query("_items", concepts.Query(g.Items)).
 		Query("_all", concepts.Query(g.All))
 }

@@ -31,16 +31,20 @@ func (f *flow) steps(ctx ctxT, s *program.Sync, steps []program.Step, frames [][
 
 // query joins each frame with the rows the query returns; an optional
 // query keeps a frame it finds no row for, with its outputs bound to nil.
+// The query runs once for all the frames' inputs (rowsOf).
 func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error) {
+	ins := make([]map[string]any, len(frames))
+	for i, frame := range frames {
+		ins[i] = input(q.In, frame)
+	}
+	rows, err := f.rowsOf(ctx, q, ins)
+	if err != nil {
+		return nil, err
+	}
 	var out [][]any
-	for _, frame := range frames {
-		in := input(q.In, frame)
-		rows, err := f.rows(ctx, q, in)
-		if err != nil {
-			return nil, err
-		}
+	for i, frame := range frames {
 		n := len(out)
-		for _, row := range rows {
+		for _, row := range rows[i] {
 			next := append([]any(nil), frame...)
 			if matchArgs(q.Out, row, next) {
 				out = append(out, next)
@@ -53,31 +57,82 @@ func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error
 	return out, nil
 }
 
-// rows calls a query, unless a required input is nil, or the firing's
-// where has called it with this input already (memo).
-func (f *flow) rows(ctx ctxT, q *program.Query, in map[string]any) ([]map[string]any, error) {
-	for _, name := range q.Required {
-		if in[name] == nil {
-			return nil, nil
+// rowsOf returns the rows of the query for each input, in one call of the
+// query for all the distinct inputs that need one: an input with a nil
+// required value finds nothing without a call, and an input the firing's
+// where has called the query with already has its rows (memo).
+func (f *flow) rowsOf(ctx ctxT, q *program.Query, ins []map[string]any) ([][]map[string]any, error) {
+	out := make([][]map[string]any, len(ins))
+	var b batch
+	for i, in := range ins {
+		if missing(q, in) {
+			continue
 		}
+		k, ok := memoInput(q, in)
+		if rows, seen := f.memo[memoKey{q, k}]; ok && seen {
+			out[i] = rows
+			continue
+		}
+		b.add(i, in, k, ok)
 	}
-	k, ok := memoInput(q, in)
-	key := memoKey{q, k}
-	if rows, seen := f.memo[key]; ok && seen {
-		return rows, nil
+	if len(b.ins) == 0 {
+		return out, nil
 	}
 	start := time.Now()
-	res, err := q.Handler.Call(ctx, in)
+	res, err := q.Handler.CallBatch(ctx, b.ins)
 	if err != nil {
-		return nil, f.queryFailed(q, in, start, err)
+		return nil, f.queryFailed(q, b.ins, start, err)
 	}
-	if ok {
-		if f.memo == nil {
-			f.memo = memo{}
+	for j, r := range res {
+		for _, i := range b.frames[j] {
+			out[i] = r.Rows
 		}
-		f.memo[key] = res.Rows
+		if b.keyed[j] {
+			if f.memo == nil {
+				f.memo = memo{}
+			}
+			f.memo[memoKey{q, b.keys[j]}] = r.Rows
+		}
 	}
-	return res.Rows, nil
+	return out, nil
+}
+
+// missing reports whether a required input of the query is nil.
+func missing(q *program.Query, in map[string]any) bool {
+	for _, name := range q.Required {
+		if in[name] == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// batch gathers the distinct inputs of one call of a query, and which
+// frames wait for each.
+type batch struct {
+	ins    []map[string]any
+	frames [][]int  // by input: the indexes of the frames it answers
+	keys   []string // by input: its memo key, when keyed
+	keyed  []bool
+	index  map[string]int // by memo key: its input's index
+}
+
+// add adds frame i's input, unless an input with the same key is there.
+func (b *batch) add(i int, in map[string]any, key string, keyed bool) {
+	if j, dup := b.index[key]; keyed && dup {
+		b.frames[j] = append(b.frames[j], i)
+		return
+	}
+	if keyed {
+		if b.index == nil {
+			b.index = map[string]int{}
+		}
+		b.index[key] = len(b.ins)
+	}
+	b.ins = append(b.ins, in)
+	b.frames = append(b.frames, []int{i})
+	b.keys = append(b.keys, key)
+	b.keyed = append(b.keyed, keyed)
 }
 
 // withNil returns a copy of frame with the query's new outputs set to nil.
@@ -91,13 +146,19 @@ func withNil(args []program.Arg, frame []any) []any {
 	return next
 }
 
-// queryFailed records a query's failure in the flow, and returns it.
-func (f *flow) queryFailed(q *program.Query, in map[string]any, start time.Time, err error) error {
+// queryFailed records a query's failure in the flow, and returns it. The
+// record's input is the call's one input, or the first of the many it
+// answered at once, as the failure says.
+func (f *flow) queryFailed(q *program.Query, ins []map[string]any, start time.Time, err error) error {
 	concept, action := splitKey(q.Key)
 	fail := asFailure(concept, action, err)
+	msg := fail.Err.Error()
+	if len(ins) > 1 {
+		msg = fmt.Sprintf("%s (in one call for %d inputs; the first is shown)", msg, len(ins))
+	}
 	f.add(&record{key: q.Key, Record: trace.Record{
-		ID: f.nextID(), Concept: concept, Action: action, Input: in,
-		Failure: fail.Err.Error(), Start: start, End: time.Now(),
+		ID: f.nextID(), Concept: concept, Action: action, Input: ins[0],
+		Failure: msg, Start: start, End: time.Now(),
 	}})
 	return fail
 }

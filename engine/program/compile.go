@@ -10,7 +10,12 @@ import (
 
 // Handler runs one action or query of a concept implementation.
 type Handler interface {
+	// Call runs it for one input.
 	Call(ctx context.Context, in map[string]any) (concepts.Result, error)
+	// CallBatch runs a query for many inputs, in one call when the
+	// implementation takes them at once, and returns their results in
+	// their order.
+	CallBatch(ctx context.Context, ins []map[string]any) ([]concepts.Result, error)
 }
 
 // Resolver finds the implementation of an action or query.

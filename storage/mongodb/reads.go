@@ -88,16 +88,50 @@ func (r reads) Distinct(ctx context.Context, name, field string, q *storage.Quer
 	}
 	out := make([]any, 0, len(values))
 	for _, v := range values {
-		switch v := v.(type) {
-		case nil:
-		case int32:
-			out = append(out, int64(v))
-		default:
+		if v := scalarOf(v); v != nil {
 			out = append(out, v)
 		}
 	}
 	slices.SortFunc(out, compareScalars)
 	return out, nil
+}
+
+// CountBy counts the documents by the values of a field, in an
+// aggregation: a $match, then a $group.
+func (r reads) CountBy(ctx context.Context, name, field string, q *storage.Query) ([]storage.Group, error) {
+	ctx, coll := r.coll(ctx, name)
+	pipeline := mongo.Pipeline{
+		{{Key: "$match", Value: filterOf(q)}},
+		{{Key: "$group", Value: bson.D{{Key: idField, Value: "$" + field}, {Key: "n", Value: bson.D{{Key: "$sum", Value: 1}}}}}},
+	}
+	cur, err := coll.Aggregate(ctx, pipeline)
+	if err != nil {
+		return nil, readError(name, err)
+	}
+	var groups []struct {
+		Value any   `bson:"_id"`
+		N     int64 `bson:"n"`
+	}
+	if err := cur.All(ctx, &groups); err != nil {
+		return nil, readError(name, err)
+	}
+	out := make([]storage.Group, 0, len(groups))
+	for _, g := range groups {
+		if v := scalarOf(g.Value); v != nil {
+			out = append(out, storage.Group{Value: v, N: g.N})
+		}
+	}
+	slices.SortFunc(out, func(a, b storage.Group) int { return compareScalars(a.Value, b.Value) })
+	return out, nil
+}
+
+// scalarOf is a value of a document as Distinct and CountBy return it:
+// int32 as int64; nil for none.
+func scalarOf(v any) any {
+	if n, ok := v.(int32); ok {
+		return int64(n)
+	}
+	return v
 }
 
 // compareScalars orders the values Distinct returns: by kind (booleans,

@@ -57,22 +57,38 @@ func (r reads) Count(ctx context.Context, coll string, q *storage.Query) (int64,
 
 // Distinct reads the distinct values of a field.
 func (r reads) Distinct(ctx context.Context, coll, field string, q *storage.Query) ([]any, error) {
-	query, args := distinctSQL(coll, field, q)
+	groups, err := r.values(ctx, coll, field, q, false)
+	out := make([]any, len(groups))
+	for i, g := range groups {
+		out[i] = g.Value
+	}
+	return out, err
+}
+
+// CountBy counts the documents by the values of a field.
+func (r reads) CountBy(ctx context.Context, coll, field string, q *storage.Query) ([]storage.Group, error) {
+	return r.values(ctx, coll, field, q, true)
+}
+
+// values reads the distinct values of a field, and, counted, how many
+// documents have each.
+func (r reads) values(ctx context.Context, coll, field string, q *storage.Query, counted bool) ([]storage.Group, error) {
+	query, args := valuesSQL(coll, field, q, counted)
 	rows, err := r.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, readError(coll, err)
 	}
 	defer rows.Close()
-	var out []any
+	var out []storage.Group
 	for rows.Next() {
-		var v any
-		if err := rows.Scan(&v); err != nil {
+		var g storage.Group
+		if err := rows.Scan(&g.Value, &g.N); err != nil {
 			return nil, readError(coll, err)
 		}
-		if b, ok := v.([]byte); ok { // TEXT may arrive as bytes
-			v = string(b)
+		if b, ok := g.Value.([]byte); ok { // TEXT may arrive as bytes
+			g.Value = string(b)
 		}
-		out = append(out, v)
+		out = append(out, g)
 	}
 	return out, readError(coll, rows.Err())
 }

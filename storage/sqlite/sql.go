@@ -84,18 +84,28 @@ func countSQL(coll string, q *storage.Query) (string, []any) {
 	return b.String(), args
 }
 
-// distinctSQL is the SELECT of Distinct.
-func distinctSQL(coll, field string, q *storage.Query) (string, []any) {
+// valuesSQL is the SELECT of the field's distinct values that q selects,
+// leaving out null, ascending, and with counted, of how many documents
+// have each: Distinct's and CountBy's.
+func valuesSQL(coll, field string, q *storage.Query, counted bool) (string, []any) {
 	var b strings.Builder
 	col := column(field)
-	b.WriteString("SELECT DISTINCT " + col + " FROM " + table(coll))
+	if counted {
+		b.WriteString("SELECT " + col + ", count(*) FROM " + table(coll))
+	} else {
+		b.WriteString("SELECT DISTINCT " + col + ", 0 FROM " + table(coll))
+	}
 	args := where(&b, q)
 	if len(q.Where) == 0 {
 		b.WriteString(" WHERE ")
 	} else {
 		b.WriteString(" AND ")
 	}
-	b.WriteString(col + " IS NOT NULL ORDER BY 1")
+	b.WriteString(col + " IS NOT NULL")
+	if counted {
+		b.WriteString(" GROUP BY 1")
+	}
+	b.WriteString(" ORDER BY 1")
 	return b.String(), args
 }
 

@@ -155,9 +155,11 @@ func TestQueriesUseIndexes(t *testing.T) {
 		{"a sort", storage.Query{Sort: []storage.Order{storage.Desc("n")}, Limit: 20, Offset: 40}},
 		{"a set", storage.Where(storage.In("n", []int{1, 2}))},
 		{"a set of ids", storage.Query{Where: []storage.Cond{storage.In(storage.ID, []string{"a", "b"})}}},
+		{"a set of groups", storage.Where(storage.In("group", []string{"g1", "g2"}))},
 	}
+	countBy := func(coll string, q *storage.Query) (string, []any) { return valuesSQL(coll, "group", q, true) }
 	for _, c := range queries {
-		for _, build := range []func(string, *storage.Query) (string, []any){findSQL, countSQL} {
+		for _, build := range []func(string, *storage.Query) (string, []any){findSQL, countSQL, countBy} {
 			query, args := build("Test.items", &c.q)
 			plan := explain(t, b, query, args)
 			if strings.Contains(plan, "SCAN Test.items") && !strings.Contains(plan, "USING") {

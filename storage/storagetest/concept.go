@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -135,4 +136,27 @@ func Row(t testing.TB, c *concepts.Concept, name string, in map[string]any) map[
 		t.Fatalf("%s %v: %v, want one row", name, in, rows)
 	}
 	return rows[0]
+}
+
+// Batches checks that the query name of c is a batch query that answers
+// the inputs, in one call, as it answers each of them alone: each input
+// gets the rows that Call gives it. It returns the rows of each input.
+func Batches(t testing.TB, c *concepts.Concept, name string, ins []map[string]any) [][]map[string]any {
+	t.Helper()
+	h, ok := c.Handler(name)
+	if !ok || !h.IsBatch() {
+		t.Fatalf("%s.%s is not a batch query (found: %v); register it with concepts.BatchQuery", c.Name(), name, ok)
+	}
+	res, err := h.CallBatch(context.Background(), ins)
+	if err != nil || len(res) != len(ins) {
+		t.Fatalf("%s batch of %d inputs: %d results, %v", name, len(ins), len(res), err)
+	}
+	out := make([][]map[string]any, len(ins))
+	for i, in := range ins {
+		if one := Call(t, c, name, in); !reflect.DeepEqual(res[i], one) {
+			t.Errorf("%s %v: %+v in a batch, %+v alone", name, in, res[i], one)
+		}
+		out[i] = res[i].Rows
+	}
+	return out
 }

@@ -9,7 +9,7 @@ import (
 
 // Counting is a storage.Backend that counts the operations that reach the
 // backend under it: each Get (of one id or many), Find, Count, Distinct,
-// Insert, Put and Delete is one.
+// CountBy, Insert, Put and Delete is one.
 type Counting struct {
 	storage.Backend
 	reads, writes atomic.Int64
@@ -65,6 +65,12 @@ func (r countedReads) Count(ctx context.Context, coll string, q *storage.Query) 
 func (r countedReads) Distinct(ctx context.Context, coll, field string, q *storage.Query) ([]any, error) {
 	r.c.reads.Add(1)
 	return r.r.Distinct(ctx, coll, field, q)
+}
+
+// CountBy counts a count by values.
+func (r countedReads) CountBy(ctx context.Context, coll, field string, q *storage.Query) ([]storage.Group, error) {
+	r.c.reads.Add(1)
+	return r.r.CountBy(ctx, coll, field, q)
 }
 
 // countedReader is a Reader whose reads are counted.

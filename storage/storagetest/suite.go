@@ -263,6 +263,17 @@ func suiteCountAndDistinct(t *testing.T, _ *storage.DB, c *storage.Collection[It
 	if _, err := storage.Distinct[int64](ctx, c, "group", storage.Query{}); err == nil {
 		t.Fatal("Distinct of strings as int64 succeeded")
 	}
+	byGroup, err := storage.CountBy[string](ctx, c, "group", storage.Where(storage.In("n", []int{1, 2, 3, 5, 42})))
+	if err != nil || len(byGroup) != 2 || byGroup["g0"] != 1 || byGroup["g1"] != 3 {
+		t.Fatalf("CountBy group of n in 1, 2, 3, 5, 42 = %v, %v; want g0 1 and g1 3", byGroup, err)
+	}
+	byN, err := storage.CountBy[int64](ctx, c, "n", storage.Where(storage.Eq("group", "g0")))
+	if err != nil || len(byN) != 5 || byN[4] != 1 || byN[3] != 0 {
+		t.Fatalf("CountBy n of g0 = %v, %v; want each even number once", byN, err)
+	}
+	if none, err := storage.CountBy[string](ctx, c, "group", storage.Where(storage.In("n", []int{}))); err != nil || len(none) != 0 {
+		t.Fatalf("CountBy of nothing = %v, %v", none, err)
+	}
 }
 
 func suiteBadQueries(t *testing.T, _ *storage.DB, c *storage.Collection[Item]) {
