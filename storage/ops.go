@@ -35,8 +35,8 @@ type readOp struct {
 
 // result is what a read returned.
 type result struct {
-	docs   []Raw // opGet, sorted by id; opFind, in order
-	n      int64 // opCount
+	docs   []Raw   // opGet, sorted by id; opFind, in order
+	n      int64   // opCount
 	values []any   // opDistinct
 	groups []Group // opCountBy
 }

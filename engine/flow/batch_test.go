@@ -184,7 +184,9 @@ func reply(t *testing.T, e *Engine, req *recorder, path string) any {
 }
 
 func TestBatchedQueriesKeepTheSemantics(t *testing.T) {
-	row := func(item, tag, name any) map[string]any { return map[string]any{"item": item, "tag": tag, "name": name} }
+	row := func(item, tag, name any) map[string]any {
+		return map[string]any{"item": item, "tag": tag, "name": name}
+	}
 	want := map[string]any{
 		"/list": []any{row("x1", "t1", "ann"), row("x1", "t2", "ann"), row("x2", "t3", nil), row("x1", "t1", "ann"),
 			row("x1", "t2", "ann"), row("x3", nil, nil), row("x4", nil, "dan")},
