@@ -31,7 +31,7 @@ func Action[I, O any](fn func(context.Context, I) (O, error)) Handler {
 		}
 		return Result{Out: out.encode(v.Field(1))}, nil
 	}
-	return newHandler(false, in, out, invoke, nil)
+	return newHandler(false, in, out, invoke, nil, false)
 }
 
 // Query adapts a Go function to a query handler. I and O must be struct
@@ -56,7 +56,25 @@ func Query[I, O any](fn func(context.Context, I) ([]O, error)) Handler {
 		}
 		return Result{Rows: encodeRows(out, rows)}, nil
 	}
-	return newHandler(true, in, out, invoke, nil)
+	planned := func(ctx context.Context, p *Plan, vals [][]any) ([][][]any, error) {
+		ins, err := decodeAll[I](in, p, vals)
+		if err != nil {
+			return nil, err
+		}
+		res := make([][][]any, len(ins))
+		for k, i := range ins {
+			rows, err := fn(ctx, i)
+			switch {
+			case conceptError(err):
+			case err != nil:
+				return nil, err
+			default:
+				res[k] = rowsAt(out, p, rows)
+			}
+		}
+		return res, nil
+	}
+	return newHandler(true, in, out, invoke, planned, false)
 }
 
 // BatchQuery adapts a Go function that answers a query for many inputs at
@@ -73,36 +91,44 @@ func BatchQuery[I, O any](fn func(context.Context, []I) ([][]O, error)) Handler 
 		panic("concepts.BatchQuery: the function is nil")
 	}
 	in, out := mustShape[I]("BatchQuery", "input"), mustShape[O]("BatchQuery", "row")
-	batch := func(ctx context.Context, ms []map[string]any) ([]Result, error) {
-		ins := make([]I, len(ms))
-		for k, m := range ms {
-			if err := in.decode(reflect.ValueOf(&ins[k]).Elem(), m, true); err != nil {
-				return nil, err
-			}
-		}
+	call := func(ctx context.Context, ins []I) ([][]O, error) {
 		rows, err := fn(ctx, ins)
+		if err == nil && len(rows) != len(ins) {
+			err = fmt.Errorf("it returned the rows of %d inputs for %d inputs; return one list of rows per input, "+
+				"in their order", len(rows), len(ins))
+		}
+		return rows, err
+	}
+	invoke := func(ctx context.Context, m map[string]any) (Result, error) {
+		var i I
+		if err := in.decode(reflect.ValueOf(&i).Elem(), m, true); err != nil {
+			return Result{}, err
+		}
+		rows, err := call(ctx, []I{i})
 		if err != nil {
-			res, err := outcome(err)
-			return repeat(res, len(ms)), err
+			return outcome(err)
 		}
-		if len(rows) != len(ms) {
-			return nil, fmt.Errorf("it returned the rows of %d inputs for %d inputs; return one list of rows per input, "+
-				"in their order", len(rows), len(ms))
+		return Result{Rows: encodeRows(out, rows[0])}, nil
+	}
+	planned := func(ctx context.Context, p *Plan, vals [][]any) ([][][]any, error) {
+		ins, err := decodeAll[I](in, p, vals)
+		if err != nil {
+			return nil, err
 		}
-		res := make([]Result, len(rows))
+		rows, err := call(ctx, ins)
+		res := make([][][]any, len(ins))
+		switch {
+		case conceptError(err):
+			return res, nil
+		case err != nil:
+			return nil, err
+		}
 		for k, r := range rows {
-			res[k] = Result{Rows: encodeRows(out, r)}
+			res[k] = rowsAt(out, p, r)
 		}
 		return res, nil
 	}
-	invoke := func(ctx context.Context, m map[string]any) (Result, error) {
-		res, err := batch(ctx, []map[string]any{m})
-		if err != nil {
-			return Result{}, err
-		}
-		return res[0], nil
-	}
-	return newHandler(true, in, out, invoke, batch)
+	return newHandler(true, in, out, invoke, planned, true)
 }
 
 // encodeRows encodes the rows a query function returned.
@@ -114,21 +140,12 @@ func encodeRows[O any](out *shape, rows []O) []map[string]any {
 	return enc
 }
 
-// repeat returns n copies of res.
-func repeat(res Result, n int) []Result {
-	out := make([]Result, n)
-	for k := range out {
-		out[k] = res
-	}
-	return out
-}
-
-// newHandler assembles an unregistered handler; batch is nil for a
-// handler that takes one input at a time.
+// newHandler assembles an unregistered handler; planned is nil for an
+// action, and batch tells BatchQuery's handlers.
 func newHandler(query bool, in, out *shape, invoke func(context.Context, map[string]any) (Result, error),
-	batch func(context.Context, []map[string]any) ([]Result, error)) Handler {
+	planned func(context.Context, *Plan, [][]any) ([][][]any, error), batch bool) Handler {
 	sig := Signature{Query: query, In: in.typ, Out: out.typ, Inputs: in.descs, Outputs: out.descs}
-	return Handler{a: &adapter{sig: sig, invoke: invoke, batch: batch}}
+	return Handler{a: &adapter{sig: sig, in: in, out: out, invoke: invoke, planned: planned, batch: batch}}
 }
 
 // mustShape returns the shape of T, the input, output or row type of a

@@ -16,12 +16,15 @@ type Handler struct {
 	name    string
 }
 
-// adapter is what Action, Query and BatchQuery build: the signature and
-// the typed call, and for BatchQuery the call of many inputs at once.
+// adapter is what Action, Query and BatchQuery build: the signature, the
+// shapes, the typed call of one input as a map, and, for a query, the
+// call of many inputs by position (Plan).
 type adapter struct {
-	sig    Signature
-	invoke func(ctx context.Context, in map[string]any) (Result, error)
-	batch  func(ctx context.Context, ins []map[string]any) ([]Result, error)
+	sig     Signature
+	in, out *shape
+	invoke  func(ctx context.Context, in map[string]any) (Result, error)
+	planned func(ctx context.Context, p *Plan, ins [][]any) ([][][]any, error)
+	batch   bool // made by BatchQuery
 }
 
 // Signature describes a handler's Go types, for the conformance check.
@@ -57,36 +60,8 @@ func (h Handler) Call(ctx context.Context, in map[string]any) (res Result, err e
 	return Result{}, &Failure{Concept: h.concept, Action: h.name, Err: err}
 }
 
-// CallBatch runs a query for many inputs and returns their results, in
-// their order: in one call of the Go function for a handler made by
-// BatchQuery, else in one call per input. An error is a *Failure, as from
-// Call; so is CallBatch on an action.
-func (h Handler) CallBatch(ctx context.Context, ins []map[string]any) (res []Result, err error) {
-	if h.a == nil {
-		return nil, errors.New("concepts: CallBatch on a zero Handler; make handlers with concepts.Query or concepts.BatchQuery")
-	}
-	if !h.IsQuery() {
-		return nil, &Failure{Concept: h.concept, Action: h.name, Err: errors.New("CallBatch on an action; call actions one at a time")}
-	}
-	if h.a.batch == nil {
-		res = make([]Result, len(ins))
-		for k, in := range ins {
-			if res[k], err = h.Call(ctx, in); err != nil {
-				return nil, err
-			}
-		}
-		return res, nil
-	}
-	var one Result
-	defer h.recoverPanic(&one, &err)
-	if res, err = h.a.batch(ctx, ins); err != nil {
-		return nil, &Failure{Concept: h.concept, Action: h.name, Err: err}
-	}
-	return res, nil
-}
-
 // IsBatch reports whether the handler was made by BatchQuery.
-func (h Handler) IsBatch() bool { return h.a != nil && h.a.batch != nil }
+func (h Handler) IsBatch() bool { return h.a != nil && h.a.batch }
 
 // recoverPanic turns a panic in the concept function into a failure.
 func (h Handler) recoverPanic(res *Result, err *error) {

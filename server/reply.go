@@ -3,8 +3,11 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"sync"
 
 	"github.com/labstack/echo/v4"
+
+	"legible/internal/jsonenc"
 )
 
 // flowHeader names the flow that answered a request.
@@ -43,5 +46,23 @@ func writeReply(c echo.Context, status int, body any) error {
 	if status == http.StatusNoContent || status == http.StatusNotModified {
 		return c.NoContent(status)
 	}
-	return c.JSON(status, body)
+	buf := buffers.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooled {
+			buffers.Put(buf)
+		}
+	}()
+	data, err := jsonenc.Append((*buf)[:0], body)
+	if err != nil {
+		return err
+	}
+	*buf = append(data, '\n')
+	return c.Blob(status, echo.MIMEApplicationJSON, *buf)
 }
+
+// maxPooled is the largest buffer kept for the next replies.
+const maxPooled = 256 << 10
+
+// buffers hold the JSON of replies while they are written, for the next
+// replies: a page of articles is some kilobytes.
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}

@@ -8,21 +8,25 @@ import "strings"
 // id is the Key of its facts is stored once however often it is put: the
 // id itself is the unique key.
 func Key(parts ...string) string {
-	var b strings.Builder
+	n := len(parts)
+	for _, p := range parts {
+		n += len(p) + 2*strings.Count(p, "%") + 2*strings.Count(p, "/")
+	}
+	b := make([]byte, 0, n)
 	for i, p := range parts {
 		if i > 0 {
-			b.WriteByte('/')
+			b = append(b, '/')
 		}
-		for _, r := range p {
-			switch r {
+		for j := 0; j < len(p); j++ { // '%' and '/' are single bytes in UTF-8
+			switch p[j] {
 			case '%':
-				b.WriteString("%25")
+				b = append(b, "%25"...)
 			case '/':
-				b.WriteString("%2F")
+				b = append(b, "%2F"...)
 			default:
-				b.WriteRune(r)
+				b = append(b, p[j])
 			}
 		}
 	}
-	return b.String()
+	return string(b)
 }

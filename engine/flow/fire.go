@@ -21,7 +21,6 @@ func (f *flow) fire(ctx ctxT, s *program.Sync, m match, trigger *record) error {
 		}
 	}
 	f.logFrames(s, "when", [][]any{m.frame})
-	clear(f.memo) // each firing's where calls its queries afresh
 	frames, err := f.steps(ctx, s, s.Where, [][]any{m.frame})
 	if err != nil || len(frames) == 0 {
 		return err

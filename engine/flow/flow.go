@@ -24,7 +24,7 @@ type flow struct {
 	env     map[string]any       // scratch environment for expressions; made on first use
 	matched int                  // how many times a sync's when matched
 	scratch []any                // a frame to try a first pattern in
-	memo    memo                 // the rows of the queries the current firing's where called
+	index   map[string]int       // scratch for merging a query's equal inputs (batch)
 	vm      vm.VM
 }
 

@@ -116,3 +116,22 @@ func matchArgs(args []program.Arg, values map[string]any, frame []any) bool {
 	}
 	return true
 }
+
+// matchAt binds or compares each argument with a row's values, by
+// position: the row has one value per argument, in their order.
+func matchAt(args []program.Arg, row []any, frame []any) bool {
+	for k, a := range args {
+		v := row[k]
+		switch {
+		case a.Bind:
+			frame[a.Slot] = v
+		case a.IsLiteral():
+			if !program.Equal(a.Value, v) {
+				return false
+			}
+		case !program.Equal(frame[a.Slot], v):
+			return false
+		}
+	}
+	return true
+}

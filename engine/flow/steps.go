@@ -8,7 +8,8 @@ import (
 	"legible/engine/trace"
 )
 
-// steps runs where steps over frames, each step transforming the set.
+// steps runs where steps over frames, each step transforming the set. The
+// frames it gets are its own: the steps may change them in place.
 func (f *flow) steps(ctx ctxT, s *program.Sync, steps []program.Step, frames [][]any) ([][]any, error) {
 	var err error
 	for _, st := range steps {
@@ -31,76 +32,106 @@ func (f *flow) steps(ctx ctxT, s *program.Sync, steps []program.Step, frames [][
 
 // query joins each frame with the rows the query returns; an optional
 // query keeps a frame it finds no row for, with its outputs bound to nil.
-// The query runs once for all the frames' inputs (rowsOf).
+// The query runs once for all the frames' inputs (rowsOf), by position
+// (its plan): no map is built for an input or a row. The frames are the
+// steps' own (steps copies what it is given), so a frame takes its first
+// row's values in place, and only its further rows copy it.
 func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error) {
-	ins := make([]map[string]any, len(frames))
+	ins := make([][]any, len(frames))
 	for i, frame := range frames {
-		ins[i] = input(q.In, frame)
+		ins[i] = values(q.In, frame)
 	}
 	rows, err := f.rowsOf(ctx, q, ins)
 	if err != nil {
 		return nil, err
 	}
-	var out [][]any
+	out := make([][]any, 0, len(frames))
+	slab := newSlab(rows, frames)
 	for i, frame := range frames {
-		n := len(out)
+		matched := false
 		for _, row := range rows[i] {
-			next := append([]any(nil), frame...)
-			if matchArgs(q.Out, row, next) {
-				out = append(out, next)
+			target := frame
+			if matched {
+				target = slab.copy(frame)
+			}
+			if matchAt(q.Out, row, target) {
+				out, matched = append(out, target), true
 			}
 		}
-		if len(out) == n && q.Optional {
-			out = append(out, withNil(q.Out, frame))
+		if !matched && q.Optional {
+			unbind(q.Out, frame)
+			out = append(out, frame)
 		}
 	}
 	return out, nil
 }
 
+// slab holds the frames a query step adds, in one allocation: a frame that
+// gets n rows adds n-1 frames.
+type slab []any
+
+// newSlab returns a slab with room for every frame the rows can add.
+func newSlab(rows [][][]any, frames [][]any) slab {
+	added := 0
+	for _, r := range rows {
+		added += max(len(r)-1, 0)
+	}
+	if added == 0 || len(frames) == 0 {
+		return nil
+	}
+	return make(slab, 0, added*len(frames[0]))
+}
+
+// copy returns a copy of frame from the slab.
+func (s *slab) copy(frame []any) []any {
+	n := len(*s)
+	*s = append(*s, frame...)
+	return (*s)[n:len(*s):len(*s)]
+}
+
+// values gives the values of arguments from a frame, in their order.
+func values(args []program.Arg, frame []any) []any {
+	out := make([]any, len(args))
+	for k, a := range args {
+		if a.IsLiteral() {
+			out[k] = a.Value
+		} else {
+			out[k] = frame[a.Slot]
+		}
+	}
+	return out
+}
+
 // rowsOf returns the rows of the query for each input, in one call of the
 // query for all the distinct inputs that need one: an input with a nil
-// required value finds nothing without a call, and an input the firing's
-// where has called the query with already has its rows (memo).
-func (f *flow) rowsOf(ctx ctxT, q *program.Query, ins []map[string]any) ([][]map[string]any, error) {
-	out := make([][]map[string]any, len(ins))
-	var b batch
+// required value finds nothing without a call, and equal inputs share one
+// (a page of articles by few authors asks for each author's profile once).
+func (f *flow) rowsOf(ctx ctxT, q *program.Query, ins [][]any) ([][][]any, error) {
+	out := make([][][]any, len(ins))
+	b := f.newBatch(len(ins))
 	for i, in := range ins {
-		if missing(q, in) {
-			continue
+		if !missing(q, in) {
+			b.add(i, in)
 		}
-		k, ok := memoInput(q, in)
-		if rows, seen := f.memo[memoKey{q, k}]; ok && seen {
-			out[i] = rows
-			continue
-		}
-		b.add(i, in, k, ok)
 	}
 	if len(b.ins) == 0 {
 		return out, nil
 	}
 	start := time.Now()
-	res, err := q.Handler.CallBatch(ctx, b.ins)
+	res, err := q.Plan.Call(ctx, b.ins)
 	if err != nil {
 		return nil, f.queryFailed(q, b.ins, start, err)
 	}
-	for j, r := range res {
-		for _, i := range b.frames[j] {
-			out[i] = r.Rows
-		}
-		if b.keyed[j] {
-			if f.memo == nil {
-				f.memo = memo{}
-			}
-			f.memo[memoKey{q, b.keys[j]}] = r.Rows
-		}
+	for _, w := range b.waiting {
+		out[w.input] = res[w.call]
 	}
 	return out, nil
 }
 
 // missing reports whether a required input of the query is nil.
-func missing(q *program.Query, in map[string]any) bool {
-	for _, name := range q.Required {
-		if in[name] == nil {
+func missing(q *program.Query, in []any) bool {
+	for _, k := range q.Required {
+		if in[k] == nil {
 			return true
 		}
 	}
@@ -108,56 +139,66 @@ func missing(q *program.Query, in map[string]any) bool {
 }
 
 // batch gathers the distinct inputs of one call of a query, and which
-// frames wait for each.
+// input each call answers.
 type batch struct {
-	ins    []map[string]any
-	frames [][]int  // by input: the indexes of the frames it answers
-	keys   []string // by input: its memo key, when keyed
-	keyed  []bool
-	index  map[string]int // by memo key: its input's index
+	ins     [][]any        // the call's inputs
+	index   map[string]int // by input key (inputKey): the call input's index
+	waiting []answer       // the inputs the call answers
 }
 
-// add adds frame i's input, unless an input with the same key is there.
-func (b *batch) add(i int, in map[string]any, key string, keyed bool) {
+// answer says that call input call answers input input.
+type answer struct{ input, call int }
+
+// newBatch returns a batch with room for n inputs, on the flow's index,
+// emptied.
+func (f *flow) newBatch(n int) *batch {
+	if f.index == nil {
+		f.index = make(map[string]int, n)
+	}
+	clear(f.index)
+	return &batch{ins: make([][]any, 0, n), index: f.index, waiting: make([]answer, 0, n)}
+}
+
+// add adds input i, or, when an equal input is there, has that one
+// answer it.
+func (b *batch) add(i int, in []any) {
+	key, keyed := inputKey(in)
 	if j, dup := b.index[key]; keyed && dup {
-		b.frames[j] = append(b.frames[j], i)
+		b.waiting = append(b.waiting, answer{i, j})
 		return
 	}
 	if keyed {
-		if b.index == nil {
-			b.index = map[string]int{}
-		}
 		b.index[key] = len(b.ins)
 	}
+	b.waiting = append(b.waiting, answer{i, len(b.ins)})
 	b.ins = append(b.ins, in)
-	b.frames = append(b.frames, []int{i})
-	b.keys = append(b.keys, key)
-	b.keyed = append(b.keyed, keyed)
 }
 
-// withNil returns a copy of frame with the query's new outputs set to nil.
-func withNil(args []program.Arg, frame []any) []any {
-	next := append([]any(nil), frame...)
+// unbind sets the query's outputs to nil in the frame.
+func unbind(args []program.Arg, frame []any) {
 	for _, a := range args {
 		if a.Bind {
-			next[a.Slot] = nil
+			frame[a.Slot] = nil
 		}
 	}
-	return next
 }
 
 // queryFailed records a query's failure in the flow, and returns it. The
 // record's input is the call's one input, or the first of the many it
 // answered at once, as the failure says.
-func (f *flow) queryFailed(q *program.Query, ins []map[string]any, start time.Time, err error) error {
+func (f *flow) queryFailed(q *program.Query, ins [][]any, start time.Time, err error) error {
 	concept, action := splitKey(q.Key)
 	fail := asFailure(concept, action, err)
 	msg := fail.Err.Error()
 	if len(ins) > 1 {
 		msg = fmt.Sprintf("%s (in one call for %d inputs; the first is shown)", msg, len(ins))
 	}
+	in := make(map[string]any, len(q.In))
+	for k, a := range q.In {
+		in[a.Param] = ins[0][k]
+	}
 	f.add(&record{key: q.Key, Record: trace.Record{
-		ID: f.nextID(), Concept: concept, Action: action, Input: ins[0],
+		ID: f.nextID(), Concept: concept, Action: action, Input: in,
 		Failure: msg, Start: start, End: time.Now(),
 	}})
 	return fail

@@ -12,10 +12,9 @@ import (
 type Handler interface {
 	// Call runs it for one input.
 	Call(ctx context.Context, in map[string]any) (concepts.Result, error)
-	// CallBatch runs a query for many inputs, in one call when the
-	// implementation takes them at once, and returns their results in
-	// their order.
-	CallBatch(ctx context.Context, ins []map[string]any) ([]concepts.Result, error)
+	// Plan binds a query to the input names and the columns a where step
+	// passes and reads, by position, for calls of many inputs at once.
+	Plan(ins, outs []string) (*concepts.Plan, error)
 }
 
 // Resolver finds the implementation of an action or query.

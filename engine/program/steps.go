@@ -1,10 +1,13 @@
 package program
 
 import (
+	"slices"
+
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
 
+	"legible/concepts"
 	"legible/engine/spec"
 )
 
@@ -21,7 +24,9 @@ type Query struct {
 	In       []Arg // reads
 	Out      []Arg // Bind ones take the row's value; others must equal it
 	Optional bool
-	Required []string // the inputs that, when nil, make the query find nothing
+	Required []int // the positions in In of the inputs that, when nil, make the query find nothing
+	// Plan calls the query with In's values and gives Out's, by position.
+	Plan *concepts.Plan
 }
 
 // Filter keeps the frames for which Expr is true.
@@ -69,12 +74,7 @@ func (c *compiler) steps(steps []spec.Step, bound map[int]bool) []Step {
 	for _, st := range steps {
 		switch st := st.(type) {
 		case *spec.Query:
-			p := st.Pattern
-			out = append(out, &Query{
-				Key: Key(p.Concept.Name, p.Action.Name), Handler: c.handler(p),
-				In: c.args(p.In, bound, false), Out: c.args(p.Out, bound, true), Optional: st.Optional,
-				Required: c.required(p),
-			})
+			out = append(out, c.query(st, bound))
 		case *spec.Filter:
 			out = append(out, &Filter{Expr: c.expr(st.Expr)})
 		case *spec.Bind:
@@ -89,6 +89,32 @@ func (c *compiler) steps(steps []spec.Step, bound map[int]bool) []Step {
 		}
 	}
 	return out
+}
+
+// query compiles a query step, with its plan.
+func (c *compiler) query(st *spec.Query, bound map[int]bool) *Query {
+	p := st.Pattern
+	q := &Query{Key: Key(p.Concept.Name, p.Action.Name), Handler: c.handler(p), In: c.args(p.In, bound, false),
+		Out: c.args(p.Out, bound, true), Optional: st.Optional}
+	required := c.required(p)
+	ins := make([]string, len(q.In))
+	for k, a := range q.In {
+		ins[k] = a.Param
+		if slices.Contains(required, a.Param) {
+			q.Required = append(q.Required, k)
+		}
+	}
+	outs := make([]string, len(q.Out))
+	for k, a := range q.Out {
+		outs[k] = a.Param
+	}
+	if q.Handler != nil {
+		var err error
+		if q.Plan, err = q.Handler.Plan(ins, outs); err != nil && c.err == nil {
+			c.err = err
+		}
+	}
+	return q
 }
 
 func (c *compiler) collect(st *spec.Collect, bound map[int]bool) *Collect {

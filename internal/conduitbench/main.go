@@ -10,7 +10,9 @@
 //   - POST /api/users, with bcrypt at its default cost and at its minimum;
 //
 // each at every -c level, and each server's resident memory after its
-// loads.
+// loads. With -plain, the lists are also loaded from plainconduit, a
+// plain net/http handler, on the store of the last -bin (which must be
+// this version's): the limit of what the engine can reach.
 //
 //	go run ./internal/conduitbench -bin before=/tmp/old/legible@/tmp/old/specs -bin after=.bench/legible
 package main
@@ -59,6 +61,7 @@ type config struct {
 	dur      time.Duration
 	addr     string
 	work     string
+	plain    string
 }
 
 func main() {
@@ -69,6 +72,7 @@ func main() {
 	flag.DurationVar(&c.dur, "d", 5*time.Second, "duration of each run")
 	flag.StringVar(&c.addr, "addr", "127.0.0.1:18080", "address the servers listen on (loopback)")
 	flag.StringVar(&c.work, "work", ".bench", "folder for the stores and the servers' logs")
+	flag.StringVar(&c.plain, "plain", "", "a plainconduit binary: load the lists from it too, on the store of the last -bin")
 	flag.Parse()
 	var err error
 	if c.clients, err = numbers(*clients); err == nil {
@@ -82,6 +86,9 @@ func main() {
 		os.Exit(2)
 	}
 	t := &table{labels: labels(c.bins)}
+	if c.plain != "" {
+		t.labels = append(t.labels, plainLabel)
+	}
 	if err := c.run(t); err != nil {
 		fmt.Fprintln(os.Stderr, "conduitbench:", err)
 		os.Exit(1)
@@ -131,8 +138,12 @@ func (c *config) run(t *table) error {
 	return nil
 }
 
+// plainLabel is the label of plainconduit's column.
+const plainLabel = "plain"
+
 // reads seeds n articles on a fresh store served by bn, and loads the
-// lists, and with first also one article and creates.
+// lists, and with first also one article and creates. After the last
+// binary, plainconduit loads the lists on its store.
 func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 	api := "http://" + c.addr + "/api"
 	srv, err := c.serve(bn, fmt.Sprintf("articles%d", n), "min")
@@ -156,6 +167,30 @@ func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 		c.load(t, b, "POST /api/articles", load.Request{Method: "POST", URL: api + "/articles", Body: body, Header: authorization(data.Author)})
 	}
 	t.memory(fmt.Sprintf("RSS after the loads (%d articles)", n), b, srv.RSS())
+	if c.plain == "" || b != len(c.bins)-1 {
+		return nil
+	}
+	srv.Stop()
+	return c.plainReads(t, n, reader)
+}
+
+// plainReads loads the lists of n articles from plainconduit, on the
+// store the last binary seeded.
+func (c *config) plainReads(t *table, n int, reader map[string][]string) error {
+	data := filepath.Join(c.work, fmt.Sprintf("data-articles%d", n))
+	srv, err := load.Start(fmt.Sprintf("%s -data %s -addr %s", c.plain, data, c.addr),
+		[]string{"LEGIBLE_TOKEN_SECRET=conduitbench"}, filepath.Join(c.work, fmt.Sprintf("plain-articles%d.log", n)))
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	if err := load.WaitHealthy("http://"+c.addr, 60*time.Second); err != nil {
+		return err
+	}
+	api := "http://" + c.addr + "/api"
+	b := len(t.labels) - 1
+	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles)", n), load.Request{Method: "GET", URL: api + "/articles"})
+	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles, token)", n), load.Request{Method: "GET", URL: api + "/articles", Header: reader})
 	return nil
 }
 

@@ -45,13 +45,15 @@ func (t *table) add(what string, clients, b int, res load.Result) {
 // memory records binary b's resident memory.
 func (t *table) memory(what string, b int, rss int64) { t.find(what, 0).bytes[b] = rss }
 
-// print writes the table in Markdown: each binary's figures, then each
-// one's ratio to the first.
+// print writes the table in Markdown: each column's figures, then each
+// binary's ratio to the first, and, with a plain column, each binary's
+// ratio to it.
 func (t *table) print(w io.Writer) {
+	pairs := t.ratios()
 	head := []string{"what", "c"}
 	head = append(head, t.labels...)
-	for _, l := range t.labels[1:] {
-		head = append(head, l+" / "+t.labels[0])
+	for _, p := range pairs {
+		head = append(head, t.labels[p[0]]+" / "+t.labels[p[1]])
 	}
 	fmt.Fprintln(w, "| "+strings.Join(head, " | ")+" |")
 	fmt.Fprintln(w, strings.Repeat("|---", len(head))+"|")
@@ -63,17 +65,45 @@ func (t *table) print(w io.Writer) {
 		for b := range t.labels {
 			cells = append(cells, r.cell(b))
 		}
-		for b := 1; b < len(t.labels); b++ {
-			cells = append(cells, r.ratio(b))
+		for _, p := range pairs {
+			cells = append(cells, r.ratio(p[0], p[1]))
 		}
 		fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
 	}
 }
 
-// cell writes binary b's figures: requests per second and the median
-// latency, errors if any; or its memory.
-func (r *row) cell(b int) string {
+// ratios returns the pairs of columns whose ratio the table shows: each
+// binary over the first, and each binary over plain, when there is one.
+func (t *table) ratios() [][2]int {
+	var pairs [][2]int
+	binaries := len(t.labels)
+	if t.labels[binaries-1] == plainLabel {
+		binaries--
+	}
+	for b := 1; b < binaries; b++ {
+		pairs = append(pairs, [2]int{b, 0})
+	}
+	for b := 0; b < binaries && binaries < len(t.labels); b++ {
+		pairs = append(pairs, [2]int{b, binaries})
+	}
+	return pairs
+}
+
+// ran reports whether column b has a figure in the row.
+func (r *row) ran(b int) bool {
 	if r.clients == 0 {
+		return r.bytes[b] > 0
+	}
+	return r.results[b].Requests > 0
+}
+
+// cell writes column b's figures: requests per second and the median
+// latency, errors if any; or its memory; nothing where it did not run.
+func (r *row) cell(b int) string {
+	switch {
+	case !r.ran(b):
+		return ""
+	case r.clients == 0:
 		return fmt.Sprintf("%.0f MiB", float64(r.bytes[b])/(1<<20))
 	}
 	res := r.results[b]
@@ -84,10 +114,13 @@ func (r *row) cell(b int) string {
 	return s
 }
 
-// ratio writes binary b's figure over the first binary's.
-func (r *row) ratio(b int) string {
-	if r.clients == 0 {
-		return fmt.Sprintf("%.2f×", float64(r.bytes[b])/float64(max(r.bytes[0], 1)))
+// ratio writes column a's figure over column b's.
+func (r *row) ratio(a, b int) string {
+	switch {
+	case !r.ran(a) || !r.ran(b):
+		return ""
+	case r.clients == 0:
+		return fmt.Sprintf("%.2f×", float64(r.bytes[a])/float64(r.bytes[b]))
 	}
-	return fmt.Sprintf("%.2f×", r.results[b].Rate()/max(r.results[0].Rate(), 1e-9))
+	return fmt.Sprintf("%.2f×", r.results[a].Rate()/r.results[b].Rate())
 }

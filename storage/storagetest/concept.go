@@ -3,8 +3,10 @@ package storagetest
 import (
 	"context"
 	"os"
+	"maps"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -139,24 +141,47 @@ func Row(t testing.TB, c *concepts.Concept, name string, in map[string]any) map[
 }
 
 // Batches checks that the query name of c is a batch query that answers
-// the inputs, in one call, as it answers each of them alone: each input
-// gets the rows that Call gives it. It returns the rows of each input.
+// the inputs, in one call by position (concepts.Plan, as the engine calls
+// it), as it answers each of them alone: each input gets the rows that
+// Call gives it. The inputs all have the same names. It returns the rows
+// of each input, as maps.
 func Batches(t testing.TB, c *concepts.Concept, name string, ins []map[string]any) [][]map[string]any {
 	t.Helper()
 	h, ok := c.Handler(name)
 	if !ok || !h.IsBatch() {
 		t.Fatalf("%s.%s is not a batch query (found: %v); register it with concepts.BatchQuery", c.Name(), name, ok)
 	}
-	res, err := h.CallBatch(context.Background(), ins)
+	names := slices.Sorted(maps.Keys(ins[0]))
+	var cols []string
+	for _, f := range h.Signature().Outputs {
+		cols = append(cols, f.Name)
+	}
+	plan, err := h.Plan(names, cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := make([][]any, len(ins))
+	for i, in := range ins {
+		for _, n := range names {
+			vals[i] = append(vals[i], in[n])
+		}
+	}
+	res, err := plan.Call(context.Background(), vals)
 	if err != nil || len(res) != len(ins) {
 		t.Fatalf("%s batch of %d inputs: %d results, %v", name, len(ins), len(res), err)
 	}
 	out := make([][]map[string]any, len(ins))
 	for i, in := range ins {
-		if one := Call(t, c, name, in); !reflect.DeepEqual(res[i], one) {
-			t.Errorf("%s %v: %+v in a batch, %+v alone", name, in, res[i], one)
+		out[i] = make([]map[string]any, len(res[i]))
+		for r, row := range res[i] {
+			out[i][r] = map[string]any{}
+			for k, col := range cols {
+				out[i][r][col] = row[k]
+			}
 		}
-		out[i] = res[i].Rows
+		if one := Call(t, c, name, in).Rows; !reflect.DeepEqual(out[i], one) {
+			t.Errorf("%s %v: %v in a batch, %v alone", name, in, out[i], one)
+		}
 	}
 	return out
 }
