@@ -2,8 +2,8 @@ package storagetest
 
 import (
 	"context"
-	"os"
 	"maps"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
