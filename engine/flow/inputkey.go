@@ -1,40 +1,36 @@
 package flow
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
-// inputKey encodes the input values of a call, in the query's argument
-// order, with their types, so that two inputs share a key only when they
-// are equal. Only inputs of strings, numbers, booleans and nulls are
-// encoded; for any other, ok is false, and the input is not merged with
-// an equal one.
-func inputKey(in []any) (key string, ok bool) {
-	var b strings.Builder
+// appendInputKey appends to buf the encoding of the input values of a
+// call, in the query's argument order, with their types, so that two
+// inputs share a key only when they are equal. Only inputs of strings,
+// numbers, booleans and nulls are encoded; for any other, ok is false, and
+// the input is not merged with an equal one.
+func appendInputKey(buf []byte, in []any) (key []byte, ok bool) {
 	for _, x := range in {
 		switch v := x.(type) {
 		case nil:
-			b.WriteString("n;")
+			buf = append(buf, 'n', ';')
 		case string:
-			b.WriteString("s")
-			b.WriteString(strconv.Itoa(len(v)))
-			b.WriteString(":")
-			b.WriteString(v)
+			buf = append(buf, 's')
+			buf = strconv.AppendInt(buf, int64(len(v)), 10)
+			buf = append(buf, ':')
+			buf = append(buf, v...)
 		case bool:
-			b.WriteString(strconv.FormatBool(v))
-			b.WriteString(";")
+			buf = strconv.AppendBool(buf, v)
+			buf = append(buf, ';')
 		case float64:
-			b.WriteString("f")
-			b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
-			b.WriteString(";")
+			buf = append(buf, 'f')
+			buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+			buf = append(buf, ';')
 		case int:
-			b.WriteString("i")
-			b.WriteString(strconv.Itoa(v))
-			b.WriteString(";")
+			buf = append(buf, 'i')
+			buf = strconv.AppendInt(buf, int64(v), 10)
+			buf = append(buf, ';')
 		default:
-			return "", false
+			return buf, false
 		}
 	}
-	return b.String(), true
+	return buf, true
 }

@@ -38,8 +38,9 @@ func (f *flow) steps(ctx ctxT, s *program.Sync, steps []program.Step, frames [][
 // row's values in place, and only its further rows copy it.
 func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error) {
 	ins := make([][]any, len(frames))
+	all := make([]any, len(frames)*len(q.In))
 	for i, frame := range frames {
-		ins[i] = values(q.In, frame)
+		ins[i] = values(all[i*len(q.In):(i+1)*len(q.In):(i+1)*len(q.In)], q.In, frame)
 	}
 	rows, err := f.rowsOf(ctx, q, ins)
 	if err != nil {
@@ -89,9 +90,9 @@ func (s *slab) copy(frame []any) []any {
 	return (*s)[n:len(*s):len(*s)]
 }
 
-// values gives the values of arguments from a frame, in their order.
-func values(args []program.Arg, frame []any) []any {
-	out := make([]any, len(args))
+// values fills out with the values of arguments from a frame, in their
+// order, and returns it.
+func values(out []any, args []program.Arg, frame []any) []any {
 	for k, a := range args {
 		if a.IsLiteral() {
 			out[k] = a.Value
@@ -142,7 +143,8 @@ func missing(q *program.Query, in []any) bool {
 // input each call answers.
 type batch struct {
 	ins     [][]any        // the call's inputs
-	index   map[string]int // by input key (inputKey): the call input's index
+	index   map[string]int // by input key (appendInputKey): the call input's index
+	key     *[]byte        // scratch for a key
 	waiting []answer       // the inputs the call answers
 }
 
@@ -156,19 +158,20 @@ func (f *flow) newBatch(n int) *batch {
 		f.index = make(map[string]int, n)
 	}
 	clear(f.index)
-	return &batch{ins: make([][]any, 0, n), index: f.index, waiting: make([]answer, 0, n)}
+	return &batch{ins: make([][]any, 0, n), index: f.index, key: &f.key, waiting: make([]answer, 0, n)}
 }
 
 // add adds input i, or, when an equal input is there, has that one
-// answer it.
+// answer it. Only a new key is copied into a string.
 func (b *batch) add(i int, in []any) {
-	key, keyed := inputKey(in)
-	if j, dup := b.index[key]; keyed && dup {
+	key, keyed := appendInputKey((*b.key)[:0], in)
+	*b.key = key
+	if j, dup := b.index[string(key)]; keyed && dup {
 		b.waiting = append(b.waiting, answer{i, j})
 		return
 	}
 	if keyed {
-		b.index[key] = len(b.ins)
+		b.index[string(key)] = len(b.ins)
 	}
 	b.waiting = append(b.waiting, answer{i, len(b.ins)})
 	b.ins = append(b.ins, in)
@@ -269,14 +272,15 @@ func (f *flow) item(s *program.Sync, c *program.Collect, frame []any) (any, erro
 	return obj, nil
 }
 
-// eval runs an expression over a frame.
+// eval runs an expression over a frame. The environment is the flow's
+// scratch map; only the variables the expression reads are set in it, so
+// what earlier expressions left there is never read.
 func (f *flow) eval(s *program.Sync, x *program.Expr, frame []any) (any, error) {
 	if f.env == nil {
 		f.env = make(map[string]any, len(s.Slots))
 	}
-	clear(f.env)
-	for i, name := range s.Slots {
-		f.env[name] = frame[i]
+	for _, r := range x.Reads {
+		f.env[r.Name] = frame[r.Slot]
 	}
 	v, err := f.vm.Run(x.Program, f.env)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
 
@@ -65,7 +66,7 @@ func (*Collect) step() {}
 type Expr struct {
 	Source  string
 	Program *vm.Program
-	Sync    *Sync // whose slots name the variables
+	Reads   []Field // the variables it may read: the environment it needs
 }
 
 // steps compiles where steps; bound holds the slots bound so far.
@@ -146,5 +147,33 @@ func (c *compiler) expr(x *spec.Expr) *Expr {
 	if err != nil && c.err == nil {
 		c.err = err
 	}
-	return &Expr{Source: x.Source, Program: prog, Sync: c.s}
+	return &Expr{Source: x.Source, Program: prog, Reads: c.reads(prog)}
+}
+
+// reads returns the sync's variables that a compiled expression names, or
+// all of them when it reads its whole environment ($env).
+func (c *compiler) reads(prog *vm.Program) []Field {
+	if prog == nil {
+		return nil
+	}
+	named := map[string]bool{}
+	node := prog.Node()
+	ast.Walk(&node, names(named))
+	var out []Field
+	for slot, name := range c.s.Slots {
+		if named[name] || named["$env"] {
+			out = append(out, Field{Name: name, Slot: slot})
+		}
+	}
+	return out
+}
+
+// names is an ast.Visitor that gathers the identifiers of an expression.
+type names map[string]bool
+
+// Visit implements ast.Visitor.
+func (n names) Visit(node *ast.Node) {
+	if id, ok := (*node).(*ast.IdentifierNode); ok {
+		n[id.Value] = true
+	}
 }
