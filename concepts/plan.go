@@ -100,23 +100,24 @@ func (s *shape) decodeAt(dst reflect.Value, fields []int, names []string, values
 	return nil
 }
 
-// encodeAt returns the values of the fields, by index, of src, a value of
-// the shape's type.
-func (s *shape) encodeAt(src reflect.Value, fields []int) []any {
-	out := make([]any, len(fields))
+// encodeAt fills dst with the values of the fields, by index, of src, a
+// value of the shape's type.
+func (s *shape) encodeAt(dst []any, src reflect.Value, fields []int) {
 	for k, i := range fields {
 		f := &s.fields[i]
-		out[k] = f.enc(src.FieldByIndex(f.index))
+		dst[k] = f.enc(src.FieldByIndex(f.index))
 	}
-	return out
 }
 
 // rowsAt encodes the rows a query function returned, by the plan's
-// columns.
+// columns, all in one allocation.
 func rowsAt[O any](out *shape, p *Plan, rows []O) [][]any {
 	enc := make([][]any, len(rows))
+	n := len(p.out)
+	all := make([]any, len(rows)*n)
 	for k := range rows {
-		enc[k] = out.encodeAt(reflect.ValueOf(&rows[k]).Elem(), p.out)
+		enc[k] = all[k*n : (k+1)*n : (k+1)*n]
+		out.encodeAt(enc[k], reflect.ValueOf(&rows[k]).Elem(), p.out)
 	}
 	return enc
 }

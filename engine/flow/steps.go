@@ -272,10 +272,14 @@ func (f *flow) item(s *program.Sync, c *program.Collect, frame []any) (any, erro
 	return obj, nil
 }
 
-// eval runs an expression over a frame. The environment is the flow's
+// eval runs an expression over a frame; a literal is built without
+// running it. The environment is the flow's
 // scratch map; only the variables the expression reads are set in it, so
 // what earlier expressions left there is never read.
 func (f *flow) eval(s *program.Sync, x *program.Expr, frame []any) (any, error) {
+	if x.Literal != nil {
+		return x.Literal.Build(frame), nil
+	}
 	if f.env == nil {
 		f.env = make(map[string]any, len(s.Slots))
 	}

@@ -66,7 +66,8 @@ func (*Collect) step() {}
 type Expr struct {
 	Source  string
 	Program *vm.Program
-	Reads   []Field // the variables it may read: the environment it needs
+	Reads   []Field  // the variables it may read: the environment it needs
+	Literal *Literal // when it only builds objects and lists: how to, without the program
 }
 
 // steps compiles where steps; bound holds the slots bound so far.
@@ -144,18 +145,18 @@ func (c *compiler) expr(x *spec.Expr) *Expr {
 		env[name] = types.Any
 	}
 	prog, err := expr.Compile(x.Source, append([]expr.Option{expr.Env(env)}, lenientFields...)...)
-	if err != nil && c.err == nil {
-		c.err = err
+	if err != nil {
+		if c.err == nil {
+			c.err = err
+		}
+		return &Expr{Source: x.Source}
 	}
-	return &Expr{Source: x.Source, Program: prog, Reads: c.reads(prog)}
+	return &Expr{Source: x.Source, Program: prog, Reads: c.reads(prog), Literal: c.literal(prog.Node())}
 }
 
 // reads returns the sync's variables that a compiled expression names, or
 // all of them when it reads its whole environment ($env).
 func (c *compiler) reads(prog *vm.Program) []Field {
-	if prog == nil {
-		return nil
-	}
 	named := map[string]bool{}
 	node := prog.Node()
 	ast.Walk(&node, names(named))

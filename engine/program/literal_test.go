@@ -1,0 +1,63 @@
+package program
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/expr-lang/expr/vm"
+
+	"legible/engine/spec"
+)
+
+// TestLiteralsBuildWhatTheProgramGives builds each literal from a frame
+// and runs its program on the same values: the two must agree.
+func TestLiteralsBuildWhatTheProgramGives(t *testing.T) {
+	slots := []string{"slug", "tags", "count", "none", "author"}
+	frame := []any{"a-b", []any{"x", "y"}, 3, nil, map[string]any{"username": "ann"}}
+	for _, tt := range []struct {
+		src     string
+		literal bool
+	}{
+		{`{"slug": slug, "tagList": tags, "favoritesCount": count}`, true},
+		{`{"author": {"username": author.username}}`, false},
+		{`{"author": author, "following": true, "n": 1, "f": 1.5, "s": "x", "z": nil}`, true},
+		{`{slug: slug, "nested": {"list": [slug, count, none, [tags]]}}`, true},
+		{`{"slug": slug, "slug": count}`, false},
+		{`[slug, none]`, true},
+		{`{}`, true},
+		{`slug`, true},
+		{`"constant"`, true},
+		{`{"n": count + 1}`, false},
+		{`{"s": slug ?? "none"}`, false},
+		{`$env.slug`, false},
+	} {
+		c := &compiler{s: &Sync{Slots: slots}, slots: map[string]int{}}
+		for i, name := range slots {
+			c.slots[name] = i
+		}
+		x := c.expr(&spec.Expr{Source: tt.src})
+		if c.err != nil {
+			t.Errorf("%s: %v", tt.src, c.err)
+			continue
+		}
+		if (x.Literal != nil) != tt.literal {
+			t.Errorf("%s: literal %v; want %v", tt.src, x.Literal != nil, tt.literal)
+			continue
+		}
+		if x.Literal == nil {
+			continue
+		}
+		env := map[string]any{}
+		for i, name := range slots {
+			env[name] = frame[i]
+		}
+		want, err := vm.Run(x.Program, env)
+		if err != nil {
+			t.Errorf("%s: %v", tt.src, err)
+			continue
+		}
+		if got := x.Literal.Build(frame); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s builds %#v; the program gives %#v", tt.src, got, want)
+		}
+	}
+}
