@@ -1,4 +1,4 @@
-module legible
+module github.com/legible/legible
 
 go 1.26.8
 

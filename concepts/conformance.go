@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Rule is the rule id of the diagnostics Conformance reports.

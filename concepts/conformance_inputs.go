@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"reflect"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // inputs compares the spec's inputs of a with the Go input struct.

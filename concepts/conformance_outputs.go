@@ -3,8 +3,8 @@ package concepts
 import (
 	"fmt"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // outputs compares the spec's outputs of a with the Go output struct: for

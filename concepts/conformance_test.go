@@ -7,12 +7,12 @@ import (
 	"testing"
 	"time"
 
-	"legible/engine/diag"
-	"legible/engine/load"
-	"legible/engine/report"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/engine/spec"
 
-	"legible/internal/golden"
+	"github.com/legible/legible/internal/golden"
 )
 
 // conformanceCase is one golden case: the concept specs under

@@ -3,7 +3,7 @@ package concepts
 import (
 	"reflect"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // specKind is the kind of value a spec type stands for.

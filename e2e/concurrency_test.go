@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"legible/serving"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/serving"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // eachSetup runs f on each deployment that races must not break: the

@@ -17,9 +17,9 @@ import (
 	"testing"
 	"time"
 
-	"legible/concepts/authenticating"
-	"legible/concepts/tokens"
-	"legible/storage/sqlite"
+	"github.com/legible/legible/concepts/authenticating"
+	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/storage/sqlite"
 )
 
 // crashRounds is how many times TestCrashLeavesNoHalfDoneFlow kills the

@@ -18,11 +18,11 @@ import (
 	"testing"
 	"time"
 
-	"legible/concepts/authenticating"
-	"legible/concepts/tokens"
-	"legible/internal/syncbuf"
-	"legible/serving"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts/authenticating"
+	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/internal/syncbuf"
+	"github.com/legible/legible/serving"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // specsDir is the app under test.

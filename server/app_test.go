@@ -13,13 +13,13 @@ import (
 	"testing"
 	"time"
 
-	"legible/concepts"
-	"legible/concepts/requesting"
-	"legible/engine/flow"
-	"legible/engine/lint"
-	"legible/engine/program"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/requesting"
+	"github.com/legible/legible/engine/flow"
+	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // The test app of testdata/app runs on these in-memory concepts: real

@@ -10,7 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // BenchmarkRequest compares, over real HTTP on loopback, a plain echo

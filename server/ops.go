@@ -12,7 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"legible/engine/trace"
+	"github.com/legible/legible/engine/trace"
 )
 
 // healthz answers while the process lives.

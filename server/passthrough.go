@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legible/engine/flow"
+	"github.com/legible/legible/engine/flow"
 )
 
 // passthrough exposes one concept action or query at

@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legible/internal/jsonenc"
+	"github.com/legible/legible/internal/jsonenc"
 )
 
 // flowHeader names the flow that answered a request.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legible/engine/flow"
+	"github.com/legible/legible/engine/flow"
 )
 
 // grace is how long a timed-out request waits for its cancelled flow to

@@ -9,7 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // route is one request route that syncs match: a path template and the

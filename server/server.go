@@ -14,10 +14,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legible/concepts"
-	"legible/concepts/requesting"
-	"legible/engine/flow"
-	"legible/engine/spec"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/requesting"
+	"github.com/legible/legible/engine/flow"
+	"github.com/legible/legible/engine/spec"
 )
 
 // DefaultTimeout and DefaultBodyLimit apply when app.yaml sets neither.

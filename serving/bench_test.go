@@ -8,12 +8,12 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"legible/concepts/authenticating"
-	"legible/concepts/tokens"
-	"legible/engine/diag"
-	"legible/internal/conduitseed"
-	"legible/internal/plainconduit"
-	"legible/storage/sqlite"
+	"github.com/legible/legible/concepts/authenticating"
+	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/internal/conduitseed"
+	"github.com/legible/legible/internal/plainconduit"
+	"github.com/legible/legible/storage/sqlite"
 )
 
 // BenchmarkListAgainstPlain serves GET /api/articles over 1,000 seeded

@@ -8,13 +8,13 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"legible/concepts/authenticating"
-	"legible/concepts/tokens"
-	"legible/engine/diag"
-	"legible/internal/conduitseed"
-	"legible/storage"
-	"legible/storage/sqlite"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts/authenticating"
+	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/internal/conduitseed"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/sqlite"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // TestOperationsPerRequest counts the operations that Conduit's reads

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"os"
 
-	"legible/storage"
-	"legible/storage/sqlite"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/sqlite"
 )
 
 // favoriteDoc is one user's favorite of one item.

@@ -3,7 +3,7 @@ package storage_test
 import (
 	"testing"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 func TestKey(t *testing.T) {

@@ -3,8 +3,8 @@ package storage_test
 import (
 	"testing"
 
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestMain(m *testing.M) { storagetest.Main(m) }

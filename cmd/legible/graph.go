@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"legible/engine/analysis"
-	"legible/serving"
+	"github.com/legible/legible/engine/analysis"
+	"github.com/legible/legible/serving"
 )
 
 func newGraph() *cobra.Command {

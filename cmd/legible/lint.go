@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"legible/engine/diag"
-	"legible/engine/lint"
-	"legible/engine/report"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/engine/report"
 )
 
 func newLint() *cobra.Command {

@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"legible/engine/schema"
+	"github.com/legible/legible/engine/schema"
 )
 
 func newSchema() *cobra.Command {

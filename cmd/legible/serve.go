@@ -13,8 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"legible/engine/flow"
-	"legible/serving"
+	"github.com/legible/legible/engine/flow"
+	"github.com/legible/legible/serving"
 )
 
 // serveOptions are the flags of `legible serve`.

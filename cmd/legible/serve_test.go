@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"legible/internal/syncbuf"
+	"github.com/legible/legible/internal/syncbuf"
 )
 
 // freeAddr returns a loopback address with a port free a moment ago.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // CreateIn is the input of create.

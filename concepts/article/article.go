@@ -14,8 +14,8 @@
 package article
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // ArticlesCollection is the collection of the concept's state.

@@ -9,9 +9,9 @@ import (
 
 	"github.com/google/uuid"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // timestamp matches the times concepts output.

@@ -3,8 +3,8 @@ package article
 import (
 	"testing"
 
-	"legible/concepts"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestArticlesByManyIDs(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // BenchmarkList measures, on the embedded store, on 1,000 articles by 50

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"legible/concepts"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // listed returns the titles of the rows of _list for in, checking that

@@ -3,7 +3,7 @@ package article
 import (
 	"context"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // The pages of _list.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // Credentials is the input of register and login.

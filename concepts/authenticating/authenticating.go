@@ -12,8 +12,8 @@ package authenticating
 import (
 	"sync"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // UsersCollection is the collection of the concept's state.

@@ -3,7 +3,7 @@ package authenticating
 import (
 	"context"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // UpdateIn is the input of update; a nil Email or Password is left as it

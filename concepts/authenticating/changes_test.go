@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // register registers email with password, returning the user.

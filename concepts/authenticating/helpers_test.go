@@ -4,8 +4,8 @@ import (
 	"os"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestMain(m *testing.M) {

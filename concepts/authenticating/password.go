@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // CostEnv is the environment variable that, set to "min", makes new hashes

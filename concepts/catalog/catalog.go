@@ -6,17 +6,17 @@ package catalog
 import (
 	"fmt"
 
-	"legible/concepts"
-	"legible/concepts/article"
-	"legible/concepts/authenticating"
-	"legible/concepts/commenting"
-	"legible/concepts/favoriting"
-	"legible/concepts/following"
-	"legible/concepts/likert"
-	"legible/concepts/profile"
-	"legible/concepts/tagging"
-	"legible/concepts/tokens"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/article"
+	"github.com/legible/legible/concepts/authenticating"
+	"github.com/legible/legible/concepts/commenting"
+	"github.com/legible/legible/concepts/favoriting"
+	"github.com/legible/legible/concepts/following"
+	"github.com/legible/legible/concepts/likert"
+	"github.com/legible/legible/concepts/profile"
+	"github.com/legible/legible/concepts/tagging"
+	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/storage"
 )
 
 // Implementation is a concept's Go implementation, built on a database.

@@ -3,7 +3,7 @@ package catalog
 import (
 	"testing"
 
-	"legible/engine/load"
+	"github.com/legible/legible/engine/load"
 )
 
 // TestBuiltinConformance checks each implementation in the binary whose

@@ -1,8 +1,8 @@
 package catalog
 
 import (
-	"legible/concepts"
-	"legible/concepts/requesting"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/requesting"
 )
 
 // Registry returns a registry of every concept implementation in the

@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // AddIn is the input of add.

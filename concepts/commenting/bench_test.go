@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // BenchmarkOfItem reads the comments of an item with 1 to 200 comments,

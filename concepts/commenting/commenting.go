@@ -16,8 +16,8 @@
 package commenting
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // The collections of the concept's state.

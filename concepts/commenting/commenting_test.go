@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // timeOf parses the timestamp v, failing the test unless it is one

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestMain(m *testing.M) { storagetest.Main(m) }

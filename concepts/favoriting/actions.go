@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // Pair is the input of favorite and unfavorite.

@@ -11,8 +11,8 @@
 package favoriting
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // FavoritesCollection is the collection of the concept's state.

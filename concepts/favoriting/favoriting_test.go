@@ -7,9 +7,9 @@ import (
 	"sync"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestFavoriteSequences(t *testing.T) {

@@ -3,7 +3,7 @@ package favoriting
 import (
 	"context"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // IsFavoriteIn is the input of _isFavorite; a nil User is an anonymous

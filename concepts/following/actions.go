@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // Pair is the input of follow and unfollow.

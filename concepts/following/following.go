@@ -9,8 +9,8 @@
 package following
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // FollowsCollection is the collection of the concept's state.

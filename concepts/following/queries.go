@@ -3,7 +3,7 @@ package following
 import (
 	"context"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // IsFollowingIn is the input of _isFollowing; a nil Follower is an

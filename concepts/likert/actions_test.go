@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 func TestPrinciple(t *testing.T) {

@@ -3,7 +3,7 @@ package likert
 import (
 	"testing"
 
-	"legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestConformance(t *testing.T) {

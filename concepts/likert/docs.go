@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // surveyDoc is a survey in LikertSurvey.surveys.

@@ -13,8 +13,8 @@
 package likert
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // The collections of the concept's state.

@@ -3,7 +3,7 @@ package likert
 import (
 	"context"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // GetSurveyQuestions returns the questions of the survey, in the order

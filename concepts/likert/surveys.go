@@ -3,7 +3,7 @@ package likert
 import (
 	"context"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // CreateSurvey creates a survey with no questions, whose answers range

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // CreateIn is the input of create.

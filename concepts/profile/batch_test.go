@@ -3,8 +3,8 @@ package profile
 import (
 	"testing"
 
-	"legible/concepts"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestProfilesOfManyUsers(t *testing.T) {

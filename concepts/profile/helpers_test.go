@@ -4,9 +4,9 @@ import (
 	"context"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestMain(m *testing.M) { storagetest.Main(m) }

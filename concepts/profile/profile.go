@@ -9,8 +9,8 @@
 package profile
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // ProfilesCollection is the collection of the concept's state.

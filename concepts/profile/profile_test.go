@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestCreateUpdateGet(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // Reply is the answer one respond action gives to a request.

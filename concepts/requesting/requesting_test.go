@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func call(t *testing.T, r *Requesting, ctx context.Context, action string, in map[string]any) (map[string]any, string) {

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // TagIn is the input of tag: the tags are a List of strings.

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // TagsRow is the row of _tags and _all.

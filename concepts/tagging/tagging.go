@@ -9,8 +9,8 @@
 package tagging
 
 import (
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // TagsCollection is the collection of the concept's state.

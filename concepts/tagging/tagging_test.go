@@ -6,9 +6,9 @@ import (
 	"slices"
 	"testing"
 
-	"legible/concepts"
-	"legible/storage"
-	"legible/storage/storagetest"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 func TestTag(t *testing.T) {

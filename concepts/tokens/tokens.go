@@ -15,8 +15,8 @@ import (
 	"sync"
 	"time"
 
-	"legible/concepts"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
 )
 
 // SecretEnv is the environment variable that holds the signing secret.

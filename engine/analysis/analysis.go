@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Check runs the flow analysis over a checked spec: unanswered-request,

@@ -4,8 +4,8 @@ import (
 	"sort"
 	"strings"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // cycles warns about syncs that can re-trigger themselves within one flow

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Graph is a drawing of an app: labelled nodes and edges.

@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"legible/engine/check"
-	"legible/engine/load"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/check"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/spec"
 
-	"legible/internal/golden"
+	"github.com/legible/legible/internal/golden"
 )
 
 // repoSpec loads and checks the repository's specs/.

@@ -6,8 +6,8 @@ package analysis
 import (
 	"time"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // node is an outcome of an action: "Concept.action", success or error.

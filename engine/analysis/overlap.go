@@ -3,7 +3,7 @@ package analysis
 import (
 	"slices"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // overlaps warns about two syncs that fire for the same request, whose

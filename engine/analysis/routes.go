@@ -3,7 +3,7 @@ package analysis
 import (
 	"sort"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // route is one request route: a method (or "" for any) and a path.

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // unanswered reports, for each route, a flow no sync answers: on the happy

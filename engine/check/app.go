@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"path"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // checkApp checks app.yaml: its concept list and passthrough routes.

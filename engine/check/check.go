@@ -12,8 +12,8 @@ import (
 
 	"github.com/expr-lang/expr/conf"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Check runs every check over sp and returns the problems found.

@@ -5,7 +5,7 @@ import (
 	"path"
 	"strings"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // checkConcepts checks each concept spec on its own.

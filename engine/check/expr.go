@@ -11,7 +11,7 @@ import (
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // expr checks an expression: its syntax, the names it reads, and its types

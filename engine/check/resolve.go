@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // clause says which part of a sync a pattern stands in.

@@ -1,7 +1,7 @@
 package check
 
 import (
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // variable is one name bound in a sync.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // syncCheck is the state of checking one sync.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/expr-lang/expr/types"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Kind is the shape of a value a variable can hold.

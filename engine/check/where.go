@@ -1,8 +1,8 @@
 package check
 
 import (
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // steps checks where steps in order; each sees what the earlier ones bound.

@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"legible/concepts"
-	"legible/engine/lint"
-	"legible/engine/load"
-	"legible/engine/program"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/program"
 )
 
 // blogApp is the test app of testdata/blog, running on in-memory concepts.

@@ -7,9 +7,9 @@ import (
 	"sync"
 	"testing"
 
-	"legible/concepts"
-	"legible/engine/load"
-	"legible/engine/program"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/program"
 )
 
 // The batch app lists items, each with its tags (optional: an item may

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"legible/concepts"
-	"legible/concepts/requesting"
-	"legible/engine/load"
-	"legible/engine/program"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/requesting"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/program"
 )
 
 // benchConcept is an in-memory concept whose every action echoes a count.

@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"legible/engine/program"
-	"legible/engine/trace"
+	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/engine/trace"
 )
 
 // Level says how much the engine logs.

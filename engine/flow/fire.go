@@ -3,8 +3,8 @@ package flow
 import (
 	"context"
 
-	"legible/engine/program"
-	"legible/engine/trace"
+	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/engine/trace"
 )
 
 // ctxT shortens the signatures of the flow's methods.

@@ -8,9 +8,9 @@ import (
 
 	"github.com/expr-lang/expr/vm"
 
-	"legible/concepts"
-	"legible/engine/program"
-	"legible/engine/trace"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/engine/trace"
 )
 
 // flow is the state of one running flow. It is used by one goroutine.

@@ -4,8 +4,8 @@ import (
 	"context"
 	"log/slog"
 
-	"legible/engine/program"
-	"legible/engine/trace"
+	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/engine/trace"
 )
 
 // logAction logs a completed action at the trace level, secrets masked.

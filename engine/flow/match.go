@@ -1,7 +1,7 @@
 package flow
 
 import (
-	"legible/engine/program"
+	"github.com/legible/legible/engine/program"
 )
 
 // match is one way a sync's when patterns match records of the flow: a

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"sync"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // The in-memory concepts of the test apps. They are real implementations,

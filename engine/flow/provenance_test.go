@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"legible/engine/trace"
+	"github.com/legible/legible/engine/trace"
 )
 
 // shape renders a causal tree as "[Sync] Concept.action" lines, indented.

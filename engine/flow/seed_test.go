@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"legible/concepts"
-	"legible/engine/program"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/program"
 )
 
 // The seed scenario runs the repository's own specs/ (register, login,

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 func TestCreateRespondsWithWhereSteps(t *testing.T) {

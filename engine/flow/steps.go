@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"legible/engine/program"
-	"legible/engine/trace"
+	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/engine/trace"
 )
 
 // steps runs where steps over frames, each step transforming the set. The

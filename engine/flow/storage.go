@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // InStorage returns the Transactions that run each attempt of a flow in a

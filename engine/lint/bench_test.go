@@ -5,8 +5,8 @@ import (
 	"runtime/debug"
 	"testing"
 
-	"legible/engine/load"
-	"legible/internal/genapp"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/internal/genapp"
 )
 
 // BenchmarkLint loads and checks generated apps of 100 concepts. The bar:

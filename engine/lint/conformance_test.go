@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"legible/engine/load"
+	"github.com/legible/legible/engine/load"
 )
 
 // TestConformanceInLint checks that `legible lint` compares a concept the

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"legible/engine/load"
+	"github.com/legible/legible/engine/load"
 )
 
 // skipDir reports whether a folder met while walking holds no specs of the

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"testing"
 
-	"legible/engine/load"
-	"legible/engine/report"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/report"
 )
 
 // FuzzLint feeds arbitrary text to the loader and the checker as each kind

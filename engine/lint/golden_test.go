@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"legible/engine/diag"
-	"legible/engine/load"
-	"legible/engine/report"
-	"legible/engine/spec"
-	"legible/internal/golden"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/internal/golden"
 )
 
 // TestGolden lints each case under testdata/err and testdata/ok with the

@@ -7,12 +7,12 @@ import (
 	"os"
 	"path/filepath"
 
-	"legible/concepts/catalog"
-	"legible/engine/analysis"
-	"legible/engine/check"
-	"legible/engine/diag"
-	"legible/engine/load"
-	"legible/engine/spec"
+	"github.com/legible/legible/concepts/catalog"
+	"github.com/legible/legible/engine/analysis"
+	"github.com/legible/legible/engine/check"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Result is what a lint run found, and the text of the files it read, for

@@ -8,7 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 var (

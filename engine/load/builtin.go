@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"sync"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 //go:embed builtin/*.concept.yaml

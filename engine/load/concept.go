@@ -6,7 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 var conceptKeys = []string{"concept", "purpose", "principle", "state", "secrets", "actions", "queries"}

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // File is one spec file's name, as it is shown in diagnostics, and content.

@@ -5,8 +5,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // The shapes of names. Hand-written rather than regular expressions: they

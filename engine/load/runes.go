@@ -3,7 +3,7 @@ package load
 import (
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // maxSkip bounds how far the aligner looks for a value rune in the source

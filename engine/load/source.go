@@ -6,7 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // source is one file's text split into lines, so that positions inside

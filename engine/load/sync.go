@@ -3,8 +3,8 @@ package load
 import (
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/diag"
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 var (

@@ -6,7 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // args reads a pattern's `{ param: term, … }` mapping. A bare `{ name }`

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"legible/concepts"
-	"legible/engine/spec"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Handler runs one action or query of a concept implementation.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/expr-lang/expr/vm"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // TestLiteralsBuildWhatTheProgramGives builds each literal from a frame

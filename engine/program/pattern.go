@@ -1,7 +1,7 @@
 package program
 
 import (
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Arg is one compiled argument: a literal, or a variable's slot.

@@ -4,7 +4,7 @@
 package program
 
 import (
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Program is a compiled app.

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"legible/engine/spec"
+	"github.com/legible/legible/engine/spec"
 )
 
 func TestExprReads(t *testing.T) {

@@ -1,7 +1,7 @@
 package program
 
 import (
-	"legible/concepts"
+	"github.com/legible/legible/concepts"
 )
 
 // registry resolves actions and queries from a concepts.Registry.

@@ -8,8 +8,8 @@ import (
 	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
 
-	"legible/concepts"
-	"legible/engine/spec"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/spec"
 )
 
 // Step is a compiled where step: *Query, *Filter, *Bind or *Collect.

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // GitHub writes l as GitHub Actions workflow commands, one line per

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // jsonDiagnostic is the JSON form of a diagnostic; the field order is the

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // Formats lists the output formats Write accepts, the default first.

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 
-	"legible/internal/golden"
+	"github.com/legible/legible/internal/golden"
 )
 
 // sources is the source text the test diagnostics point into.

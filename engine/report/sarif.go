@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // The fixed parts of the SARIF log.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // hintPrefix starts the hint line; continuation lines are indented to match.

@@ -5,7 +5,7 @@ package spec
 import (
 	"time"
 
-	"legible/engine/diag"
+	"github.com/legible/legible/engine/diag"
 )
 
 // Ident is a name together with where it was written.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"legible/internal/golden"
+	"github.com/legible/legible/internal/golden"
 )
 
 // goldenFlows are rendered to testdata/<name>.text.golden and .json.golden,

@@ -25,8 +25,8 @@ import (
 	"strings"
 	"time"
 
-	"legible/internal/conduitseed"
-	"legible/internal/load"
+	"github.com/legible/legible/internal/conduitseed"
+	"github.com/legible/legible/internal/load"
 )
 
 // bins is the -bin flag: label=path, repeated.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"legible/internal/load"
+	"github.com/legible/legible/internal/load"
 )
 
 // table gathers the figures, a row per scenario and level, a cell per

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"legible/internal/load"
+	"github.com/legible/legible/internal/load"
 )
 
 func main() {

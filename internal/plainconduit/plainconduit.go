@@ -15,13 +15,13 @@ import (
 	"strconv"
 	"strings"
 
-	"legible/concepts/article"
-	"legible/concepts/favoriting"
-	"legible/concepts/following"
-	"legible/concepts/profile"
-	"legible/concepts/tagging"
-	"legible/concepts/tokens"
-	"legible/storage"
+	"github.com/legible/legible/concepts/article"
+	"github.com/legible/legible/concepts/favoriting"
+	"github.com/legible/legible/concepts/following"
+	"github.com/legible/legible/concepts/profile"
+	"github.com/legible/legible/concepts/tagging"
+	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/storage"
 )
 
 // New returns the handler of GET /api/articles (and GET /healthz) on db,

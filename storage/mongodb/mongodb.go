@@ -35,7 +35,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // DefaultDB is the database name when Options.DB is empty.

@@ -11,8 +11,8 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
-	"legible/internal/ferret"
-	"legible/storage"
+	"github.com/legible/legible/internal/ferret"
+	"github.com/legible/legible/storage"
 )
 
 func TestConvertRoundTrip(t *testing.T) {

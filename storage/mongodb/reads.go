@@ -11,7 +11,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // reads answers storage.Reads, outside any transaction or, with a

@@ -12,7 +12,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/readconcern"
 	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // writes are the writes of both kinds of Writer, on reads' collections.

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // benchDocs is how many documents the benchmarks' collection holds.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // reads answers storage.Reads on one connection.

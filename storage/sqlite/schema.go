@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // Setup creates the tables and indexes of the collections, and drops the

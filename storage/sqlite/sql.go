@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // table quotes a collection's name as its table's.

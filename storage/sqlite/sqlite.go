@@ -28,7 +28,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // File is the name of the database file in the data directory.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // item is the document of the tests' collection.

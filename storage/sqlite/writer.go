@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // writer is the writing transaction: the one write connection, in a

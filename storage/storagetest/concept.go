@@ -11,9 +11,9 @@ import (
 	"sync"
 	"testing"
 
-	"legible/concepts"
-	"legible/engine/load"
-	"legible/storage"
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/storage"
 )
 
 // Impl is a concept implementation.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"sync/atomic"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // Counting is a storage.Backend that counts the operations that reach the

@@ -16,10 +16,10 @@ import (
 	"sync"
 	"testing"
 
-	"legible/internal/ferret"
-	"legible/storage"
-	"legible/storage/mongodb"
-	"legible/storage/sqlite"
+	"github.com/legible/legible/internal/ferret"
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/mongodb"
+	"github.com/legible/legible/storage/sqlite"
 )
 
 // URIEnv is the environment variable naming a MongoDB that the MongoDB

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"legible/storage"
+	"github.com/legible/legible/storage"
 )
 
 // Item is the document of the suite's collection.

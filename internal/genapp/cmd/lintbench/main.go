@@ -12,7 +12,7 @@ import (
 	"slices"
 	"time"
 
-	"legible/internal/genapp"
+	"github.com/legible/legible/internal/genapp"
 )
 
 const runs = 21

@@ -12,8 +12,8 @@ import (
 	"net/http"
 	"os"
 
-	"legible/internal/plainconduit"
-	"legible/storage/sqlite"
+	"github.com/legible/legible/internal/plainconduit"
+	"github.com/legible/legible/storage/sqlite"
 )
 
 func main() {
