@@ -29,38 +29,6 @@ func Conformance(impl *Concept, sp *spec.Concept) diag.List {
 	return k.diags.Sort()
 }
 
-// Conformance checks the concepts of an app, named by names, against their
-// specs in sp. A named concept that has a spec but no registered
-// implementation is an error at the spec's concept name; one without a
-// spec is left to the spec checker, which reports it.
-func (r *Registry) Conformance(sp *spec.Spec, names []string) diag.List {
-	var out diag.List
-	for _, name := range names {
-		c := specConcept(sp, name)
-		if c == nil {
-			continue
-		}
-		impl, ok := r.Lookup(name)
-		if !ok {
-			out.Errorf(c.Name.Span, Rule, fmt.Sprintf("register a Go implementation with concepts.New(%q)", name),
-				"concept %s has no Go implementation", name)
-			continue
-		}
-		out = append(out, Conformance(impl, c)...)
-	}
-	return out.Sort()
-}
-
-// specConcept finds the spec of the named concept.
-func specConcept(sp *spec.Spec, name string) *spec.Concept {
-	for _, c := range sp.Concepts {
-		if c.Name.Name == name {
-			return c
-		}
-	}
-	return nil
-}
-
 // conformer accumulates the diagnostics of one Conformance call.
 type conformer struct {
 	impl  *Concept

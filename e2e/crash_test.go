@@ -69,6 +69,13 @@ type process struct {
 // is ready.
 func startLegible(t *testing.T, bin, data string) *process {
 	t.Helper()
+	return startServe(t, bin, "", "--specs", specsDir, "--data", data)
+}
+
+// startServe runs `bin serve args…` in the folder dir ("" for this one)
+// on a free port, and waits until it is ready.
+func startServe(t *testing.T, bin, dir string, args ...string) *process {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +84,8 @@ func startLegible(t *testing.T, bin, data string) *process {
 	ln.Close()
 	p := &process{log: &strings.Builder{}, done: make(chan struct{}),
 		site: &site{servers: []*server{{url: "http://" + addr + "/api", root: "http://" + addr}}}}
-	p.cmd = exec.Command(bin, "serve", "--specs", specsDir, "--data", data, "--addr", addr)
+	p.cmd = exec.Command(bin, append(append([]string{"serve"}, args...), "--addr", addr)...)
+	p.cmd.Dir = dir
 	p.cmd.Env = append(os.Environ(), authenticating.CostEnv+"=min", tokens.SecretEnv+"="+tokenSecret)
 	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
 	if err := p.cmd.Start(); err != nil {

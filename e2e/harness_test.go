@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/legible/legible/concepts/authenticating"
+	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/tokens"
 	"github.com/legible/legible/internal/syncbuf"
 	"github.com/legible/legible/serving"
@@ -86,12 +88,15 @@ type server struct {
 	log  *syncbuf.Buffer
 }
 
-// startServer serves the app as o says, in development mode, and waits
-// until /readyz answers.
+// startServer serves the app as o says, with the stock binary's concepts,
+// in development mode, and waits until /readyz answers.
 func startServer(o serving.Options) (*server, error) {
 	s := &server{done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	o.Dev, o.Logger, o.Stderr = true, slog.New(slog.NewTextHandler(s.log, nil)), s.log
 	var err error
+	if o.Concepts, err = library.Catalog(); err != nil {
+		return nil, err
+	}
 	if s.app, err = serving.Open(context.Background(), o); err != nil {
 		return nil, fmt.Errorf("serving %s: %w\n%s", o.Specs, err, s.log)
 	}
@@ -157,6 +162,7 @@ var client = &http.Client{Timeout: 30 * time.Second}
 type site struct {
 	servers []*server
 	next    atomic.Uint64
+	scheme  string // of the Authorization header; Token when empty
 }
 
 // send sends method path (under the API's base URL) with the token (no
@@ -186,7 +192,7 @@ func (st *site) send(method, path, token string, body any) (reply, error) {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if token != "" {
-		req.Header.Set("Authorization", "Token "+token)
+		req.Header.Set("Authorization", cmp.Or(st.scheme, "Token")+" "+token)
 	}
 	resp, err := client.Do(req)
 	if err != nil {

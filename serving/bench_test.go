@@ -24,7 +24,8 @@ import (
 func BenchmarkListAgainstPlain(b *testing.B) {
 	b.Setenv(authenticating.CostEnv, "min")
 	b.Setenv(tokens.SecretEnv, "bench")
-	sp, _, err := Check("../specs", io.Discard)
+	cat := builtins(b)
+	sp, _, err := Check("../specs", cat, io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func BenchmarkListAgainstPlain(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	srv, err := build(context.Background(), sp, db, Options{}, slog.New(slog.DiscardHandler), func(diag.List) {})
+	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), func(diag.List) {})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -24,7 +24,8 @@ import (
 func TestOperationsPerRequest(t *testing.T) {
 	t.Setenv(authenticating.CostEnv, "min")
 	t.Setenv(tokens.SecretEnv, "operations-test")
-	sp, _, err := Check("../specs", io.Discard)
+	cat := builtins(t)
+	sp, _, err := Check("../specs", cat, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestOperationsPerRequest(t *testing.T) {
 	counting := &storagetest.Counting{Backend: b}
 	db := storage.New(counting)
 	t.Cleanup(func() { db.Close() })
-	srv, err := build(context.Background(), sp, db, Options{}, slog.New(slog.DiscardHandler), func(diag.List) {})
+	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), func(diag.List) {})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 // Package serving assembles a served app from its specs: it checks the
 // specs (errors stop it, warnings are printed), opens the database (the
-// embedded SQLite store, or MongoDB), builds the app's concepts from
-// concepts/catalog and checks them against their specs, sets the database
+// embedded SQLite store, or MongoDB), builds the app's concepts from the
+// binary's catalog and checks them against their specs, sets the database
 // up for them, compiles the syncs, and puts the flow engine behind the
 // HTTP server, each flow in a transaction of the database. `legible serve`
 // and the end-to-end tests in e2e serve apps through it.
@@ -14,10 +14,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"slices"
 
 	"github.com/legible/legible/concepts"
-	"github.com/legible/legible/concepts/catalog"
 	"github.com/legible/legible/concepts/requesting"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/flow"
@@ -35,6 +33,9 @@ import (
 type Options struct {
 	// Specs is the folder holding the app's app.yaml, concepts/ and syncs/.
 	Specs string
+	// Concepts is the catalog of the concepts the binary serves: legible's
+	// library, and the app's own (library.Catalog).
+	Concepts *concepts.Catalog
 	// Data is the embedded store's folder, created if missing; ignored
 	// when MongoURI is set.
 	Data string
@@ -90,7 +91,7 @@ func Open(ctx context.Context, o Options) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(o.Stderr, nil))
 	}
-	sp, src, err := Check(o.Specs, o.Stderr)
+	sp, src, err := Check(o.Specs, o.Concepts, o.Stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +129,7 @@ func openDB(ctx context.Context, o Options, log *slog.Logger) (*storage.DB, erro
 // conformance problems go to show.
 func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *slog.Logger, show func(diag.List)) (*server.Server, error) {
 	req := requesting.New()
-	reg, err := registry(sp, db, req, show)
+	reg, err := registry(sp, o.Concepts, db, req, show)
 	if err != nil {
 		return nil, err
 	}
@@ -161,11 +162,11 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 // Close closes the database; closing again does nothing.
 func (a *App) Close() error { return a.db.Close() }
 
-// Check loads and checks the app in dir, printing every diagnostic to
-// stderr; errors stop it, warnings do not. An unreadable dir is an
-// *UnreadableError.
-func Check(dir string, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
-	sp, res, err := lint.Dir(dir)
+// Check loads and checks the app in dir as served with the concepts of
+// cat, printing every diagnostic to stderr; errors stop it, warnings do
+// not. An unreadable dir is an *UnreadableError.
+func Check(dir string, cat *concepts.Catalog, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
+	sp, res, err := lint.Dir(dir, cat)
 	if err != nil {
 		return nil, nil, &UnreadableError{Err: err}
 	}
@@ -182,27 +183,24 @@ func Check(dir string, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
 	return sp, src, nil
 }
 
-// registry builds the app's concepts on the database and checks them
-// against their specs, reporting mismatches with show.
-func registry(sp *spec.Spec, db *storage.DB, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
+// registry builds the app's concepts on the database from cat, and
+// checks them against their specs, reporting mismatches, and concepts no
+// module of cat serves, with show.
+func registry(sp *spec.Spec, cat *concepts.Catalog, db *storage.DB, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
+	modules, diags := cat.Bind(sp, diag.Error)
+	if len(diags) > 0 {
+		show(diags)
+		if diags.Count(diag.Error) > 0 {
+			return nil, errors.New("the Go concepts differ from their specs, or are missing")
+		}
+	}
 	reg := concepts.NewRegistry()
 	if err := reg.Register(req.Concept()); err != nil {
 		return nil, err
 	}
-	var names []string
-	for _, id := range sp.App.Concepts {
-		if id.Name != "Requesting" && !slices.Contains(names, id.Name) {
-			names = append(names, id.Name)
-		}
-	}
-	if err := catalog.Build(db, names, reg); err != nil {
-		return nil, err
-	}
-	diags := reg.Conformance(sp, names).Sort()
-	if len(diags) > 0 {
-		show(diags)
-		if diags.Count(diag.Error) > 0 {
-			return nil, errors.New("the Go concepts differ from their specs")
+	for _, m := range modules {
+		if err := reg.Register(m.New(db)); err != nil {
+			return nil, err
 		}
 	}
 	return reg, nil

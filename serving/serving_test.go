@@ -19,11 +19,11 @@ func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
 	}{
 		{"missing folder", "no/such/folder", true, "no/such/folder"},
 		{"no spec files", "../server", true, ""},
-		{"no app.yaml", "../examples/likert/concepts", false, "has no app.yaml"},
+		{"no app.yaml", "../concepts/tagging", false, "has no app.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			app, err := Open(t.Context(), Options{Specs: tt.specs, Data: t.TempDir()})
+			app, err := Open(t.Context(), Options{Specs: tt.specs, Concepts: builtins(t), Data: t.TempDir()})
 			if err == nil {
 				app.Close()
 				t.Fatal("Open succeeded")
@@ -38,7 +38,7 @@ func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
 
 func TestServeUntilCancelled(t *testing.T) {
 	var diags bytes.Buffer
-	app, err := Open(t.Context(), Options{Specs: "../examples/likert", Data: t.TempDir(), Stderr: &diags})
+	app, err := Open(t.Context(), Options{Specs: "../examples/likert", Concepts: builtins(t), Data: t.TempDir(), Stderr: &diags})
 	if err != nil {
 		t.Fatalf("Open: %v\n%s", err, diags.String())
 	}

@@ -348,7 +348,3 @@ func TestRebuild(t *testing.T) {
 		}
 	})
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Article.concept.yaml")
-}

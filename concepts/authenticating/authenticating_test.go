@@ -112,7 +112,3 @@ func TestConcurrentRegistrationsOfOneEmail(t *testing.T) {
 		}
 	})
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Authenticating.concept.yaml")
-}

@@ -315,7 +315,3 @@ func TestConcurrentRemoves(t *testing.T) {
 		}
 	})
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Commenting.concept.yaml")
-}

@@ -296,7 +296,3 @@ func TestRebuildKeepsFavorites(t *testing.T) {
 		}
 	})
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Favoriting.concept.yaml")
-}

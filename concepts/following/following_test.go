@@ -247,7 +247,3 @@ func TestRebuildKeepsFollows(t *testing.T) {
 		}
 	})
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Following.concept.yaml")
-}

@@ -156,7 +156,3 @@ func TestConcurrentCreates(t *testing.T) {
 		})
 	}
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Profile.concept.yaml")
-}

@@ -273,7 +273,3 @@ func TestConcurrentTagsOfOneItem(t *testing.T) {
 		}
 	})
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Tagging.concept.yaml")
-}

@@ -152,7 +152,3 @@ func TestDevelopmentSecretWarnsOnce(t *testing.T) {
 		t.Fatalf("logged %q with a secret set, want nothing", quiet.String())
 	}
 }
-
-func TestConformance(t *testing.T) {
-	storagetest.Conforms(t, New(nil).Concept(), "../../specs/concepts/Tokens.concept.yaml")
-}

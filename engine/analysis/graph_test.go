@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/engine/check"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/spec"
@@ -29,7 +30,11 @@ func repoSpec(t *testing.T) *spec.Spec {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp, diags := load.Load(files)
+	cat, err := library.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, diags := load.Load(files, cat)
 	if diags = append(diags, check.Check(sp)...); len(diags) > 0 {
 		t.Fatal(diags)
 	}

@@ -20,8 +20,9 @@ func (c *checker) checkApp() {
 		}
 		seen[id.Name] = true
 		if _, ok := c.concepts[id.Name]; !ok && !c.unread[id.Name] {
-			hint := didYouMean(id.Name, c.conceptNames(),
-				fmt.Sprintf("write its spec in %s", path.Join(path.Dir(a.File), "concepts", id.Name+".concept.yaml")))
+			hint := didYouMean(id.Name, append(c.conceptNames(), c.sp.Library...),
+				fmt.Sprintf("write its spec in %s, or list a built-in concept (`legible concepts` lists them)",
+					path.Join(path.Dir(a.File), "concepts", id.Name+".concept.yaml")))
 			c.diags.Errorf(id.Span, "unknown-concept", hint, "concept `%s` has no spec", id.Name)
 		}
 	}

@@ -97,7 +97,7 @@ func successOf(o *spec.Outcome) string {
 
 // checkFileName warns when a concept's file is named after another concept.
 func (c *checker) checkFileName(k *spec.Concept) {
-	if k.Builtin {
+	if k.Builtin || k.Library {
 		return
 	}
 	want := k.Name.Name + ".concept.yaml"

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/legible/legible/engine/spec"
@@ -24,9 +25,7 @@ func (c *checker) concept(id spec.Ident) *spec.Concept {
 		return nil // its file has a YAML error, reported already
 	}
 	if !ok {
-		c.diags.Errorf(id.Span, "unknown-concept",
-			didYouMean(id.Name, c.conceptNames(), "concepts are declared by NAME.concept.yaml files and listed in app.yaml"),
-			"unknown concept `%s`", id.Name)
+		c.diags.Errorf(id.Span, "unknown-concept", c.unknownConceptHint(id.Name), "unknown concept `%s`", id.Name)
 		return nil
 	}
 	if c.listed != nil && !k.Builtin && !c.listed[id.Name] {
@@ -34,6 +33,20 @@ func (c *checker) concept(id spec.Ident) *spec.Concept {
 			"concept `%s` is not part of the app", id.Name)
 	}
 	return k
+}
+
+// unknownConceptHint says how to declare a concept a sync names: list it,
+// when the binary's library has it, else write its spec.
+func (c *checker) unknownConceptHint(name string) string {
+	if slices.Contains(c.sp.Library, name) {
+		where := "app.yaml"
+		if c.sp.App != nil {
+			where = c.sp.App.File
+		}
+		return fmt.Sprintf("add %s to `concepts:` in %s: it is a built-in concept (`legible concepts %s` shows it)", name, where, name)
+	}
+	return didYouMean(name, append(c.conceptNames(), c.sp.Library...),
+		"concepts are declared by NAME.concept.yaml files and listed in app.yaml")
 }
 
 // resolved is a pattern with the action it names.

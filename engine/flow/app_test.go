@@ -44,7 +44,7 @@ func loadSpec(t testing.TB, dir string) []load.File {
 // then, so unanswered-request diagnostics are expected; any other fails.
 func compile(t testing.TB, files []load.File, reg *concepts.Registry) *program.Program {
 	t.Helper()
-	sp, diags := lint.Spec(files) // the test concepts are in memory: no catalog conformance
+	sp, diags := lint.Spec(files, nil) // the test concepts are in memory: no catalog conformance
 	for _, d := range diags {
 		if d.Rule != "unanswered-request" {
 			t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)

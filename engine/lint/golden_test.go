@@ -49,9 +49,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// lintText checks the files as one app with run, and renders the text
-// report.
-func lintText(t *testing.T, files map[string][]byte, run func([]load.File) (*spec.Spec, diag.List)) string {
+// lintText checks the files as one app with run, with the stock binary's
+// library, and renders the text report.
+func lintText(t *testing.T, files map[string][]byte, run func([]load.File, load.Library) (*spec.Spec, diag.List)) string {
 	t.Helper()
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -62,7 +62,7 @@ func lintText(t *testing.T, files map[string][]byte, run func([]load.File) (*spe
 	for _, n := range names {
 		in = append(in, load.File{Name: n, Data: files[n]})
 	}
-	_, diags := run(in)
+	_, diags := run(in, builtins)
 	var buf bytes.Buffer
 	if err := report.Text(&buf, diags, report.SourceMap(files)); err != nil {
 		t.Fatal(err)

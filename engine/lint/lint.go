@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
-	"github.com/legible/legible/concepts/catalog"
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/analysis"
 	"github.com/legible/legible/engine/check"
 	"github.com/legible/legible/engine/diag"
@@ -21,20 +22,25 @@ type Result struct {
 	Diags   diag.List
 	Sources map[string][]byte
 	Files   int // how many spec files were reported on
+	cat     *concepts.Catalog
 }
 
-// App loads and checks the files of one app, and checks the concepts whose
-// Go implementations are compiled into legible against their specs.
-func App(files []load.File) (*spec.Spec, diag.List) {
-	sp, diags := Spec(files)
-	return sp, append(diags, conformance(sp)...).Sort()
+// App loads and checks the files of one app as a binary with the
+// concepts of cat would serve it: the concepts app.yaml lists without a
+// spec file come from cat's library, and each concept is checked against
+// the implementation that would serve it (concepts.Catalog.Bind); one that
+// none in cat serves is a note, as this binary may not be the app's.
+func App(files []load.File, cat *concepts.Catalog) (*spec.Spec, diag.List) {
+	sp, diags := Spec(files, cat)
+	_, bound := cat.Bind(sp, diag.Info)
+	return sp, append(diags, bound...).Sort()
 }
 
-// Spec loads and checks the files of one app, without looking at any Go
-// implementation: the checks of the spec language, then, when those find
-// no error, the flow analysis.
-func Spec(files []load.File) (*spec.Spec, diag.List) {
-	sp, diags := language(files)
+// Spec loads and checks the files of one app, with the specs of library,
+// which may be nil, without looking at any Go implementation: the checks
+// of the spec language, then, when those find no error, the flow analysis.
+func Spec(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	sp, diags := language(files, library)
 	if diags.Count(diag.Error) == 0 {
 		diags = append(diags, analysis.Check(sp)...)
 	}
@@ -43,27 +49,16 @@ func Spec(files []load.File) (*spec.Spec, diag.List) {
 
 // language loads and checks the files against the rules of the spec
 // language alone.
-func language(files []load.File) (*spec.Spec, diag.List) {
-	sp, diags := load.Load(files)
+func language(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	sp, diags := load.Load(files, library)
 	return sp, append(diags, check.Check(sp)...).Sort()
 }
 
-// conformance checks the app's concepts that the binary implements.
-func conformance(sp *spec.Spec) diag.List {
-	reg := catalog.Registry()
-	var names []string
-	for _, k := range sp.Concepts {
-		if _, ok := reg.Lookup(k.Name.Name); ok {
-			names = append(names, k.Name.Name)
-		}
-	}
-	return reg.Conformance(sp, names)
-}
-
-// Paths lints the given files and folders. Each file is checked as part of
-// its app: the nearest folder at or above it with an app.yaml. It returns an
-// error only when the input cannot be read.
-func Paths(paths []string) (*Result, error) {
+// Paths lints the given files and folders as a binary with the concepts
+// of cat would (App). Each file is checked as part of its app: the nearest
+// folder at or above it with an app.yaml. It returns an error only when
+// the input cannot be read.
+func Paths(paths []string, cat *concepts.Catalog) (*Result, error) {
 	files, err := targets(paths)
 	if err != nil {
 		return nil, err
@@ -87,7 +82,7 @@ func Paths(paths []string) (*Result, error) {
 		}
 		groups[root] = append(groups[root], f)
 	}
-	res := &Result{Sources: map[string][]byte{}, Files: len(want)}
+	res := &Result{Sources: map[string][]byte{}, Files: len(want), cat: cat}
 	for _, root := range order {
 		if err := res.lintGroup(root, groups[root], want); err != nil {
 			return nil, err
@@ -97,9 +92,10 @@ func Paths(paths []string) (*Result, error) {
 	return res, nil
 }
 
-// Dir loads and checks the app in dir, as `legible serve` does before it
-// starts: the spec, and every diagnostic of the app.
-func Dir(dir string) (*spec.Spec, *Result, error) {
+// Dir loads and checks the app in dir as a binary with the concepts of cat
+// would (App), as `legible serve` does before it starts: the spec, and
+// every diagnostic of the app.
+func Dir(dir string, cat *concepts.Catalog) (*spec.Spec, *Result, error) {
 	names, err := specFiles(filepath.Clean(dir))
 	if err != nil {
 		return nil, nil, err
@@ -107,14 +103,26 @@ func Dir(dir string) (*spec.Spec, *Result, error) {
 	if len(names) == 0 {
 		return nil, nil, fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", dir)
 	}
-	res := &Result{Sources: map[string][]byte{}, Files: len(names)}
+	res := &Result{Sources: map[string][]byte{}, Files: len(names), cat: cat}
 	files, err := res.read(names)
 	if err != nil {
 		return nil, nil, err
 	}
-	sp, diags := App(files)
+	sp, diags := res.app(files)
 	res.Diags = diags
 	return sp, res, nil
+}
+
+// app checks one app (App), and keeps the text of the library specs it
+// uses for the report.
+func (r *Result) app(files []load.File) (*spec.Spec, diag.List) {
+	sp, diags := App(files, r.cat)
+	for _, k := range sp.Concepts {
+		if k.Library {
+			r.Sources[k.File] = r.cat.Spec(k.Name.Name)
+		}
+	}
+	return sp, diags
 }
 
 // read reads spec files, keeping their text for the report.
@@ -132,7 +140,8 @@ func (r *Result) read(names []string) ([]load.File, error) {
 	return files, nil
 }
 
-// lintGroup checks one app and keeps the diagnostics in the wanted files.
+// lintGroup checks one app and keeps the diagnostics in the wanted files,
+// and those in the library's specs it uses.
 func (r *Result) lintGroup(root string, given []string, want map[string]bool) error {
 	names := given
 	if root != "" {
@@ -146,9 +155,9 @@ func (r *Result) lintGroup(root string, given []string, want map[string]bool) er
 	if err != nil {
 		return err
 	}
-	_, diags := App(files)
+	_, diags := r.app(files)
 	for _, d := range diags {
-		if want[filepath.FromSlash(d.Span.File)] {
+		if want[filepath.FromSlash(d.Span.File)] || strings.HasPrefix(d.Span.File, load.LibraryPrefix) {
 			r.Diags = append(r.Diags, d)
 		}
 	}

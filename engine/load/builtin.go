@@ -33,3 +33,13 @@ var builtins = sync.OnceValue(func() []*spec.Concept {
 	}
 	return l.sp.Concepts
 })
+
+// BuiltinSpec returns the text of the spec of a concept built into every
+// app, such as Requesting, or nil.
+func BuiltinSpec(name string) []byte {
+	data, err := builtinFS.ReadFile("builtin/" + name + ".concept.yaml")
+	if err != nil {
+		return nil
+	}
+	return data
+}

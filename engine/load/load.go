@@ -43,10 +43,21 @@ func KindOf(name string) Kind {
 	return NotSpec
 }
 
-// Load parses the files of one app. The built-in concepts are added first.
-// Every problem found is returned as a diagnostic; what could be read is
-// kept, so that later checks still see as much of the app as possible.
-func Load(files []File) (*spec.Spec, diag.List) {
+// Library is the concept specs a binary offers apps, as a
+// *concepts.Catalog does.
+type Library interface {
+	// Spec returns the spec of the concept name, or nil.
+	Spec(name string) []byte
+	// Names returns the names of the concepts it has specs of.
+	Names() []string
+}
+
+// Load parses the files of one app. The built-in concepts are added first,
+// then, for each concept app.yaml lists that no file of the app specifies,
+// the library's spec of it, if any. Every problem found is returned as a
+// diagnostic; what could be read is kept, so that later checks still see
+// as much of the app as possible. library may be nil.
+func Load(files []File, library Library) (*spec.Spec, diag.List) {
 	sp := &spec.Spec{Concepts: append([]*spec.Concept(nil), builtins()...)}
 	var diags diag.List
 	for _, part := range readAll(files) {
@@ -61,7 +72,7 @@ func Load(files []File) (*spec.Spec, diag.List) {
 			sp.App = a
 		}
 	}
-	return sp, diags
+	return sp, append(diags, fromLibrary(sp, library)...)
 }
 
 // readAll parses and reads the files in parallel, each on its own; YAML

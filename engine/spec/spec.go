@@ -20,6 +20,17 @@ type Spec struct {
 	Concepts []*Concept
 	Syncs    []*Sync
 	Unread   []string // files whose YAML could not be parsed at all
+	Library  []string // the concepts the binary's library offers, for hints
+}
+
+// Concept returns the concept of the name, or nil.
+func (s *Spec) Concept(name string) *Concept {
+	for _, k := range s.Concepts {
+		if k.Name.Name == name {
+			return k
+		}
+	}
+	return nil
 }
 
 // App is the content of app.yaml.
@@ -61,7 +72,8 @@ type Concept struct {
 	Secrets   []Ident // parameter names whose values are masked in traces
 	Actions   []*Action
 	Queries   []*Action
-	Builtin   bool // shipped inside the binary, like Requesting
+	Builtin   bool // shipped inside the binary, like Requesting, and part of every app
+	Library   bool // from the binary's library: the app lists it and has no file of it
 }
 
 // Action is one action or query of a concept.

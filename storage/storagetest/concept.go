@@ -98,7 +98,7 @@ func Conforms(t testing.TB, impl *concepts.Concept, specPath string) {
 		t.Fatal(err)
 	}
 	name := "concepts/" + filepath.Base(specPath)
-	sp, diags := load.Load([]load.File{{Name: name, Data: data}})
+	sp, diags := load.Load([]load.File{{Name: name, Data: data}}, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

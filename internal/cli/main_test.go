@@ -1,32 +1,34 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/library"
 )
 
-// capture runs the command line with standard output and error redirected
-// to files, and returns the exit code and both outputs.
+// capture runs the command line with the stock binary's concepts, and
+// returns the exit code and both outputs.
 func capture(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	outF, _ := os.CreateTemp(t.TempDir(), "out")
-	errF, _ := os.CreateTemp(t.TempDir(), "err")
-	oldOut, oldErr := os.Stdout, os.Stderr
-	os.Stdout, os.Stderr = outF, errF
-	code = run(args)
-	os.Stdout, os.Stderr = oldOut, oldErr
-	read := func(f *os.File) string {
-		_, _ = f.Seek(0, io.SeekStart)
-		var b bytes.Buffer
-		_, _ = b.ReadFrom(f)
-		return b.String()
+	var out, errOut bytes.Buffer
+	code = Run(args, &out, &errOut, builtins(t))
+	return code, out.String(), errOut.String()
+}
+
+// builtins is the stock binary's catalog: legible's library.
+func builtins(t testing.TB) *concepts.Catalog {
+	t.Helper()
+	cat, err := library.Catalog()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return code, read(outF), read(errF)
+	return cat
 }
 
 // brokenApp copies the repository's specs into a temporary folder and adds
@@ -57,7 +59,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"one file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "bad.sync.yaml")}, 1, "bad.sync.yaml:6:44: error:"},
 		{"a clean file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "users.sync.yaml")}, 0, ""},
 		{"missing path", []string{"lint", "no/such/folder"}, 2, ""},
-		{"not a spec file", []string{"lint", "main.go"}, 2, ""},
+		{"not a spec file", []string{"lint", "cli.go"}, 2, ""},
 		{"folder without specs", []string{"lint", "."}, 2, ""},
 		{"unknown format", []string{"lint", "--format", "xml", "../../specs"}, 2, ""},
 		{"unknown flag", []string{"lint", "--colour"}, 2, ""},
@@ -113,5 +115,37 @@ func TestServeStopsOnErrors(t *testing.T) {
 	code, _, errOut := capture(t, "serve", "--specs", brokenApp(t))
 	if code != 1 || !strings.Contains(errOut, "unbound-variable") {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+func TestConceptsCommand(t *testing.T) {
+	nonEmpty := t.TempDir()
+	if err := os.WriteFile(filepath.Join(nonEmpty, "keep.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		out  string // a substring of standard output, or of standard error on a failure
+	}{
+		{[]string{"concepts"}, 0, "Tagging         built-in                group items under short labels"},
+		{[]string{"concepts"}, 0, "Requesting      built-in, in every app"},
+		{[]string{"concepts", "Tagging"}, 0, "concept: Tagging [Item]\npurpose: group items"},
+		{[]string{"concepts", "Requesting"}, 0, "concept: Requesting\n"},
+		{[]string{"concepts", "Nope"}, 2, "this binary has no concept Nope"},
+		{[]string{"concepts", "A", "B"}, 2, "accepts at most 1 arg"},
+		{[]string{"new", nonEmpty}, 1, "is not empty; give a new folder"},
+		{[]string{"new", "--no-tidy", "--module", "Not A Path", filepath.Join(t.TempDir(), "x")}, 1, "malformed import path"},
+	} {
+		code, out, errOut := capture(t, tt.args...)
+		if tt.code != 0 {
+			out = errOut
+		}
+		if code != tt.code || !strings.Contains(out, tt.out) {
+			t.Errorf("%v: exit %d, want %d with %q in:\n%s", tt.args, code, tt.code, tt.out, out)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(nonEmpty, "keep.txt")); string(data) != "mine" {
+		t.Error("new changed a file in a folder that was not empty")
 	}
 }

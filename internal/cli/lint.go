@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -8,12 +8,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/report"
 )
 
-func newLint() *cobra.Command {
+func newLint(cat *concepts.Catalog) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
@@ -22,6 +23,13 @@ func newLint() *cobra.Command {
 problem in all of them: unbound variables, unknown concepts, actions and
 parameters, type errors, misplaced outputs and more. A file is checked as part
 of its app, the nearest folder at or above it holding an app.yaml.
+
+Each concept the app lists is checked against the Go implementation that
+this binary would serve it with: a built-in concept, for one the app lists
+without a spec file, and the app's own, registered in its main.go, for one
+it has a spec file of. A concept this binary cannot serve is a note, not an
+error: lint from the app's own module (go run . lint) to check its own
+concepts.
 
 With no PATH, it lints specs/.
 
@@ -41,7 +49,7 @@ unreadable input.`,
 			// collecting garbage would only slow it down.
 			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(1 << 30)
-			res, err := lint.Paths(args)
+			res, err := lint.Paths(args, cat)
 			if err != nil {
 				return usageError(err)
 			}

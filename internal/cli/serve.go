@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/serving"
 )
@@ -21,12 +22,13 @@ import (
 type serveOptions struct {
 	specs, addr, data, log string
 	dev                    bool
+	cat                    *concepts.Catalog
 }
 
 var logLevels = map[string]flow.Level{"off": flow.Off, "trace": flow.Trace, "verbose": flow.Verbose}
 
-func newServe() *cobra.Command {
-	var o serveOptions
+func newServe(cat *concepts.Catalog) *cobra.Command {
+	o := serveOptions{cat: cat}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Check the app's specs, then serve it over HTTP",
@@ -66,7 +68,7 @@ string; without it tokens are forgeable, and a warning says so).`,
 func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	app, err := serving.Open(ctx, serving.Options{
-		Specs: o.specs, Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
+		Specs: o.specs, Concepts: o.cat, Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
 		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr,
 	})
 	if err != nil {

@@ -1,15 +1,16 @@
-package main
+package cli
 
 import (
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/analysis"
 	"github.com/legible/legible/serving"
 )
 
-func newGraph() *cobra.Command {
+func newGraph(cat *concepts.Catalog) *cobra.Command {
 	var specs, format, route string
 	cmd := &cobra.Command{
 		Use:   "graph",
@@ -27,7 +28,7 @@ responses. Mermaid output renders on GitHub as it is.`,
 			if format != "mermaid" && format != "dot" {
 				return usageError(fmt.Errorf("unknown format %q (the formats are mermaid, dot)", format))
 			}
-			sp, _, err := serving.Check(specs, cmd.ErrOrStderr())
+			sp, _, err := serving.Check(specs, cat, cmd.ErrOrStderr())
 			if err != nil {
 				return exitCode(err)
 			}

@@ -1,0 +1,51 @@
+package concepts_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/storage"
+)
+
+// Counter is a concept of an app's own, which keeps no state.
+type Counter struct{}
+
+// NewCounter builds it on a database (which it does not need).
+func NewCounter(*storage.DB) *Counter { return &Counter{} }
+
+// NextIn is the input of next.
+type NextIn struct {
+	N int `json:"n"`
+}
+
+// NextOut is the output of next.
+type NextOut struct {
+	N int `json:"n"`
+}
+
+// Next returns n + 1.
+func (*Counter) Next(_ context.Context, in NextIn) (NextOut, error) { return NextOut{N: in.N + 1}, nil }
+
+// Concept registers the actions and queries under their spec names.
+func (c *Counter) Concept() *concepts.Concept {
+	return concepts.New("Counter").Action("next", concepts.Action(c.Next))
+}
+
+// A module pairs a concept's name with how to build it; a catalog is what
+// a binary serves. An app's own module serves the app's own spec file of
+// its name, and never a built-in concept's spec.
+func ExampleNewModule() {
+	cat, err := concepts.NewCatalog(concepts.NewModule("Counter", nil, NewCounter))
+	if err != nil {
+		panic(err)
+	}
+	m, ok := cat.Serves("Counter", true)
+	fmt.Println(m.Name, ok)
+	h, _ := m.New(nil).Handler("next")
+	res, err := h.Call(context.Background(), map[string]any{"n": 41})
+	fmt.Println(res.Out, err)
+	// Output:
+	// Counter true
+	// map[n:42] <nil>
+}

@@ -1,0 +1,96 @@
+// Package cli is legible's command line: serve, lint, graph, trace,
+// schema, concepts and new. The legible command and a user's own binary
+// (package legible's Main) run it with the concepts they serve.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/legible/legible/concepts"
+)
+
+// exitError carries the process exit code of a failed command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+// usageError marks bad usage or unreadable input: exit code 2.
+func usageError(err error) error { return &exitError{code: 2, err: err} }
+
+// Run executes the command line with args, writing to stdout and stderr,
+// for a binary that serves the concepts of cat, and returns the process
+// exit code.
+func Run(args []string, stdout, stderr io.Writer, cat *concepts.Catalog) int {
+	root := newRoot(cat)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if !errors.As(err, &ee) {
+		ee = &exitError{code: 2, err: err} // cobra's own errors are usage errors
+	}
+	if ee.err != nil {
+		fmt.Fprintln(stderr, "legible:", ee.err)
+	}
+	return ee.code
+}
+
+func newRoot(cat *concepts.Catalog) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "legible",
+		Short: "Check and serve backends written as concepts and synchronizations",
+		Long: `legible runs web backends written as concepts and synchronizations in YAML.
+It loads the specs, checks them statically (unbound variables, unknown names,
+type errors, …) and serves them over HTTP, with state in an embedded SQLite
+store or in MongoDB. An app uses legible's built-in concepts (legible
+concepts lists them) and concepts of its own, written in Go in a module of
+its own whose main.go hands over to this command line (legible new DIR
+scaffolds one).`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.AddCommand(newLint(cat), newServe(cat), newSchema(), newTrace(), newGraph(cat), newConcepts(cat), newNew())
+	return root
+}
+
+// ModulePath is legible's module path.
+const ModulePath = "github.com/legible/legible"
+
+// version is the version of legible the binary was built with: the main
+// module's for the legible command, the dependency's for an app's own
+// binary; "dev" for a build from a checkout.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	mod := &info.Main
+	for _, dep := range info.Deps {
+		if dep.Path == ModulePath {
+			mod = dep
+		}
+	}
+	if mod.Replace != nil || mod.Version == "" || mod.Version == "(devel)" {
+		return "dev"
+	}
+	return mod.Version
+}

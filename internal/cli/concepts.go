@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/spec"
+)
+
+func newConcepts(cat *concepts.Catalog) *cobra.Command {
+	return &cobra.Command{
+		Use:   "concepts [NAME]",
+		Short: "List the concepts this binary serves, or print one's spec",
+		Long: `concepts lists the concepts this binary can serve: legible's built-in
+concepts, which an app lists in app.yaml without writing their specs, and
+the app's own, registered in its main.go, whose specs are the app's files.
+With a NAME, it prints that built-in concept's spec: its purpose, principle,
+state, actions and queries, with their inputs and outcomes.`,
+		Example: `  legible concepts
+  legible concepts Authenticating`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return listConcepts(cmd.OutOrStdout(), cat)
+			}
+			return showConcept(cmd.OutOrStdout(), cat, args[0])
+		},
+	}
+}
+
+// listConcepts writes a line per module: its name, where its spec is, and
+// the purpose of a built-in one.
+func listConcepts(w io.Writer, cat *concepts.Catalog) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CONCEPT\tSPEC\tPURPOSE")
+	sp, _ := load.Load(nil, nil)
+	for _, k := range sp.Concepts { // those built into every app
+		fmt.Fprintf(tw, "%s\tbuilt-in, in every app\t%s\n", k.Name.Name, k.Purpose)
+	}
+	for _, m := range cat.Modules() {
+		if m.Spec == nil {
+			fmt.Fprintf(tw, "%s\tthe app's own\tas its concepts/%s.concept.yaml says\n", m.Name, m.Name)
+			continue
+		}
+		k, err := libraryConcept(m)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\tbuilt-in\t%s\n", m.Name, k.Purpose)
+	}
+	return tw.Flush()
+}
+
+// showConcept prints the spec of a built-in concept.
+func showConcept(w io.Writer, cat *concepts.Catalog, name string) error {
+	if data := load.BuiltinSpec(name); data != nil {
+		_, err := fmt.Fprintf(w, "# %s, built into every app.\n%s", name, strings.TrimPrefix(string(data), schemaLine(data)))
+		return err
+	}
+	m, ok := cat.Lookup(name)
+	if !ok {
+		return usageError(fmt.Errorf("this binary has no concept %s; `legible concepts` lists those it has", name))
+	}
+	if m.Spec == nil {
+		_, err := fmt.Fprintf(w, "# %s is this binary's own concept: its spec is the app's concepts/%s.concept.yaml.\n", name, name)
+		return err
+	}
+	_, err := fmt.Fprintf(w, "# %s, built into legible: list it in app.yaml's concepts to use it.\n%s", name,
+		strings.TrimPrefix(string(m.Spec), schemaLine(m.Spec)))
+	return err
+}
+
+// schemaLine returns the spec's first line when it is the editor's schema
+// comment, which points into legible's sources, or "".
+func schemaLine(data []byte) string {
+	first, _, _ := strings.Cut(string(data), "\n")
+	if strings.HasPrefix(first, "# yaml-language-server:") {
+		return first + "\n"
+	}
+	return ""
+}
+
+// libraryConcept parses a built-in module's spec.
+func libraryConcept(m concepts.Module) (*spec.Concept, error) {
+	sp, diags := load.Load([]load.File{{Name: load.LibraryFile(m.Name), Data: m.Spec}}, nil)
+	if k := sp.Concept(m.Name); k != nil && len(diags) == 0 {
+		return k, nil
+	}
+	return nil, fmt.Errorf("the built-in spec of %s does not load: %v", m.Name, diags)
+}
