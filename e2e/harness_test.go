@@ -106,7 +106,7 @@ func startServer(o serving.Options) (*server, error) {
 		return nil, err
 	}
 	s.root = "http://" + ln.Addr().String()
-	s.url = s.root + s.app.Spec.App.Base.Name
+	s.url = s.root + s.app.Spec().App.Base.Name
 	ctx, stop := context.WithCancel(context.Background())
 	s.stop = stop
 	go func() { s.done <- s.app.Serve(ctx, ln) }()

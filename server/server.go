@@ -5,7 +5,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -50,7 +49,7 @@ type Server struct {
 	timeout   time.Duration
 	bodyLimit int64
 	echo      *echo.Echo
-	inflight  sync.WaitGroup // flows still running, some after their reply
+	inflight  *sync.WaitGroup // flows still running, some after their reply: the Front's
 }
 
 // New returns a server for the app in sp, whose flows run on engine. req
@@ -61,7 +60,7 @@ func New(sp *spec.Spec, engine *flow.Engine, req *requesting.Requesting, reg *co
 		app = &spec.App{}
 	}
 	s := &Server{app: app, engine: engine, req: req, reg: reg, opts: opts, log: opts.Logger,
-		timeout: app.Timeout, bodyLimit: app.BodyLimit}
+		timeout: app.Timeout, bodyLimit: app.BodyLimit, inflight: &sync.WaitGroup{}}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -79,41 +78,9 @@ func New(sp *spec.Spec, engine *flow.Engine, req *requesting.Requesting, reg *co
 func (s *Server) Handler() http.Handler { return s.echo }
 
 // Serve answers requests on ln until ctx is done, then shuts down
-// gracefully: it stops accepting, lets requests and the flows they started
-// finish, for at most the request timeout, and returns.
+// gracefully, as a Front of s alone does.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	conns := &fresh{conns: map[net.Conn]bool{}}
-	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: 10 * time.Second, ConnState: conns.track}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), s.timeout)
-	defer cancel()
-	time.AfterFunc(freshGrace, conns.close)
-	err := hs.Shutdown(shutdown)
-	if werr := s.waitFlows(shutdown); err == nil {
-		err = werr
-	}
-	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
-		err = serr
-	}
-	return err
-}
-
-// waitFlows waits for the running flows, or until ctx is done.
-func (s *Server) waitFlows(ctx context.Context) error {
-	done := make(chan struct{})
-	go func() { s.inflight.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return errors.New("flows still running at the end of the shutdown timeout")
-	}
+	return NewFront(s).Serve(ctx, ln)
 }
 
 // freshGrace is how long, once shutdown starts, a connection that has not

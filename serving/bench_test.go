@@ -34,7 +34,7 @@ func BenchmarkListAgainstPlain(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), func(diag.List) {})
+	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), nil, func(diag.List) {})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func TestOperationsPerRequest(t *testing.T) {
 	counting := &storagetest.Counting{Backend: b}
 	db := storage.New(counting)
 	t.Cleanup(func() { db.Close() })
-	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), func(diag.List) {})
+	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), nil, func(diag.List) {})
 	if err != nil {
 		t.Fatal(err)
 	}

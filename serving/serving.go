@@ -14,6 +14,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync/atomic"
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/requesting"
@@ -23,6 +24,7 @@ import (
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/report"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/engine/trace"
 	"github.com/legible/legible/server"
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/mongodb"
@@ -49,7 +51,8 @@ type Options struct {
 	// AdminToken opens GET /_legible/flows/ID outside Dev to requests that
 	// send it as a Bearer token (usually $LEGIBLE_ADMIN_TOKEN).
 	AdminToken string
-	// Dev opens flow traces to everyone and adds them to timeout replies.
+	// Dev opens flow traces to everyone, adds them to timeout replies,
+	// and reloads the specs when they change (see App.Serve).
 	Dev bool
 	// Level is how much the flow engine logs.
 	Level flow.Level
@@ -63,12 +66,12 @@ type Options struct {
 
 // App is an app ready to serve: checked, on an open database.
 type App struct {
-	// Spec is the app's checked spec.
-	Spec *spec.Spec
-	db   *storage.DB
-	srv  *server.Server
-	log  *slog.Logger
-	dev  bool
+	db     *storage.DB
+	front  *server.Front
+	spec   atomic.Pointer[spec.Spec]
+	traces *trace.Store // shared by the programs a reload replaces
+	o      Options
+	log    *slog.Logger
 }
 
 // UnreadableError is a specs folder that cannot be read: missing, or
@@ -99,14 +102,26 @@ func Open(ctx context.Context, o Options) (*App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the database: %w", err)
 	}
-	app := &App{Spec: sp, db: db, log: log, dev: o.Dev}
-	if app.srv, err = build(ctx, sp, db, o, log, func(diags diag.List) { _ = report.Text(o.Stderr, diags, src) }); err != nil {
+	app := &App{db: db, traces: trace.NewStore(0), o: o, log: log}
+	srv, err := app.build(ctx, sp, src)
+	if err != nil {
 		if cerr := db.Close(); cerr != nil {
 			log.Error("closing the database", "error", cerr)
 		}
 		return nil, err
 	}
+	app.front = server.NewFront(srv)
+	app.spec.Store(sp)
 	return app, nil
+}
+
+// Spec returns the app's checked spec: the one it serves now.
+func (a *App) Spec() *spec.Spec { return a.spec.Load() }
+
+// build builds the server of a checked spec on the app's database, its
+// conformance diagnostics shown with the spec's sources.
+func (a *App) build(ctx context.Context, sp *spec.Spec, src report.SourceMap) (*server.Server, error) {
+	return build(ctx, sp, a.db, a.o, a.log, a.traces, func(diags diag.List) { _ = report.Text(a.o.Stderr, diags, src) })
 }
 
 // openDB opens the MongoDB of o.MongoURI, or else the embedded store in
@@ -127,7 +142,7 @@ func openDB(ctx context.Context, o Options, log *slog.Logger) (*storage.DB, erro
 // build builds the app's concepts on the database, sets it up for them,
 // compiles the syncs and returns the HTTP server that runs them;
 // conformance problems go to show.
-func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *slog.Logger, show func(diag.List)) (*server.Server, error) {
+func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *slog.Logger, traces *trace.Store, show func(diag.List)) (*server.Server, error) {
 	req := requesting.New()
 	reg, err := registry(sp, o.Concepts, db, req, show)
 	if err != nil {
@@ -140,7 +155,7 @@ func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *s
 	if err != nil {
 		return nil, err
 	}
-	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level, Transactions: flow.InStorage(db)})
+	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level, Transactions: flow.InStorage(db), Traces: traces})
 	return server.New(sp, eng, req, reg, server.Options{
 		Dev: o.Dev, AdminToken: o.AdminToken, Logger: log, Ready: db.Ping,
 	}), nil
@@ -148,11 +163,20 @@ func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *s
 
 // Serve answers requests on ln until ctx is done, then lets the requests in
 // flight and their flows finish (up to the app's timeout) and returns. It
-// does not close the database: Close does.
+// does not close the database: Close does. In Dev mode it watches the
+// specs meanwhile, and reloads them when they change (watch).
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
-	a.log.Info("serving", "app", a.Spec.App.Name.Name, "url", "http://"+ln.Addr().String()+a.Spec.App.Base.Name,
-		"database", a.db.Describe(), "dev", a.dev)
-	if err := a.srv.Serve(ctx, ln); err != nil {
+	sp := a.Spec()
+	a.log.Info("serving", "app", sp.App.Name.Name, "url", "http://"+ln.Addr().String()+sp.App.Base.Name,
+		"database", a.db.Describe(), "dev", a.o.Dev)
+	if a.o.Dev {
+		stop, err := a.watch(ctx)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if err := a.front.Serve(ctx, ln); err != nil {
 		return err
 	}
 	a.log.Info("stopped")

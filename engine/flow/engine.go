@@ -29,9 +29,12 @@ const (
 
 // Options configure an Engine.
 type Options struct {
-	TraceSize int          // finished flows kept for `legible trace`; 0 means the store's default
-	Logger    *slog.Logger // where the levels above log; nil means slog.Default()
-	Level     Level
+	TraceSize int // finished flows kept for `legible trace`; 0 means the store's default
+	// Traces is the store finished flows go to, which engines may share
+	// (a reloaded app keeps its traces); a new one of TraceSize when nil.
+	Traces *trace.Store
+	Logger *slog.Logger // where the levels above log; nil means slog.Default()
+	Level  Level
 	// Transactions begin the transaction of each attempt of a flow; nil
 	// runs flows without (concepts that keep no state in a database).
 	Transactions Transactions
@@ -60,8 +63,12 @@ func New(p *program.Program, r program.Resolver, opts Options) *Engine {
 	if log == nil {
 		log = slog.Default()
 	}
+	store := opts.Traces
+	if store == nil {
+		store = trace.NewStore(opts.TraceSize)
+	}
 	e := &Engine{
-		prog: p, resolve: r, store: trace.NewStore(opts.TraceSize),
+		prog: p, resolve: r, store: store,
 		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
 		txs: opts.Transactions, attempts: opts.Attempts,
 	}

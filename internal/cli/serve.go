@@ -60,7 +60,7 @@ string; without it tokens are forgeable, and a warning says so).`,
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded store, created if missing")
 	cmd.Flags().StringVar(&o.log, "log", "off", "flow logging: off, trace (each action) or verbose (also frames and firings)")
-	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: open flow traces, and add them to timeout replies")
+	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces, and add them to timeout replies")
 	return cmd
 }
 
