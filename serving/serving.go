@@ -14,6 +14,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"slices"
 	"sync/atomic"
 
 	"github.com/legible/legible/concepts"
@@ -187,18 +188,21 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 func (a *App) Close() error { return a.db.Close() }
 
 // Check loads and checks the app in dir as served with the concepts of
-// cat, printing every diagnostic to stderr; errors stop it, warnings do
-// not. An unreadable dir is an *UnreadableError.
+// cat, printing every diagnostic to stderr but lint's notes on concepts no
+// implementation of cat serves (serving them fails, with an error that
+// says so); errors stop it, warnings do not. An unreadable dir is an
+// *UnreadableError.
 func Check(dir string, cat *concepts.Catalog, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
 	sp, res, err := lint.Dir(dir, cat)
 	if err != nil {
 		return nil, nil, &UnreadableError{Err: err}
 	}
 	src := report.SourceMap(res.Sources)
-	if err := report.Text(stderr, res.Diags, src); err != nil {
+	diags := slices.DeleteFunc(res.Diags, unserved) // serving makes them errors (registry)
+	if err := report.Text(stderr, diags, src); err != nil {
 		return nil, nil, err
 	}
-	if res.Diags.Count(diag.Error) > 0 {
+	if diags.Count(diag.Error) > 0 {
 		return nil, nil, fmt.Errorf("%s has errors; fix them first", dir)
 	}
 	if sp.App == nil {
@@ -206,6 +210,10 @@ func Check(dir string, cat *concepts.Catalog, stderr io.Writer) (*spec.Spec, rep
 	}
 	return sp, src, nil
 }
+
+// unserved reports whether a diagnostic is lint's note on a concept that
+// no implementation in the binary serves.
+func unserved(d diag.Diagnostic) bool { return d.Rule == concepts.Rule && d.Severity == diag.Info }
 
 // registry builds the app's concepts on the database from cat, and
 // checks them against their specs, reporting mismatches, and concepts no

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -75,5 +76,24 @@ func TestServeUntilCancelled(t *testing.T) {
 	}
 	if err := app.Close(); err != nil {
 		t.Fatalf("closing again: %v", err)
+	}
+}
+
+// TestOpenRefusesAnOwnConceptItLacks serves an app whose own Profile spec
+// the binary has no implementation of (its built-in Profile serves only
+// its own spec): Open fails, and says why once, as an error at the spec.
+func TestOpenRefusesAnOwnConceptItLacks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "app.yaml"), "app: own\nbase: /api\nconcepts: [Requesting, Profile]\n")
+	write(t, filepath.Join(dir, "concepts", "Profile.concept.yaml"), "concept: Profile [User]\npurpose: show who a user is\nqueries:\n  _get:\n    in: { user: User }\n    out: { name: String }\n")
+	var diags bytes.Buffer
+	app, err := Open(t.Context(), Options{Specs: dir, Concepts: builtins(t), Data: t.TempDir(), Stderr: &diags})
+	if err == nil {
+		app.Close()
+		t.Fatal("Open served a concept the binary has no implementation of")
+	}
+	out := diags.String()
+	if strings.Count(out, "built-in Profile serves only its own") != 1 || !strings.Contains(out, "error:") || strings.Contains(out, "info:") {
+		t.Errorf("diagnostics:\n%s", out)
 	}
 }
