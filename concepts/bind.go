@@ -11,7 +11,8 @@ import (
 // app.yaml lists, or, without an app.yaml, every concept the specs hold;
 // never Requesting, which the server implements. It checks each module's
 // implementation against its concept's spec (Conformance), and reports a
-// concept that no module serves at the severity missing: a note for
+// concept of an app.yaml that no module serves at the severity missing: a
+// note for
 // `legible lint`, whose binary may not be the one that serves the app,
 // and an error for `legible serve`. It returns the modules in the order
 // of the app's concepts.
@@ -21,8 +22,10 @@ func (c *Catalog) Bind(sp *spec.Spec, missing diag.Severity) ([]Module, diag.Lis
 	for _, k := range served(sp) {
 		m, ok := c.Serves(k.Name.Name, !k.Library)
 		if !ok {
-			msg, hint := c.unserved(k)
-			diags.Add(k.Name.Span, missing, Rule, hint, "%s", msg)
+			if sp.App != nil { // spec files on their own serve nothing
+				msg, hint := c.unserved(k)
+				diags.Add(k.Name.Span, missing, Rule, hint, "%s", msg)
+			}
 			continue
 		}
 		out = append(out, m)

@@ -202,10 +202,11 @@ func (c conformanceCase) check(t *testing.T, sp *spec.Spec) diag.List {
 	return diags
 }
 
-// loadCase loads the concept specs of a case as concepts/<file>.
+// loadCase loads the concept specs of a case as concepts/<file>, and its
+// app.yaml, if any.
 func loadCase(t *testing.T, name string) (*spec.Spec, report.SourceMap) {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join("testdata", name, "*.concept.yaml"))
+	paths, _ := filepath.Glob(filepath.Join("testdata", name, "*.yaml")) // concepts, and an app.yaml
 	src := report.SourceMap{}
 	var files []load.File
 	for _, p := range paths {
@@ -214,6 +215,9 @@ func loadCase(t *testing.T, name string) (*spec.Spec, report.SourceMap) {
 			t.Fatal(err)
 		}
 		file := "concepts/" + filepath.Base(p)
+		if filepath.Base(p) == "app.yaml" {
+			file = "app.yaml"
+		}
 		src[file] = data
 		files = append(files, load.File{Name: file, Data: data})
 	}

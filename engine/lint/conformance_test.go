@@ -61,3 +61,12 @@ func TestConformanceInLint(t *testing.T) {
 		}
 	}
 }
+
+// TestLooseSpecFilesServeNothing lints a concept spec without an app: no
+// binary serves it, and lint does not say so.
+func TestLooseSpecFilesServeNothing(t *testing.T) {
+	_, diags := App([]load.File{{Name: "Shelving.concept.yaml", Data: []byte("concept: Shelving\npurpose: keep books\n")}}, builtins)
+	if len(diags) > 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}
