@@ -59,10 +59,13 @@ func Route(sp *spec.Spec, name string) (*Graph, error) {
 	}
 	g := &graphBuilder{ids: map[string]int{}, edges: map[Edge]bool{}}
 	g.id(r.String())
-	happy := m.run(r, nil)
+	happy := m.run(r, nil, nil)
 	scenarios := []*scenario{happy}
 	for _, f := range m.failable(r, happy) {
 		scenarios = append(scenarios, f.sc)
+	}
+	for _, e := range m.emptiable(r, happy) {
+		scenarios = append(scenarios, e.sc)
 	}
 	for _, sc := range scenarios {
 		for _, s := range sc.fired {

@@ -31,9 +31,9 @@ type syncInfo struct {
 	then     []string // action keys, in order
 	thenPats []*spec.Pattern
 	responds bool
-	drop     diag.Span // the first where step that can drop every frame
-	canDrop  bool
-	filters  bool // it has a filter, which may complement another sync's
+	filters  bool        // it has a filter, which may complement another sync's
+	where    []whereStep         // its top-level where steps, as scenarios see them
+	vars     map[string]variable // what scenarios know of its variables
 }
 
 // model is an app as analysis sees it.
@@ -138,27 +138,36 @@ func reduce(s *spec.Sync, order int) *syncInfo {
 		si.thenPats = append(si.thenPats, p)
 		si.responds = si.responds || key(p) == respondKey
 	}
-	si.drop, si.canDrop, si.filters = droppable(s.Where)
+	si.where, si.vars = whereSteps(s)
+	for _, st := range s.Where {
+		_, isFilter := st.(*spec.Filter)
+		si.filters = si.filters || isFilter
+	}
 	return si
 }
 
-// droppable finds the first top-level where step that can drop every
-// frame: a join query without `optional`, or a filter.
-func droppable(steps []spec.Step) (sp diag.Span, ok, filters bool) {
-	for _, st := range steps {
-		switch st := st.(type) {
-		case *spec.Query:
-			if !st.Optional && !ok {
-				sp, ok = st.Pattern.Span, true
-			}
-		case *spec.Filter:
-			filters = true
-			if !ok {
-				sp, ok = st.Key, true
-			}
+// guards returns the joins of the sync on lookups of the request.
+func (s *syncInfo) guards() []guard {
+	var out []guard
+	for _, w := range s.where {
+		if w.join != nil {
+			out = append(out, *w.join)
 		}
 	}
-	return sp, ok, filters
+	return out
+}
+
+// dropIn returns the first where step of s that can drop every frame in a
+// scenario where s fires in route r: a join without `optional` that is
+// not on a lookup (which found rows there), or a filter the scenario does
+// not make true.
+func (s *syncInfo) dropIn(sc *scenario, r *route) (diag.Span, bool) {
+	for _, w := range s.where {
+		if w.drops || w.isFilt && (w.filter == nil || sc.truth(w.filter, s, r).lit != true) {
+			return w.span, true
+		}
+	}
+	return diag.Span{}, false
 }
 
 // hasError reports whether an action has an error case.

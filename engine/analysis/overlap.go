@@ -13,7 +13,7 @@ import (
 func (m *model) overlaps(diags *diag.List) {
 	reported := map[[2]*syncInfo]bool{}
 	for _, r := range m.routes {
-		fired := m.run(r, nil).fired
+		fired := m.run(r, nil, nil).fired
 		for i, a := range fired {
 			for _, b := range fired[i+1:] {
 				pair := ordered(a, b)

@@ -1,9 +1,11 @@
 package analysis
 
 // scenario is what can happen in one route's flow when the actions in
-// failing return their error and every other action succeeds.
+// failing return their error and every other action succeeds, and the
+// lookups of the request in empty find nothing while the others find rows.
 type scenario struct {
 	failing map[string]bool
+	empty   map[lookup]bool
 	occurs  map[node]bool
 	fired   []*syncInfo // in the order they became able to fire
 	firedBy map[*syncInfo]bool
@@ -54,8 +56,8 @@ func (s *syncInfo) requestOnly() bool {
 // error outcome when it is in failing and has one, else with success.
 // Each sync is tried again only when an action it names newly occurs, so
 // the cost is linear in the syncs that name the actions of the flow.
-func (m *model) run(r *route, failing map[string]bool) *scenario {
-	sc := &scenario{failing: failing, occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
+func (m *model) run(r *route, failing map[string]bool, empty map[lookup]bool) *scenario {
+	sc := &scenario{failing: failing, empty: empty, occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
 	queue := []node{{key: requestKey}}
 	sc.occurs[queue[0]] = true
 	for len(queue) > 0 {
@@ -81,10 +83,16 @@ func (m *model) run(r *route, failing map[string]bool) *scenario {
 	return sc
 }
 
-// canFire reports whether every when condition of s can match.
+// canFire reports whether every when condition of s can match, no join
+// of it is on a lookup that finds nothing, and no filter of it is false.
 func (sc *scenario) canFire(s *syncInfo, r *route) bool {
 	for _, c := range s.when {
 		if !c.fits(r) || !sc.occurs[c.node] {
+			return false
+		}
+	}
+	for _, w := range s.where {
+		if w.join != nil && sc.empty[w.join.lookup] || w.filter != nil && sc.truth(w.filter, s, r).lit == false {
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/spec"
 )
 
 // unanswered reports, for each route, a flow no sync answers: on the happy
@@ -14,9 +15,8 @@ import (
 func (m *model) unanswered(diags *diag.List) {
 	warned := map[*syncInfo]bool{}
 	for _, r := range m.routes {
-		happy := m.run(r, nil)
-		m.warnDrop(diags, r, happy, warned)
-		m.warnGuarded(diags, r, happy, "")
+		happy := m.run(r, nil, nil)
+		m.warnPartial(diags, r, happy, "", warned)
 		if !happy.answered() {
 			diags.Errorf(r.at, "unanswered-request",
 				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.path),
@@ -24,14 +24,63 @@ func (m *model) unanswered(diags *diag.List) {
 			continue
 		}
 		for _, f := range m.failable(r, happy) {
-			m.warnDrop(diags, r, f.sc, warned)
-			m.warnGuarded(diags, r, f.sc, f.key)
+			m.warnPartial(diags, r, f.sc, f.key, warned)
 			if !f.sc.answered() {
 				diags.Errorf(r.at, "unanswered-request", errorHint(r, f.key),
 					"%s: when %s returns an error, no sync answers the request (it will time out after %s)", r, f.key, m.timeout)
 			}
 		}
+		for _, e := range m.emptiable(r, happy) {
+			m.warnPartial(diags, r, e.sc, "", warned)
+			if !e.sc.answered() {
+				g := e.join
+				diags.Errorf(g.query.Pattern.Span, "unanswered-request", m.emptyHint(r, e.sync, g),
+					"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (it will time out after %s)",
+					r, g.from, g.lookup.query, m.timeout)
+			}
+		}
 	}
+}
+
+// empty is the scenario of one lookup of the request finding nothing,
+// with the first join that needs its rows, in sync.
+type empty struct {
+	sc   *scenario
+	join guard
+	sync *syncInfo
+}
+
+// emptiable returns the scenario of each lookup of the request that a
+// sync firing on the happy path joins without `optional`.
+func (m *model) emptiable(r *route, happy *scenario) []empty {
+	seen := map[lookup]bool{}
+	var out []empty
+	for _, s := range happy.fired {
+		for _, g := range s.guards() {
+			if seen[g.lookup] {
+				continue
+			}
+			seen[g.lookup] = true
+			out = append(out, empty{sc: m.run(r, nil, map[lookup]bool{g.lookup: true}), join: g, sync: s})
+		}
+	}
+	return out
+}
+
+// emptyHint says how to answer a lookup that finds nothing: the same query,
+// optional, and a filter that its output is nil, in a sync that responds.
+func (m *model) emptyHint(r *route, s *syncInfo, g guard) string {
+	out := "its output"
+	for _, a := range g.query.Pattern.Out {
+		if a.Term.Kind == spec.Var {
+			out = "`" + a.Term.Name + "`"
+			break
+		}
+	}
+	return fmt.Sprintf("answer that case too: add a sync whose `when` is the request with `out: { request }`, "+
+		"whose `where` runs %s the same way with `optional: true`, then `- filter: %s == nil`, "+
+		"and whose `then` responds (`- Requesting.respond: { request, status: 404, body }`, or 401 for a token)",
+		g.lookup.query, strings.Trim(out, "`"))
 }
 
 // failure is the scenario of one action returning its error.
@@ -56,7 +105,7 @@ func (m *model) failable(r *route, happy *scenario) []failure {
 		}
 		sort.Strings(next)
 		for _, k := range next {
-			f := failure{key: k, sc: m.run(r, map[string]bool{k: true})}
+			f := failure{key: k, sc: m.run(r, map[string]bool{k: true}, nil)}
 			out = append(out, f)
 			pending = append(pending, f.sc)
 		}
@@ -64,39 +113,52 @@ func (m *model) failable(r *route, happy *scenario) []failure {
 	return out
 }
 
+// warnPartial warns when a scenario is answered only if some where step
+// keeps a frame: by syncs that answer the request alone (warnGuarded), or
+// by one sync (warnDrop).
+func (m *model) warnPartial(diags *diag.List, r *route, sc *scenario, failing string, warned map[*syncInfo]bool) {
+	if !m.warnGuarded(diags, r, sc, failing) {
+		m.warnDrop(diags, r, sc, warned)
+	}
+}
+
 // warnDrop warns when the only sync that answers a scenario has a where
 // step that can drop every frame.
 func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, warned map[*syncInfo]bool) {
 	rs := sc.responders()
-	if len(rs) != 1 || !rs[0].canDrop || warned[rs[0]] {
+	if len(rs) != 1 || warned[rs[0]] {
+		return
+	}
+	drop, ok := rs[0].dropIn(sc, r)
+	if !ok {
 		return
 	}
 	warned[rs[0]] = true
-	diags.Warnf(rs[0].drop, "unanswered-request",
+	diags.Warnf(drop, "unanswered-request",
 		"add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`",
 		"%s: if this step leaves no frame, no sync answers the request (it will time out after %s)", r, m.timeout)
 }
 
 // warnGuarded warns when the flow of a scenario invokes an action whose
-// outcome no responder waits for, and the syncs that answer (two or more:
-// warnDrop covers one) all answer the request alone, each behind a where
-// step that can drop every frame. That is the shape of a route whose
+// outcome no responder waits for, and the syncs that answer all answer
+// the request alone, each behind a where step that can drop every frame. That is the shape of a route whose
 // refusals (401, 403, 404 behind filters) answer, while the sync that
 // should answer the action's success is missing. failing names the action
 // that returns its error in the scenario, "" on the happy path.
-func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing string) {
+// It reports whether it warned.
+func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing string) bool {
 	rs := sc.responders()
 	action, outcome := failing, "returns an error"
 	if failing == "" {
 		action, outcome = sc.firstInvoked(), "succeeds"
 	}
-	if len(rs) < 2 || action == "" {
-		return
+	if len(rs) == 0 || action == "" {
+		return false
 	}
 	var names []string
 	for _, s := range rs {
-		if !s.requestOnly() || !s.canDrop {
-			return
+		if _, drops := s.dropIn(sc, r); !s.requestOnly() || !drops {
+			return false
 		}
 		names = append(names, s.s.Name.Name)
 	}
@@ -105,6 +167,7 @@ func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing st
 			"and whose `then` responds", r.path, action),
 		"%s: when %s %s, only syncs that answer the request alone can answer (%s), each behind a step that can drop every frame; "+
 			"if all of them drop it, no sync answers (it will time out after %s)", r, action, outcome, strings.Join(names, ", "), m.timeout)
+	return true
 }
 
 // errorHint says how to answer an action's error in a route.
