@@ -31,7 +31,7 @@ type syncInfo struct {
 	then     []string // action keys, in order
 	thenPats []*spec.Pattern
 	responds bool
-	filters  bool        // it has a filter, which may complement another sync's
+	filters  bool                // it has a filter, which may complement another sync's
 	where    []whereStep         // its top-level where steps, as scenarios see them
 	vars     map[string]variable // what scenarios know of its variables
 }
