@@ -112,6 +112,7 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 		}
 		c.checkLiteral(arg, typeOf(a.Concept, param.Type.Name))
 		c.checkBasePath(p, arg)
+		c.checkMethod(p, arg)
 	}
 	if cl == inWhen {
 		return
@@ -142,6 +143,25 @@ func (c *checker) checkLiteral(arg *spec.Arg, want Type) {
 		}
 		c.diags.Errorf(arg.Term.Span, "type", hint, "`%s` is declared %s, but this literal is a %s", arg.Param.Name, want, got)
 	}
+}
+
+// httpMethods are the request methods a request pattern may name.
+var httpMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+// unquotedMethod reports whether arg is `method: GET` in a request
+// pattern.
+func unquotedMethod(p *spec.Pattern, arg *spec.Arg) bool {
+	return p.IsRequest() && arg.Param.Name == "method" && arg.Term.Kind == spec.Var && slices.Contains(httpMethods, arg.Term.Name)
+}
+
+// checkMethod reports `method: GET` in a request pattern: a plain GET is
+// a variable named GET, which binds any method.
+func (c *checker) checkMethod(p *spec.Pattern, arg *spec.Arg) {
+	if !unquotedMethod(p, arg) {
+		return
+	}
+	c.diags.Errorf(arg.Term.Span, "schema", fmt.Sprintf("write %q: quoted, it is the method; plain, it is a variable", arg.Term.Name),
+		"`method: %s` binds a variable named %s, so this sync matches every method", arg.Term.Name, arg.Term.Name)
 }
 
 // checkBasePath reports a request path that repeats the app's base path.

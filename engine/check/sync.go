@@ -51,6 +51,9 @@ func (sc *syncCheck) when(top *scope, p *spec.Pattern) {
 	origin := "`when` pattern " + p.Concept.Name + "." + p.Action.Name
 	for _, arg := range p.In {
 		sc.bindArg(top, arg, r.inputType(arg.Param.Name), origin)
+		if unquotedMethod(p, arg) {
+			top.lookup(arg.Term.Name).reads++ // reported as the error it is (checkMethod), not as unused
+		}
 	}
 	for _, arg := range p.Out {
 		sc.bindArg(top, arg, r.outputType(arg.Param.Name), origin)
@@ -102,9 +105,25 @@ func (sc *syncCheck) readArg(s *scope, arg *spec.Arg, want Type) {
 	}
 	v := sc.read(s, arg.Term.Name, arg.Term.Span)
 	if v != nil && !compatible(v.typ, want) {
-		sc.diags.Errorf(arg.Term.Span, "type", fmt.Sprintf("`%s` was bound at line %d (%s)", v.name, v.span.Line, v.origin),
-			"`%s` is declared %s, but `%s` is %s", arg.Param.Name, want, v.name, v.typ)
+		hint := fmt.Sprintf("`%s` was bound at line %d (%s)", v.name, v.span.Line, v.origin) + builtinNamed(v.typ, want)
+		sc.diags.Errorf(arg.Term.Span, "type", hint, "`%s` is declared %s, but `%s` is %s", arg.Param.Name, want, v.name, v.typ)
 	}
+}
+
+// builtinNamed explains a mismatch between an entity's id and a built-in
+// type, which an entity named like one (`list: List`) is: it says so, and
+// how to name the entity.
+func builtinNamed(got, want Type) string {
+	builtin := got
+	if got.Kind == ID {
+		builtin = want
+	}
+	if (got.Kind == ID) == (want.Kind == ID) || builtin.Kind == Any {
+		return ""
+	}
+	name := builtin.String()
+	return fmt.Sprintf("; `%s` is the built-in %s type, not an entity: to pass an id of an entity, give the entity a name of its own "+
+		"in the concept's spec (e.g. `Shopping%s` rather than `%s`)", name, strings.ToLower(name), name, name)
 }
 
 // read marks a variable as used, or reports it unbound.
