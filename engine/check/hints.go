@@ -24,9 +24,15 @@ const maxSources = 3
 // collect, the actions and queries that return such a name.
 func (sc *syncCheck) unboundHint(s *scope, name string) string {
 	if p, ok := sc.thenOut[name]; ok {
+		out := name
+		for _, a := range p.Out {
+			if a.Term.Kind == spec.Var && a.Term.Name == name && a.Param.Name != name {
+				out = a.Param.Name + ": " + name
+			}
+		}
 		return fmt.Sprintf("`%s` is in the `out:` of %s.%s at line %d, but `then` actions bind nothing; "+
 			"bind it in the `when` of a new sync, with `- %s.%s: {}` and `out: { %s }` (see the then-output error for the whole sync)",
-			name, p.Concept.Name, p.Action.Name, p.OutSpan.Line, p.Concept.Name, p.Action.Name, name)
+			name, p.Concept.Name, p.Action.Name, p.OutSpan.Line, p.Concept.Name, p.Action.Name, out)
 	}
 	if sp, ok := sc.later[name]; ok {
 		return fmt.Sprintf("`%s` is bound later in this `bind`, at line %d; entries are evaluated in order, so put that one first", name, sp.Line)
@@ -58,102 +64,6 @@ func (sc *syncCheck) newSyncHint(p *spec.Pattern) string {
 		p.Concept.Name, p.Action.Name, sc.suggestedSync(p))
 }
 
-// suggestedSync renders the sync that should replace a then action's
-// `out:`: its `when` keeps this sync's patterns, so it fires in the same
-// flows, and adds p's action with those outputs; its `then` takes over the
-// later then actions that read them. Variables the new sync would not use
-// are left out of the patterns it keeps.
-func (sc *syncCheck) suggestedSync(p *spec.Pattern) string {
-	outs := map[string]bool{}
-	for _, arg := range p.Out {
-		if arg.Term.Kind == spec.Var {
-			outs[arg.Term.Name] = true
-		}
-	}
-	moved := sc.readersAfter(p, outs)
-	keep := joinVars(sc.s.When)
-	for _, m := range moved {
-		for _, arg := range m.In {
-			keep[arg.Term.Name] = true
-		}
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "  %s%s:\n    when:\n", sc.s.Name.Name, upperFirst(p.Action.Name))
-	for _, w := range sc.s.When {
-		writePattern(&b, w.Concept.Name+"."+w.Action.Name, kept(w.In, keep), kept(w.Out, keep))
-	}
-	writePattern(&b, p.Concept.Name+"."+p.Action.Name, nil, p.Out)
-	b.WriteString("    then:")
-	if len(moved) == 0 {
-		b.WriteString("\n      - …")
-	}
-	for _, m := range moved {
-		fmt.Fprintf(&b, "\n      - %s.%s: %s", m.Concept.Name, m.Action.Name, renderArgs(m.In))
-	}
-	return b.String()
-}
-
-// joinVars returns the variables that occur more than once in patterns.
-func joinVars(patterns []*spec.Pattern) map[string]bool {
-	count := map[string]int{}
-	for _, p := range patterns {
-		for _, arg := range append(p.In[:len(p.In):len(p.In)], p.Out...) {
-			if arg.Term.Kind == spec.Var {
-				count[arg.Term.Name]++
-			}
-		}
-	}
-	out := map[string]bool{}
-	for name, n := range count {
-		out[name] = n > 1
-	}
-	return out
-}
-
-// kept returns the literal arguments, and the variables named in keep.
-func kept(args []*spec.Arg, keep map[string]bool) []*spec.Arg {
-	var out []*spec.Arg
-	for _, a := range args {
-		if a.Term.Kind != spec.Var || keep[a.Term.Name] {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// writePattern writes a when pattern with its inputs and outputs.
-func writePattern(b *strings.Builder, action string, in, out []*spec.Arg) {
-	fmt.Fprintf(b, "      - %s: %s\n", action, renderArgs(in))
-	if len(out) > 0 {
-		fmt.Fprintf(b, "        out: %s\n", renderArgs(out))
-	}
-}
-
-// readersAfter returns the then patterns after p that read one of names.
-func (sc *syncCheck) readersAfter(p *spec.Pattern, names map[string]bool) (out []*spec.Pattern) {
-	after := false
-	for _, t := range sc.s.Then {
-		if t == p {
-			after = true
-			continue
-		}
-		if !after || !readsAny(t, names) {
-			continue
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func readsAny(p *spec.Pattern, names map[string]bool) bool {
-	for _, arg := range p.In {
-		if arg.Term.Kind == spec.Var && names[arg.Term.Name] {
-			return true
-		}
-	}
-	return false
-}
-
 // renderArgs writes a pattern's inputs back as YAML flow syntax.
 func renderArgs(args []*spec.Arg) string {
 	parts := make([]string, len(args))
@@ -177,9 +87,3 @@ func renderArgs(args []*spec.Arg) string {
 	return "{ " + strings.Join(parts, ", ") + " }"
 }
 
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}

@@ -147,3 +147,57 @@ func parseTxtar(t *testing.T, path string) map[string][]byte {
 	}
 	return out
 }
+
+// TestSuggestedSyncsLintClean pastes each sync that a then-output hint of
+// an err case suggests into the case's app, in place of the case's syncs,
+// and lints it with the rules of the spec language: it must be clean.
+func TestSuggestedSyncsLintClean(t *testing.T) {
+	base := readDir(t, "testdata/base")
+	cases, _ := filepath.Glob(filepath.Join("testdata", "err", "*.txtar"))
+	pasted := 0
+	for _, path := range cases {
+		files := overlay(base, parseTxtar(t, path))
+		_, diags := language(toFiles(files), builtins)
+		for _, d := range diags {
+			if d.Rule != "then-output" {
+				continue
+			}
+			_, sync, ok := strings.Cut(d.Hint, ":\n")
+			if !ok {
+				t.Fatalf("%s: a then-output hint without a sync: %q", path, d.Hint)
+			}
+			app := map[string][]byte{}
+			for n, data := range files {
+				if !strings.HasPrefix(n, "syncs/") {
+					app[n] = data
+				}
+			}
+			app["syncs/suggested.sync.yaml"] = []byte(dedent(sync, "  "))
+			if got := lintText(t, app, language); got != "" {
+				t.Errorf("%s: the sync suggested at %s does not lint clean:\n%s\n%s", path, d.Span.Pos, sync, got)
+			}
+			pasted++
+		}
+	}
+	if pasted < 4 {
+		t.Fatalf("pasted only %d suggested syncs", pasted)
+	}
+}
+
+// toFiles returns files for the loader.
+func toFiles(files map[string][]byte) []load.File {
+	var out []load.File
+	for n, d := range files {
+		out = append(out, load.File{Name: n, Data: d})
+	}
+	return out
+}
+
+// dedent removes prefix from the start of each line.
+func dedent(text, prefix string) string {
+	var b strings.Builder
+	for line := range strings.Lines(text) {
+		b.WriteString(strings.TrimPrefix(line, prefix))
+	}
+	return b.String()
+}
