@@ -86,4 +86,3 @@ func renderArgs(args []*spec.Arg) string {
 	}
 	return "{ " + strings.Join(parts, ", ") + " }"
 }
-

@@ -169,6 +169,7 @@ func upperFirst(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
 // joinVars returns the variables that occur more than once in patterns.
 func joinVars(patterns []*spec.Pattern) map[string]bool {
 	count := map[string]int{}
@@ -229,5 +230,3 @@ func readsAny(p *spec.Pattern, names map[string]bool) bool {
 	}
 	return false
 }
-
-
