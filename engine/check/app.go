@@ -53,8 +53,10 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 		return
 	}
 	if k.Member(p.Action.Name) == nil {
-		c.diags.Errorf(p.Action.Span, "unknown-action", didYouMean(p.Action.Name, memberNames(k), ""),
-			"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
+		if !k.Damaged { // else lost with the part of the spec the loader reported
+			c.diags.Errorf(p.Action.Span, "unknown-action", didYouMean(p.Action.Name, memberNames(k), ""),
+				"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
+		}
 		return
 	}
 	route := "/" + p.Concept.Name + "/" + p.Action.Name

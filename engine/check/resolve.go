@@ -65,6 +65,9 @@ func (c *checker) resolve(p *spec.Pattern, cl clause) resolved {
 		return r
 	}
 	a := k.Member(p.Action.Name)
+	if a == nil && k.Damaged {
+		return r // lost with the part of the spec the loader reported
+	}
 	if a == nil {
 		c.diags.Errorf(p.Action.Span, "unknown-action",
 			didYouMean(p.Action.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),

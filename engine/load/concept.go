@@ -40,6 +40,7 @@ func (l *loader) concept(file string, doc *yaml.Node) *spec.Concept {
 			c.Queries = l.actions(c, e.val, true)
 		default:
 			l.unknownKey(e.key, "a concept spec", conceptKeys)
+			c.Damaged = true // what the unknown key held is lost: `actoins:` hides actions
 		}
 	}
 	if header == nil {

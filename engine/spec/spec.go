@@ -74,6 +74,10 @@ type Concept struct {
 	Queries   []*Action
 	Builtin   bool // shipped inside the binary, like Requesting, and part of every app
 	Library   bool // from the binary's library: the app lists it and has no file of it
+	// Damaged is set when the loader dropped part of the spec (an unknown
+	// key, such as a misspelled `actions:`), so that what it held is not
+	// reported missing where syncs use it.
+	Damaged bool
 }
 
 // Action is one action or query of a concept.
