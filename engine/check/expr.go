@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -21,7 +22,7 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 	cfg := sc.exprConf
 	tree, err := parser.ParseWithConfig(x.Source, cfg)
 	if err != nil {
-		sc.exprError(x, err, "expr", "fix the expression's syntax; see https://expr-lang.org/docs/language-definition")
+		sc.exprError(x, err, "expr", syntaxHint(x.Source, err))
 		markWords(s, x.Source) // so its variables are not reported unused
 		return Type{}
 	}
@@ -42,6 +43,20 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 		return Type{}
 	}
 	return fromReflect(t)
+}
+
+// syntaxHint suggests a fix for a syntax error: `==` for a lone `=`, else
+// the language's reference.
+func syntaxHint(src string, err error) string {
+	var fe *file.Error
+	if errors.As(err, &fe) && strings.Contains(fe.Message, `Operator("=")`) {
+		runes := []rune(src)
+		if at := fe.From; at >= 0 && at < len(runes) && runes[at] == '=' {
+			fixed := string(runes[:at]) + "==" + string(runes[at+1:])
+			return fmt.Sprintf("did you mean `==`? to compare, write `%s`", fixed)
+		}
+	}
+	return "fix the expression's syntax; see https://expr-lang.org/docs/language-definition"
 }
 
 // words matches the identifiers of an expression that could not be parsed.

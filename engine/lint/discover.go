@@ -46,7 +46,7 @@ func specFiles(dir string) ([]string, error) {
 func targets(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
-		p = filepath.Clean(p)
+		p = canonical(p)
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, err
@@ -68,6 +68,26 @@ func targets(paths []string) ([]string, error) {
 		out = append(out, files...)
 	}
 	return out, nil
+}
+
+// canonical names a path as appRoot names its app's files: an absolute
+// path as it is, a relative one relative to the working folder by the
+// shortest way ("../engine/x" from engine is "x"), so that one file never
+// goes by two names.
+func canonical(p string) string {
+	p = filepath.Clean(p)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	abs, err := filepath.Abs(p)
+	wd, werr := os.Getwd()
+	if err != nil || werr != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil {
+		return rel
+	}
+	return p
 }
 
 // allSpecFiles lists every spec file below dir, nested apps included.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/library"
+	"github.com/legible/legible/engine/diag"
 )
 
 // builtins is the stock binary's catalog: legible's library.
@@ -28,5 +29,19 @@ func TestRepositorySpecs(t *testing.T) {
 	}
 	for _, d := range res.Diags {
 		t.Errorf("%s: %s: %s [%s]", d.Span.Pos, d.Severity, d.Message, d.Rule)
+	}
+}
+
+// TestPathsThroughParent lints an app by a path that climbs out of this
+// folder and back into it: each file is read once, under one name.
+func TestPathsThroughParent(t *testing.T) {
+	res, err := Paths([]string{"../lint/testdata/base", "testdata/base/app.yaml"}, builtins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		if d.Severity != diag.Info { // the base app's own Profile and Authenticating
+			t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
+		}
 	}
 }

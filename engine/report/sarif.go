@@ -16,7 +16,7 @@ const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	toolName     = "legible"
-	toolURI      = "https://github.com/legible/legible"
+	toolURI      = "https://github.com/legible/legible/blob/main/README.md#lint-reference"
 	srcRoot      = "%SRCROOT%"
 )
 

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
 )
 
@@ -53,7 +56,11 @@ unreadable input.`,
 			if err != nil {
 				return usageError(err)
 			}
-			if err := report.Write(cmd.OutOrStdout(), format, res.Diags, report.SourceMap(res.Sources), version()); err != nil {
+			diags := res.Diags
+			if format == "github" {
+				diags = fromWorkspace(diags)
+			}
+			if err := report.Write(cmd.OutOrStdout(), format, diags, report.SourceMap(res.Sources), version()); err != nil {
 				return &exitError{code: 2, err: err}
 			}
 			if format == "text" {
@@ -69,9 +76,11 @@ unreadable input.`,
 	return cmd
 }
 
-// summarize prints the counts of problems to standard error.
+// summarize prints the counts of problems to standard error, or that
+// there are none.
 func summarize(cmd *cobra.Command, res *lint.Result) {
 	if len(res.Diags) == 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "no problems in %s\n", plural(res.Files, "file"))
 		return
 	}
 	var parts []string
@@ -89,4 +98,42 @@ func plural(n int, thing string) string {
 		return "1 " + thing
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// fromWorkspace rewrites the files of diagnostics relative to the
+// repository's root, where GitHub attaches annotations: $GITHUB_WORKSPACE
+// in a workflow, else the nearest folder at or above this one with a
+// .git, else this folder. A file outside it, or in the library, stays.
+func fromWorkspace(l diag.List) diag.List {
+	root := os.Getenv("GITHUB_WORKSPACE")
+	if root == "" {
+		root = repoRoot()
+	}
+	out := make(diag.List, len(l))
+	for i, d := range l {
+		if abs, err := filepath.Abs(filepath.FromSlash(d.Span.File)); err == nil && !strings.HasPrefix(d.Span.File, load.LibraryPrefix) {
+			if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				d.Span.File = filepath.ToSlash(rel)
+			}
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// repoRoot returns the nearest folder at or above the working directory
+// that holds a .git, or the working directory.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			return wd
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -147,5 +148,24 @@ func TestConceptsCommand(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(nonEmpty, "keep.txt")); string(data) != "mine" {
 		t.Error("new changed a file in a folder that was not empty")
+	}
+}
+
+func TestCleanLintSaysSo(t *testing.T) {
+	code, out, errOut := capture(t, "lint", "../../specs")
+	if code != 0 || out != "" || !regexp.MustCompile(`^no problems in \d+ files\n$`).MatchString(errOut) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestGitHubFormatNamesFilesFromTheWorkspace(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GITHUB_WORKSPACE", root)
+	_, out, _ := capture(t, "lint", "-f", "github", "../../engine/lint/testdata/base")
+	if !strings.HasPrefix(out, "::notice file=engine/lint/testdata/base/concepts/") {
+		t.Fatalf("stdout:\n%s", out)
 	}
 }
