@@ -13,18 +13,26 @@ import (
 func newGraph(cat *concepts.Catalog) *cobra.Command {
 	var specs, format, route string
 	cmd := &cobra.Command{
-		Use:   "graph",
+		Use:   "graph [DIR]",
 		Short: "Draw the app: concepts and the syncs between them, or the flow of one request",
-		Long: `graph draws the app in --specs. By default, concepts are the nodes and each
+		Long: `graph draws the app in DIR (default specs/). By default, concepts are the nodes and each
 sync is an edge from the concepts of its when actions to those of its then
 actions. With --route, it draws the flow of one request instead: each
 action's outcomes (success ✓, error ✗) as nodes and the syncs between them,
 on the happy path and when each action that can fail does, down to the
 responses. Mermaid output renders on GitHub as it is.`,
 		Example: `  legible graph
+  legible graph examples/likert
   legible graph --route "POST /users/login"
   legible graph --format dot | dot -Tsvg > app.svg`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if cmd.Flags().Changed("specs") && args[0] != specs {
+					return usageError(fmt.Errorf("give the app's folder once: as DIR, or as --specs"))
+				}
+				specs = args[0]
+			}
 			if format != "mermaid" && format != "dot" {
 				return usageError(fmt.Errorf("unknown format %q (the formats are mermaid, dot)", format))
 			}
@@ -44,7 +52,7 @@ responses. Mermaid output renders on GitHub as it is.`,
 			return g.Mermaid(cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&specs, "specs", "specs", "folder holding the app's app.yaml, concepts/ and syncs/")
+	cmd.Flags().StringVar(&specs, "specs", "specs", "folder holding the app's app.yaml, concepts/ and syncs/ (or give it as DIR)")
 	cmd.Flags().StringVarP(&format, "format", "f", "mermaid", "output format: mermaid or dot")
 	cmd.Flags().StringVar(&route, "route", "", `draw the flow of one request, e.g. "POST /users/login"`)
 	return cmd

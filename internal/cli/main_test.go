@@ -169,3 +169,14 @@ func TestGitHubFormatNamesFilesFromTheWorkspace(t *testing.T) {
 		t.Fatalf("stdout:\n%s", out)
 	}
 }
+
+func TestGraphTakesTheAppAsAnArgument(t *testing.T) {
+	byArg, out, errOut := capture(t, "graph", "../../examples/likert")
+	byFlag, out2, _ := capture(t, "graph", "--specs", "../../examples/likert")
+	if byArg != 0 || byFlag != 0 || out != out2 || !strings.Contains(out, "LikertSurvey") {
+		t.Fatalf("graph DIR: exit %d, graph --specs DIR: exit %d\n%s\n%s%s", byArg, byFlag, out, out2, errOut)
+	}
+	if code, _, _ := capture(t, "graph", "--specs", "../../specs", "../../examples/likert"); code != 2 {
+		t.Errorf("two different folders: exit %d, want 2", code)
+	}
+}
