@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -24,7 +25,7 @@ func (c *Catalog) Bind(sp *spec.Spec, missing diag.Severity) ([]Module, diag.Lis
 		if !ok {
 			if sp.App != nil { // spec files on their own serve nothing
 				msg, hint := c.unserved(k)
-				diags.Add(k.Name.Span, missing, Rule, hint, "%s", msg)
+				diags.Add(k.Name.Span, missing, rules.Conformance.ID, hint, "%s", msg)
 			}
 			continue
 		}

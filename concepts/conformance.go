@@ -5,11 +5,9 @@ import (
 	"slices"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
-
-// Rule is the rule id of the diagnostics Conformance reports.
-const Rule = "conformance"
 
 // Conformance compares the implementation impl with its spec sp: the
 // actions and queries each has, the input and output names of each, which
@@ -38,7 +36,7 @@ type conformer struct {
 
 // errorf reports one mismatch.
 func (k *conformer) errorf(at diag.Span, hint, format string, args ...any) {
-	k.diags.Errorf(at, Rule, hint, format, args...)
+	k.diags.Errorf(at, rules.Conformance.ID, hint, format, args...)
 }
 
 // member compares one spec action or query with its implementation.

@@ -10,6 +10,7 @@ import (
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 	"github.com/legible/legible/storage"
 
@@ -166,7 +167,7 @@ func TestConformanceGolden(t *testing.T) {
 				t.Errorf("the clean case reports %d mismatches", len(got))
 			}
 			for _, d := range got {
-				if d.Rule != Rule || d.Severity != diag.Error {
+				if d.Rule != rules.Conformance.ID || d.Severity != diag.Error {
 					t.Errorf("diagnostic %+v is not a conformance error", d)
 				}
 			}

@@ -19,6 +19,7 @@ import (
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/storagetest"
 )
@@ -136,7 +137,7 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 	}
 	for _, d := range res.Diags { // some routes are unanswered on purpose
 		// and the concepts are the test's own, in memory: no catalog has them
-		unserved := d.Rule == concepts.Rule && d.Severity == diag.Info
+		unserved := d.Rule == rules.Conformance.ID && d.Severity == diag.Info
 		if d.Rule != "unanswered-request" && !unserved {
 			t.Fatalf("test app: %s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
 		}

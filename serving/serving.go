@@ -24,6 +24,7 @@ import (
 	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 	"github.com/legible/legible/engine/trace"
 	"github.com/legible/legible/server"
@@ -213,7 +214,9 @@ func Check(dir string, cat *concepts.Catalog, stderr io.Writer) (*spec.Spec, rep
 
 // unserved reports whether a diagnostic is lint's note on a concept that
 // no implementation in the binary serves.
-func unserved(d diag.Diagnostic) bool { return d.Rule == concepts.Rule && d.Severity == diag.Info }
+func unserved(d diag.Diagnostic) bool {
+	return d.Rule == rules.Conformance.ID && d.Severity == diag.Info
+}
 
 // registry builds the app's concepts on the database from cat, and
 // checks them against their specs, reporting mismatches, and concepts no

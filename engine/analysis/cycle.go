@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -19,7 +20,7 @@ func (m *model) cycles(diags *diag.List) {
 			names[i] = s.s.Name.Name
 		}
 		loop := strings.Join(append(names, names[0]), " → ")
-		diags.Warnf(comp[0].s.Name.Span, "cycle",
+		diags.Warnf(comp[0].s.Name.Span, rules.Cycle.ID,
 			"add a where step that stops the loop (a filter, or a query that finds nothing at the end), or break the chain",
 			"%s can re-trigger itself within one flow: %s, with no where step to stop it", comp[0].s.Name.Name, loop)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 )
 
 // overlaps warns about two syncs that fire for the same request, whose
@@ -23,7 +24,7 @@ func (m *model) overlaps(diags *diag.List) {
 				if k, ok := shared(a, b); ok {
 					reported[pair] = true
 					first, second := pair[0], pair[1]
-					diags.Warnf(second.s.Name.Span, "overlapping-syncs",
+					diags.Warnf(second.s.Name.Span, rules.Overlapping.ID,
 						"merge them, or make their `when` patterns differ (a different outcome, or a literal input that tells them apart)",
 						"%s and %s both fire for %s and both invoke %s", second.s.Name.Name, first.s.Name.Name, r, k)
 				}

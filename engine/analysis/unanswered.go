@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -18,7 +19,7 @@ func (m *model) unanswered(diags *diag.List) {
 		happy := m.run(r, nil, nil)
 		m.warnPartial(diags, r, happy, "", warned)
 		if !happy.answered() {
-			diags.Errorf(r.at, "unanswered-request",
+			diags.Errorf(r.at, rules.Unanswered.ID,
 				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.path),
 				"%s: no chain of syncs answers this request (it will time out after %s)", r, m.timeout)
 			continue
@@ -26,7 +27,7 @@ func (m *model) unanswered(diags *diag.List) {
 		for _, f := range m.failable(r, happy) {
 			m.warnPartial(diags, r, f.sc, f.key, warned)
 			if !f.sc.answered() {
-				diags.Errorf(r.at, "unanswered-request", errorHint(r, f.key),
+				diags.Errorf(r.at, rules.Unanswered.ID, errorHint(r, f.key),
 					"%s: when %s returns an error, no sync answers the request (it will time out after %s)", r, f.key, m.timeout)
 			}
 		}
@@ -34,7 +35,7 @@ func (m *model) unanswered(diags *diag.List) {
 			m.warnPartial(diags, r, e.sc, "", warned)
 			if !e.sc.answered() {
 				g := e.join
-				diags.Errorf(g.query.Pattern.Span, "unanswered-request", m.emptyHint(r, e.sync, g),
+				diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID, m.emptyHint(r, e.sync, g),
 					"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (it will time out after %s)",
 					r, g.from, g.lookup.query, m.timeout)
 			}
@@ -134,7 +135,7 @@ func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, warned map[*s
 		return
 	}
 	warned[rs[0]] = true
-	diags.Warnf(drop, "unanswered-request",
+	diags.Warnf(drop, rules.Unanswered.ID,
 		"add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`",
 		"%s: if this step leaves no frame, no sync answers the request (it will time out after %s)", r, m.timeout)
 }
@@ -162,7 +163,7 @@ func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing st
 		}
 		names = append(names, s.s.Name.Name)
 	}
-	diags.Warnf(r.at, "unanswered-request",
+	diags.Warnf(r.at, rules.Unanswered.ID,
 		fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }` and `- %s: {}`, "+
 			"and whose `then` responds", r.path, action),
 		"%s: when %s %s, only syncs that answer the request alone can answer (%s), each behind a step that can drop every frame; "+

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -16,19 +17,19 @@ func (c *checker) checkApp() {
 	seen := map[string]bool{}
 	for _, id := range a.Concepts {
 		if seen[id.Name] {
-			c.diags.Errorf(id.Span, "duplicate", "list each concept once", "concept `%s` is listed twice", id.Name)
+			c.diags.Errorf(id.Span, rules.Duplicate.ID, "list each concept once", "concept `%s` is listed twice", id.Name)
 		}
 		seen[id.Name] = true
 		if _, ok := c.concepts[id.Name]; !ok && !c.unread[id.Name] {
 			hint := didYouMean(id.Name, append(c.conceptNames(), c.sp.Library...),
 				fmt.Sprintf("write its spec in %s, or list a built-in concept (`legible concepts` lists them)",
 					path.Join(path.Dir(a.File), "concepts", id.Name+".concept.yaml")))
-			c.diags.Errorf(id.Span, "unknown-concept", hint, "concept `%s` has no spec", id.Name)
+			c.diags.Errorf(id.Span, rules.UnknownConcept.ID, hint, "concept `%s` has no spec", id.Name)
 		}
 	}
 	for _, k := range c.sp.Concepts {
 		if !k.Builtin && !seen[k.Name.Name] {
-			c.diags.Warnf(k.Name.Span, "unknown-concept", fmt.Sprintf("add it to `concepts:` in %s, or delete the spec", a.File),
+			c.diags.Warnf(k.Name.Span, rules.UnknownConcept.ID, fmt.Sprintf("add it to `concepts:` in %s, or delete the spec", a.File),
 				"concept `%s` has a spec, but app.yaml does not list it", k.Name.Name)
 		}
 	}
@@ -40,11 +41,11 @@ func (c *checker) checkApp() {
 // checkPassthrough checks one passthrough route.
 func (c *checker) checkPassthrough(p *spec.Passthrough) {
 	if p.Why == "" {
-		c.diags.Errorf(p.Route.Span, "passthrough", "add `why: …`, one line saying why anyone may call it directly",
+		c.diags.Errorf(p.Route.Span, rules.Passthrough.ID, "add `why: …`, one line saying why anyone may call it directly",
 			"passthrough route `%s` has no justification", p.Route.Name)
 	}
 	if p.Concept.Name == "Requesting" {
-		c.diags.Errorf(p.Route.Span, "passthrough", "remove it: requests reach Requesting through the HTTP routes that syncs declare",
+		c.diags.Errorf(p.Route.Span, rules.Passthrough.ID, "remove it: requests reach Requesting through the HTTP routes that syncs declare",
 			"Requesting cannot be a passthrough route")
 		return
 	}
@@ -54,7 +55,7 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 	}
 	if k.Member(p.Action.Name) == nil {
 		if !k.Damaged { // else lost with the part of the spec the loader reported
-			c.diags.Errorf(p.Action.Span, "unknown-action", didYouMean(p.Action.Name, memberNames(k), ""),
+			c.diags.Errorf(p.Action.Span, rules.UnknownAction.ID, didYouMean(p.Action.Name, memberNames(k), ""),
 				"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
 		}
 		return
@@ -63,7 +64,7 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 	for _, s := range c.sp.Syncs {
 		for _, w := range s.When {
 			if requestPath(w) == route {
-				c.diags.Errorf(p.Route.Span, "passthrough", fmt.Sprintf("sync `%s` (%s) answers requests to %s; remove one of the two", s.Name.Name, w.Span.Pos, route),
+				c.diags.Errorf(p.Route.Span, rules.Passthrough.ID, fmt.Sprintf("sync `%s` (%s) answers requests to %s; remove one of the two", s.Name.Name, w.Span.Pos, route),
 					"passthrough route `%s` collides with a sync route", p.Route.Name)
 				return
 			}

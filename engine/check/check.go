@@ -13,6 +13,7 @@ import (
 	"github.com/expr-lang/expr/conf"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -46,7 +47,7 @@ func newChecker(sp *spec.Spec) *checker {
 	}
 	for _, k := range sp.Concepts {
 		if prev, dup := c.concepts[k.Name.Name]; dup {
-			c.diags.Errorf(k.Name.Span, "duplicate", "rename one of them, or delete the copy",
+			c.diags.Errorf(k.Name.Span, rules.Duplicate.ID, "rename one of them, or delete the copy",
 				"concept `%s` is already specified in %s", k.Name.Name, prev.File)
 			continue
 		}
@@ -91,7 +92,7 @@ func (c *checker) checkSyncs() {
 	seen := map[string]*spec.Sync{}
 	for _, s := range c.sp.Syncs {
 		if prev, dup := seen[s.Name.Name]; dup {
-			c.diags.Errorf(s.Name.Span, "duplicate", "give each sync its own name; traces and diagnostics refer to syncs by name",
+			c.diags.Errorf(s.Name.Span, rules.Duplicate.ID, "give each sync its own name; traces and diagnostics refer to syncs by name",
 				"sync `%s` is already defined at %s", s.Name.Name, prev.Name.Span.Pos)
 		} else {
 			seen[s.Name.Name] = s

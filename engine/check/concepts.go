@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -13,7 +14,7 @@ func (c *checker) checkConcepts() {
 	for _, k := range c.sp.Concepts {
 		for _, p := range k.Params {
 			if _, ok := builtinTypes[p.Name]; ok {
-				c.diags.Errorf(p.Span, "schema", "name the parameter after what it stands for, e.g. User or Item",
+				c.diags.Errorf(p.Span, rules.Schema.ID, "name the parameter after what it stands for, e.g. User or Item",
 					"type parameter `%s` hides the built-in type of that name", p.Name)
 			}
 		}
@@ -35,7 +36,7 @@ func (c *checker) checkOutcomes(a *spec.Action) {
 		}
 		switch {
 		case hasError && len(o.Params) > 1:
-			c.diags.Errorf(o.Span, "mixed-outcomes", fmt.Sprintf("list the error case as its own alternative: `out: [ %s, { error: String } ]`", successOf(o)),
+			c.diags.Errorf(o.Span, rules.MixedOutcomes.ID, fmt.Sprintf("list the error case as its own alternative: `out: [ %s, { error: String } ]`", successOf(o)),
 				"an error case must have the single key `error`")
 		case hasError:
 			errs = append(errs, o)
@@ -44,17 +45,17 @@ func (c *checker) checkOutcomes(a *spec.Action) {
 		}
 	}
 	if a.Query && len(errs) > 0 {
-		c.diags.Errorf(errs[0].Span, "schema", "a query that finds nothing returns no rows; drop the error case",
+		c.diags.Errorf(errs[0].Span, rules.Schema.ID, "a query that finds nothing returns no rows; drop the error case",
 			"query `%s` cannot have an error case", a.Name.Name)
 		return
 	}
 	if len(errs) > 0 && len(errs) == len(a.Outs) {
-		c.diags.Warnf(a.Name.Span, "empty-success", "add a success case, e.g. `- { user: User }`, so syncs can tell success from failure",
+		c.diags.Warnf(a.Name.Span, rules.EmptySuccess.ID, "add a success case, e.g. `- { user: User }`, so syncs can tell success from failure",
 			"`%s` has only an error case", a.Name.Name)
 	}
 	if len(errs) > 0 {
 		for _, o := range empty {
-			c.diags.Warnf(o.Span, "empty-success", "return something on success, e.g. the id the action acted on, so syncs can tell the cases apart",
+			c.diags.Warnf(o.Span, rules.EmptySuccess.ID, "return something on success, e.g. the id the action acted on, so syncs can tell the cases apart",
 				"`%s` has an error case and an empty success output", a.Name.Name)
 		}
 	}
@@ -78,7 +79,7 @@ func (c *checker) checkSecrets(k *spec.Concept) {
 	}
 	for _, s := range k.Secrets {
 		if !names[s.Name] {
-			c.diags.Errorf(s.Span, "unknown-param", didYouMean(s.Name, all, "secrets name parameters of this concept's actions and queries"),
+			c.diags.Errorf(s.Span, rules.UnknownParam.ID, didYouMean(s.Name, all, "secrets name parameters of this concept's actions and queries"),
 				"secret `%s` is not a parameter of %s", s.Name, k.Name.Name)
 		}
 	}
@@ -102,7 +103,7 @@ func (c *checker) checkFileName(k *spec.Concept) {
 	}
 	want := k.Name.Name + ".concept.yaml"
 	if got := path.Base(k.File); got != want {
-		c.diags.Warnf(k.Name.Span, "schema", "rename the file to "+want+", so the concept is found where its name says",
+		c.diags.Warnf(k.Name.Span, rules.Schema.ID, "rename the file to "+want+", so the concept is found where its name says",
 			"the spec of `%s` is in %s", k.Name.Name, got)
 	}
 }

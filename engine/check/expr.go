@@ -12,6 +12,7 @@ import (
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
 
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -22,7 +23,7 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 	cfg := sc.exprConf
 	tree, err := parser.ParseWithConfig(x.Source, cfg)
 	if err != nil {
-		sc.exprError(x, err, "expr", syntaxHint(x.Source, err))
+		sc.exprError(x, err, rules.Expr.ID, syntaxHint(x.Source, err))
 		markWords(s, x.Source) // so its variables are not reported unused
 		return Type{}
 	}
@@ -39,7 +40,7 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
 	cfg.WithEnv(env)
 	t, err := exprchecker.Check(tree, cfg)
 	if err != nil {
-		sc.exprError(x, err, "type", typeHint(err.Error()))
+		sc.exprError(x, err, rules.Type.ID, typeHint(err.Error()))
 		return Type{}
 	}
 	return fromReflect(t)

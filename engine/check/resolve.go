@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -25,11 +26,11 @@ func (c *checker) concept(id spec.Ident) *spec.Concept {
 		return nil // its file has a YAML error, reported already
 	}
 	if !ok {
-		c.diags.Errorf(id.Span, "unknown-concept", c.unknownConceptHint(id.Name), "unknown concept `%s`", id.Name)
+		c.diags.Errorf(id.Span, rules.UnknownConcept.ID, c.unknownConceptHint(id.Name), "unknown concept `%s`", id.Name)
 		return nil
 	}
 	if c.listed != nil && !k.Builtin && !c.listed[id.Name] {
-		c.diags.Errorf(id.Span, "unknown-concept", fmt.Sprintf("add %s to `concepts:` in %s", id.Name, c.sp.App.File),
+		c.diags.Errorf(id.Span, rules.UnknownConcept.ID, fmt.Sprintf("add %s to `concepts:` in %s", id.Name, c.sp.App.File),
 			"concept `%s` is not part of the app", id.Name)
 	}
 	return k
@@ -69,7 +70,7 @@ func (c *checker) resolve(p *spec.Pattern, cl clause) resolved {
 		return r // lost with the part of the spec the loader reported
 	}
 	if a == nil {
-		c.diags.Errorf(p.Action.Span, "unknown-action",
+		c.diags.Errorf(p.Action.Span, rules.UnknownAction.ID,
 			didYouMean(p.Action.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),
 			"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
 		return r
@@ -87,13 +88,13 @@ func (c *checker) resolve(p *spec.Pattern, cl clause) resolved {
 func (c *checker) checkKind(p *spec.Pattern, a *spec.Action, cl clause) {
 	switch {
 	case a.Query && cl == inWhen:
-		c.diags.Errorf(p.Action.Span, "kind", "queries are not recorded as actions, so `when` never sees them: call it as a `where` step",
+		c.diags.Errorf(p.Action.Span, rules.Kind.ID, "queries are not recorded as actions, so `when` never sees them: call it as a `where` step",
 			"`%s` is a query, and `when` waits for actions", a.Name.Name)
 	case a.Query && cl == inThen:
-		c.diags.Errorf(p.Action.Span, "kind", "move it to `where`, with `out: {…}` binding what it returns",
+		c.diags.Errorf(p.Action.Span, rules.Kind.ID, "move it to `where`, with `out: {…}` binding what it returns",
 			"`%s` is a query, and `then` invokes actions", a.Name.Name)
 	case !a.Query && cl == inWhere:
-		c.diags.Errorf(p.Action.Span, "kind", "invoke actions in `then`; to wait for one, put it in `when`",
+		c.diags.Errorf(p.Action.Span, rules.Kind.ID, "invoke actions in `then`; to wait for one, put it in `when`",
 			"`%s` is an action, and `where` calls queries", a.Name.Name)
 	}
 }
@@ -109,7 +110,7 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 			param = a.Open
 		}
 		if param == nil {
-			c.diags.Errorf(arg.Param.Span, "unknown-param", paramHint(arg.Param.Name, a.In),
+			c.diags.Errorf(arg.Param.Span, rules.UnknownParam.ID, paramHint(arg.Param.Name, a.In),
 				"`%s.%s` has no input `%s`", a.Concept.Name.Name, a.Name.Name, arg.Param.Name)
 			continue
 		}
@@ -127,7 +128,7 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 		}
 	}
 	if len(missing) > 0 {
-		c.diags.Errorf(p.Span, "missing-input", fmt.Sprintf("add %s to the inputs", strings.Join(quoted(missing), ", ")),
+		c.diags.Errorf(p.Span, rules.MissingInput.ID, fmt.Sprintf("add %s to the inputs", strings.Join(quoted(missing), ", ")),
 			"`%s.%s` needs the input%s %s", a.Concept.Name.Name, a.Name.Name, plural(missing), strings.Join(quoted(missing), ", "))
 	}
 }
@@ -144,7 +145,7 @@ func (c *checker) checkLiteral(arg *spec.Arg, want Type) {
 		} else if want.Kind == String || want.Kind == ID {
 			hint = "quote it to make it a string"
 		}
-		c.diags.Errorf(arg.Term.Span, "type", hint, "`%s` is declared %s, but this literal is a %s", arg.Param.Name, want, got)
+		c.diags.Errorf(arg.Term.Span, rules.Type.ID, hint, "`%s` is declared %s, but this literal is a %s", arg.Param.Name, want, got)
 	}
 }
 
@@ -163,7 +164,7 @@ func (c *checker) checkMethod(p *spec.Pattern, arg *spec.Arg) {
 	if !unquotedMethod(p, arg) {
 		return
 	}
-	c.diags.Errorf(arg.Term.Span, "schema", fmt.Sprintf("write %q: quoted, it is the method; plain, it is a variable", arg.Term.Name),
+	c.diags.Errorf(arg.Term.Span, rules.Schema.ID, fmt.Sprintf("write %q: quoted, it is the method; plain, it is a variable", arg.Term.Name),
 		"`method: %s` binds a variable named %s, so this sync matches every method", arg.Term.Name, arg.Term.Name)
 }
 
@@ -174,7 +175,7 @@ func (c *checker) checkBasePath(p *spec.Pattern, arg *spec.Arg) {
 		return
 	}
 	if path == c.base || strings.HasPrefix(path, c.base+"/") {
-		c.diags.Errorf(arg.Term.Span, "base-path",
+		c.diags.Errorf(arg.Term.Span, rules.BasePath.ID,
 			fmt.Sprintf("write %q: request paths omit the base path %q from app.yaml", strings.TrimPrefix(path, c.base), c.base),
 			"path %q repeats the base path, so it never matches", path)
 	}
@@ -188,7 +189,7 @@ func (c *checker) checkOutputs(p *spec.Pattern, a *spec.Action) *spec.Outcome {
 		wantsError = wantsError || arg.Param.Name == "error"
 	}
 	if wantsError && len(p.Out) > 1 {
-		c.diags.Errorf(p.OutSpan, "mixed-outcomes", "match the error case with `out: { error }` alone, in a sync of its own",
+		c.diags.Errorf(p.OutSpan, rules.MixedOutcomes.ID, "match the error case with `out: { error }` alone, in a sync of its own",
 			"`out:` mixes success outputs with `error`, so it can never match")
 		return nil
 	}
@@ -205,7 +206,7 @@ func (c *checker) checkOutputs(p *spec.Pattern, a *spec.Action) *spec.Outcome {
 		return candidates[0]
 	}
 	if wantsError {
-		c.diags.Errorf(p.OutSpan, "unknown-param", "match its success outputs instead; it never fails",
+		c.diags.Errorf(p.OutSpan, rules.UnknownParam.ID, "match its success outputs instead; it never fails",
 			"`%s.%s` has no error case", a.Concept.Name.Name, a.Name.Name)
 		return nil
 	}
@@ -223,7 +224,7 @@ func (c *checker) reportOutputs(p *spec.Pattern, a *spec.Action) {
 	}
 	for _, arg := range p.Out {
 		if findParam(all, arg.Param.Name) == nil {
-			c.diags.Errorf(arg.Param.Span, "unknown-param", paramHint(arg.Param.Name, all),
+			c.diags.Errorf(arg.Param.Span, rules.UnknownParam.ID, paramHint(arg.Param.Name, all),
 				"`%s.%s` has no output `%s`", a.Concept.Name.Name, a.Name.Name, arg.Param.Name)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -67,7 +68,7 @@ func (sc *syncCheck) then(top *scope, p *spec.Pattern) {
 		sc.readArg(top, arg, r.inputType(arg.Param.Name))
 	}
 	if p.HasOut {
-		sc.diags.Errorf(p.OutSpan, "then-output", sc.newSyncHint(p),
+		sc.diags.Errorf(p.OutSpan, rules.ThenOutput.ID, sc.newSyncHint(p),
 			"`out:` on a `then` action binds nothing: `then` only invokes %s.%s", p.Concept.Name, p.Action.Name)
 		for _, arg := range p.Out {
 			if arg.Term.Kind == spec.Var {
@@ -90,7 +91,7 @@ func (sc *syncCheck) bindArg(s *scope, arg *spec.Arg, t Type, origin string) {
 	}
 	v.binds++
 	if !compatible(t, v.typ) {
-		sc.diags.Errorf(arg.Term.Span, "type", "use two variables if they are different things",
+		sc.diags.Errorf(arg.Term.Span, rules.Type.ID, "use two variables if they are different things",
 			"`%s` is %s here, but it was bound as %s at line %d", name, t, v.typ, v.span.Line)
 	}
 	if v.typ.Kind == Any {
@@ -106,7 +107,7 @@ func (sc *syncCheck) readArg(s *scope, arg *spec.Arg, want Type) {
 	v := sc.read(s, arg.Term.Name, arg.Term.Span)
 	if v != nil && !compatible(v.typ, want) {
 		hint := fmt.Sprintf("`%s` was bound at line %d (%s)", v.name, v.span.Line, v.origin) + builtinNamed(v.typ, want)
-		sc.diags.Errorf(arg.Term.Span, "type", hint, "`%s` is declared %s, but `%s` is %s", arg.Param.Name, want, v.name, v.typ)
+		sc.diags.Errorf(arg.Term.Span, rules.Type.ID, hint, "`%s` is declared %s, but `%s` is %s", arg.Param.Name, want, v.name, v.typ)
 	}
 }
 
@@ -133,7 +134,7 @@ func (sc *syncCheck) read(s *scope, name string, sp diag.Span) *variable {
 		if _, ok := sc.later[name]; ok {
 			sc.early[name] = true
 		}
-		sc.diags.Errorf(sp, "unbound-variable", sc.unboundHint(s, name),
+		sc.diags.Errorf(sp, rules.UnboundVariable.ID, sc.unboundHint(s, name),
 			"`%s` is read here, but nothing binds it", name)
 		return nil
 	}
@@ -149,7 +150,7 @@ func (sc *syncCheck) unused(s *scope) {
 	}
 	for _, v := range s.order {
 		if v.reads == 0 && v.binds == 1 && !strings.HasPrefix(v.name, "_") {
-			sc.diags.Warnf(v.span, "unused-variable", "remove it, or start its name with `_` to keep it as documentation",
+			sc.diags.Warnf(v.span, rules.UnusedVariable.ID, "remove it, or start its name with `_` to keep it as documentation",
 				"`%s` is bound but never used", v.name)
 		}
 	}

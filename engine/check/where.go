@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -13,7 +14,7 @@ func (sc *syncCheck) steps(s *scope, steps []spec.Step) {
 			sc.query(s, st)
 		case *spec.Filter:
 			if t := sc.expr(s, st.Expr); t.Kind != Boolean && t.Kind != Any {
-				sc.diags.Errorf(st.Expr.Span, "type", "a filter keeps the frames where it is true; compare with ==, <, in, …",
+				sc.diags.Errorf(st.Expr.Span, rules.Type.ID, "a filter keeps the frames where it is true; compare with ==, <, in, …",
 					"a filter must be a Boolean, but this is %s", t)
 			}
 		case *spec.Bind:
@@ -73,7 +74,7 @@ func (sc *syncCheck) collect(s *scope, c *spec.Collect) {
 // bindNew binds a name computed by bind or collect, which must be fresh.
 func (sc *syncCheck) bindNew(s *scope, id spec.Ident, t Type, origin string) {
 	if v := s.lookup(id.Name); v != nil {
-		sc.diags.Errorf(id.Span, "duplicate", "choose another name; a variable keeps one value for the whole sync",
+		sc.diags.Errorf(id.Span, rules.Duplicate.ID, "choose another name; a variable keeps one value for the whole sync",
 			"`%s` is already bound at line %d (%s)", id.Name, v.span.Line, v.origin)
 		return
 	}

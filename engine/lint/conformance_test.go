@@ -9,6 +9,7 @@ import (
 	"github.com/legible/legible/concepts/profile"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
+	"github.com/legible/legible/engine/rules"
 )
 
 // TestConformanceInLint checks which implementation `legible lint`
@@ -50,7 +51,7 @@ func TestConformanceInLint(t *testing.T) {
 		_, diags := App(in, tt.cat)
 		var errors, note bool
 		for _, d := range diags {
-			if d.Rule != concepts.Rule {
+			if d.Rule != rules.Conformance.ID {
 				t.Errorf("%s: %s", tt.name, d.Message)
 			}
 			errors = errors || d.Severity == diag.Error

@@ -16,17 +16,21 @@ import (
 )
 
 // TestGolden lints each case under testdata/err and testdata/ok with the
-// rules of the spec language, and each case under testdata/flow/err and
-// testdata/flow/ok with the flow analysis too. A case is the files of
+// rules of the spec language, each case under testdata/flow/err and
+// testdata/flow/ok with the flow analysis too, and each under testdata/app
+// as the stock binary does, conformance included. A case is the files of
 // testdata/base overlaid with the case's own files (a txtar archive). An
 // err case's text report must equal its .out file; an ok case must report
 // nothing.
 func TestGolden(t *testing.T) {
 	base := readDir(t, "testdata/base")
-	for _, kind := range []string{"err", "ok", "flow/err", "flow/ok"} {
-		run := language
-		if strings.HasPrefix(kind, "flow/") {
+	for _, kind := range []string{"err", "ok", "flow/err", "flow/ok", "app/err", "app/ok"} {
+		run := configured
+		switch {
+		case strings.HasPrefix(kind, "flow/"):
 			run = Spec
+		case strings.HasPrefix(kind, "app/"):
+			run = withConformance
 		}
 		cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
 		if len(cases) == 0 {
@@ -47,6 +51,18 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// configured lints with the rules of the spec language, and applies the
+// app's lint settings and ignore comments, as App does.
+func configured(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	sp, diags := language(files, library)
+	return sp, configure(sp, files, diags)
+}
+
+// withConformance lints as App does with the stock binary's catalog.
+func withConformance(files []load.File, _ load.Library) (*spec.Spec, diag.List) {
+	return App(files, builtins)
 }
 
 // lintText checks the files as one app with run, with the stock binary's

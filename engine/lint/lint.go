@@ -29,22 +29,31 @@ type Result struct {
 // concepts of cat would serve it: the concepts app.yaml lists without a
 // spec file come from cat's library, and each concept is checked against
 // the implementation that would serve it (concepts.Catalog.Bind); one that
-// none in cat serves is a note, as this binary may not be the app's.
+// none in cat serves is a note, as this binary may not be the app's. The
+// app's `lint:` settings and `legible:ignore` comments apply.
 func App(files []load.File, cat *concepts.Catalog) (*spec.Spec, diag.List) {
-	sp, diags := Spec(files, cat)
+	sp, diags := analyzed(files, cat)
 	_, bound := cat.Bind(sp, diag.Info)
-	return sp, append(diags, bound...).Sort()
+	return sp, configure(sp, files, append(diags, bound...))
 }
 
 // Spec loads and checks the files of one app, with the specs of library,
 // which may be nil, without looking at any Go implementation: the checks
 // of the spec language, then, when those find no error, the flow analysis.
+// The app's `lint:` settings and `legible:ignore` comments apply.
 func Spec(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	sp, diags := analyzed(files, library)
+	return sp, configure(sp, files, diags)
+}
+
+// analyzed runs the checks of the spec language, then, when those find no
+// error, the flow analysis.
+func analyzed(files []load.File, library load.Library) (*spec.Spec, diag.List) {
 	sp, diags := language(files, library)
 	if diags.Count(diag.Error) == 0 {
 		diags = append(diags, analysis.Check(sp)...)
 	}
-	return sp, diags.Sort()
+	return sp, diags
 }
 
 // language loads and checks the files against the rules of the spec

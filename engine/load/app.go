@@ -8,11 +8,15 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
 var (
-	appKeys         = []string{"app", "base", "concepts", "timeout", "bodyLimit", "cors", "auth", "passthrough"}
+	appKeys         = []string{"app", "base", "concepts", "timeout", "bodyLimit", "cors", "auth", "passthrough", "lint"}
+	lintKeys        = []string{"rules"}
+	lintLevels      = map[string]diag.Severity{"error": diag.Error, "warning": diag.Warning, "info": diag.Info, "off": spec.Off}
 	authKeys        = []string{"header", "scheme", "as"}
 	passthroughKeys = []string{"route", "why"}
 	sizeRe          = regexp.MustCompile(`^(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?$`)
@@ -46,6 +50,8 @@ func (l *loader) app(file string, doc *yaml.Node) {
 			}
 		case "auth":
 			a.Auth = l.auth(e.val)
+		case "lint":
+			a.Rules = l.lintRules(e.val)
 		case "passthrough":
 			for _, n := range l.items(e.val, "`passthrough`") {
 				if p := l.passthrough(n); p != nil {
@@ -57,7 +63,7 @@ func (l *loader) app(file string, doc *yaml.Node) {
 		}
 	}
 	if !hasName {
-		l.diags.Errorf(l.spanOrNil(doc), "schema", "add `app: NAME` at the top of app.yaml", "app.yaml has no `app:` name")
+		l.diags.Errorf(l.spanOrNil(doc), rules.Schema.ID, "add `app: NAME` at the top of app.yaml", "app.yaml has no `app:` name")
 	}
 	l.sp.App = a
 }
@@ -68,7 +74,7 @@ func (l *loader) base(a *spec.App, n *yaml.Node) {
 		return
 	}
 	if !strings.HasPrefix(v, "/") || strings.HasSuffix(v, "/") && v != "/" {
-		l.diags.Errorf(l.src.span(n), "schema", "write the base path like `/api`", "`base` must start with `/` and not end with one")
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write the base path like `/api`", "`base` must start with `/` and not end with one")
 		return
 	}
 	a.Base = spec.Ident{Name: strings.TrimSuffix(v, "/"), Span: l.src.span(n)}
@@ -78,7 +84,7 @@ func (l *loader) duration(n *yaml.Node) time.Duration {
 	v, _ := l.text(n, "`timeout`")
 	d, err := time.ParseDuration(v)
 	if err != nil || d <= 0 {
-		l.diags.Errorf(l.src.span(n), "schema", "write a duration such as 10s, 500ms or 1m", "`%s` is not a positive duration", v)
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write a duration such as 10s, 500ms or 1m", "`%s` is not a positive duration", v)
 		return 0
 	}
 	return d
@@ -92,7 +98,7 @@ func (l *loader) size(n *yaml.Node) int64 {
 			return k * sizeUnits[m[2]]
 		}
 	}
-	l.diags.Errorf(l.src.span(n), "schema", "write a size such as 1MiB, 512KiB or 2000000", "`%s` is not a size", v)
+	l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write a size such as 1MiB, 512KiB or 2000000", "`%s` is not a size", v)
 	return 0
 }
 
@@ -111,11 +117,45 @@ func (l *loader) auth(n *yaml.Node) *spec.Auth {
 		}
 	}
 	if a.Header == "" || a.As.Name == "" {
-		l.diags.Errorf(l.src.span(n), "schema", "write `auth: { header: Authorization, scheme: Token, as: token }`",
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write `auth: { header: Authorization, scheme: Token, as: token }`",
 			"`auth` needs `header` and `as`")
 		return nil
 	}
 	return a
+}
+
+// lintRules reads `lint: { rules: { RULE: error|warning|info|off } }`:
+// rules whose diagnostics the app wants at another severity, or not at
+// all. Only the rules that judge the app's design may change (see
+// rules.Rule.Adjustable); the others stop the app from running.
+func (l *loader) lintRules(n *yaml.Node) map[string]spec.RuleLevel {
+	out := map[string]spec.RuleLevel{}
+	for _, e := range l.entries(n, "`lint`") {
+		if e.key.Value != "rules" {
+			l.unknownKey(e.key, "`lint`", lintKeys)
+			continue
+		}
+		for _, r := range l.entries(e.val, "`lint.rules`") {
+			rule, ok := rules.Lookup(r.key.Value)
+			switch {
+			case !ok:
+				l.diags.Errorf(l.src.span(r.key), rules.Schema.ID, diag.DidYouMean(r.key.Value, rules.IDs()), "no rule `%s`", r.key.Value)
+				continue
+			case !rule.Adjustable:
+				l.diags.Errorf(l.src.span(r.key), rules.Schema.ID, "fix what it reports: an app with it does not run",
+					"rule `%s` cannot be changed", rule.ID)
+				continue
+			}
+			level, _ := l.text(r.val, "a rule's level")
+			sev, ok := lintLevels[level]
+			if !ok {
+				l.diags.Errorf(l.src.span(r.val), rules.Schema.ID, "write error, warning, info or off", "`%s` is not a level", level)
+				continue
+			}
+			out[rule.ID] = spec.RuleLevel{Severity: sev, Span: l.src.span(r.key)}
+		}
+	}
+	return out
 }
 
 func (l *loader) passthrough(n *yaml.Node) *spec.Passthrough {
@@ -134,7 +174,7 @@ func (l *loader) passthrough(n *yaml.Node) *spec.Passthrough {
 	}
 	if route == nil || p.Route.Name == "" {
 		if route == nil {
-			l.diags.Errorf(l.src.span(n), "schema", "write `- route: Concept.action` with `why: reason`", "a passthrough entry needs `route`")
+			l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write `- route: Concept.action` with `why: reason`", "a passthrough entry needs `route`")
 		}
 		return nil
 	}

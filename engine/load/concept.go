@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -44,7 +45,7 @@ func (l *loader) concept(file string, doc *yaml.Node) *spec.Concept {
 		}
 	}
 	if header == nil {
-		l.diags.Errorf(l.spanOrNil(doc), "schema", "start the file with `concept: Name`, e.g. `concept: Sessioning [User]`",
+		l.diags.Errorf(l.spanOrNil(doc), rules.Schema.ID, "start the file with `concept: Name`, e.g. `concept: Sessioning [User]`",
 			"the concept spec has no `concept:` name")
 		return nil
 	}
@@ -62,7 +63,7 @@ func (l *loader) header(c *spec.Concept, n *yaml.Node) {
 	}
 	m := headerRe.FindStringSubmatchIndex(v)
 	if m == nil || !typeRe(v[m[2]:m[3]]) {
-		l.diags.Errorf(l.src.span(n), "schema", "write a capitalised name, then any type parameters in brackets: `Sessioning [User]`",
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write a capitalised name, then any type parameters in brackets: `Sessioning [User]`",
 			"`%s` is not a concept name", v)
 		return
 	}
@@ -77,7 +78,7 @@ func (l *loader) header(c *spec.Concept, n *yaml.Node) {
 		start := off + strings.Index(part, name)
 		off += len(part) + 1
 		if !typeRe(name) {
-			l.diags.Errorf(l.sub(n, at(start), at(start)+len([]rune(name)), name).Span, "schema",
+			l.diags.Errorf(l.sub(n, at(start), at(start)+len([]rune(name)), name).Span, rules.Schema.ID,
 				"type parameters are capitalised names, e.g. [User, Item]", "`%s` is not a type parameter name", name)
 			continue
 		}
@@ -137,7 +138,7 @@ func (l *loader) outcomes(a *spec.Action, n *yaml.Node) []*spec.Outcome {
 		return []*spec.Outcome{{Span: l.src.span(n), Params: ps}}
 	}
 	if a.Query {
-		l.diags.Errorf(l.src.span(n), "schema", "a query returns rows of one shape: write `out` as one mapping",
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "a query returns rows of one shape: write `out` as one mapping",
 			"a query cannot have alternative outcomes")
 	}
 	var out []*spec.Outcome
@@ -174,7 +175,7 @@ func (l *loader) params(n *yaml.Node, what string, input bool) (ps []*spec.Param
 			if strings.HasSuffix(key, "?") {
 				hint = "only inputs can be optional"
 			}
-			l.diags.Errorf(l.src.span(e.key), "schema", hint, "`%s` is not a valid parameter name", e.key.Value)
+			l.diags.Errorf(l.src.span(e.key), rules.Schema.ID, hint, "`%s` is not a valid parameter name", e.key.Value)
 		default:
 			ps = append(ps, p)
 		}

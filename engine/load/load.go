@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -66,7 +67,7 @@ func Load(files []File, library Library) (*spec.Spec, diag.List) {
 		sp.Syncs = append(sp.Syncs, part.sp.Syncs...)
 		sp.Unread = append(sp.Unread, part.sp.Unread...)
 		if a := part.sp.App; a != nil && sp.App != nil {
-			diags.Errorf(diag.At(diag.Pos{File: a.File, Line: 1, Col: 1}, 1), "duplicate", "keep one app.yaml per app folder",
+			diags.Errorf(diag.At(diag.Pos{File: a.File, Line: 1, Col: 1}, 1), rules.Duplicate.ID, "keep one app.yaml per app folder",
 				"a second app.yaml (the first is %s)", sp.App.File)
 		} else if a != nil {
 			sp.App = a
@@ -126,7 +127,7 @@ func (l *loader) file(p parsed) {
 	case SyncFile:
 		l.syncFile(f.Name, doc)
 	default:
-		l.diags.Errorf(diag.At(diag.Pos{File: f.Name, Line: 1, Col: 1}, 1), "schema",
+		l.diags.Errorf(diag.At(diag.Pos{File: f.Name, Line: 1, Col: 1}, 1), rules.Schema.ID,
 			"name spec files app.yaml, NAME.concept.yaml or NAME.sync.yaml",
 			"%s is not a spec file", path.Base(f.Name))
 	}

@@ -6,6 +6,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -55,7 +56,7 @@ func (l *loader) name(n *yaml.Node, re func(string) bool, what, hint string) (sp
 		return spec.Ident{}, false
 	}
 	if !re(v) {
-		l.diags.Errorf(l.src.span(n), "schema", hint, "`%s` is not a valid %s", v, what)
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, hint, "`%s` is not a valid %s", v, what)
 		return spec.Ident{}, false
 	}
 	return l.id(n), true

@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -41,7 +42,7 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 		concept, action, isAction := splitPattern(e.key.Value)
 		switch {
 		case isAction && p != nil:
-			l.diags.Errorf(l.src.span(e.key), "schema", "start a new list item with `- ` for each action",
+			l.diags.Errorf(l.src.span(e.key), rules.Schema.ID, "start a new list item with `- ` for each action",
 				"one action per list item: `%s` follows `%s.%s`", e.key.Value, p.Concept.Name, p.Action.Name)
 		case isAction:
 			p = &patternOf{Pattern: l.head(e, concept, action)}
@@ -55,7 +56,7 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 	}
 	if p == nil {
 		if len(es) > 0 || n.Kind == yaml.ScalarNode {
-			l.diags.Errorf(l.src.span(n), "schema", "write `- Concept.action: { param: variable }`",
+			l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write `- Concept.action: { param: variable }`",
 				"expected an action pattern `Concept.action: {…}`")
 		}
 		return nil
@@ -73,7 +74,7 @@ func (l *loader) pattern(n *yaml.Node, cl clause) *patternOf {
 // flag reads the true or false value of key.
 func (l *loader) flag(n *yaml.Node, key string) bool {
 	if n.Tag != "!!bool" {
-		l.diags.Errorf(l.src.span(n), "schema", "write `"+key+": true`", "`%s` must be true or false", key)
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write `"+key+": true`", "`%s` must be true or false", key)
 		return false
 	}
 	return n.Value == "true"
@@ -107,5 +108,5 @@ func (l *loader) badPatternKey(k *yaml.Node, cl clause) {
 	default:
 		hint = "besides `Concept.action`, the keys allowed here are " + strings.Join(quoteAll(allowed), ", ")
 	}
-	l.diags.Errorf(l.src.span(k), "schema", hint, "unknown key `%s` in an action pattern", k.Value)
+	l.diags.Errorf(l.src.span(k), rules.Schema.ID, hint, "unknown key `%s` in an action pattern", k.Value)
 }

@@ -4,6 +4,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -60,7 +61,7 @@ func (l *loader) sync(s *spec.Sync, n *yaml.Node) {
 		if hasWhen && len(s.When) > 0 {
 			missing = "then"
 		}
-		l.diags.Errorf(s.Name.Span, "schema", "a sync needs `when:` (the actions it waits for) and `then:` (the actions it invokes)",
+		l.diags.Errorf(s.Name.Span, rules.Schema.ID, "a sync needs `when:` (the actions it waits for) and `then:` (the actions it invokes)",
 			"%s has no `%s:` patterns", what, missing)
 	}
 }
@@ -94,7 +95,7 @@ func (l *loader) step(n *yaml.Node) spec.Step {
 	for _, e := range es {
 		for _, k := range stepKeys {
 			if e.key.Value == k && len(es) > 1 {
-				l.diags.Errorf(l.src.span(e.key), "schema", "start a new list item with `- ` for each step",
+				l.diags.Errorf(l.src.span(e.key), rules.Schema.ID, "start a new list item with `- ` for each step",
 					"`%s` must be the only key of its step", k)
 				return nil
 			}
@@ -147,10 +148,10 @@ func (l *loader) collect(e entry) spec.Step {
 	}
 	switch {
 	case !hasAs || !hasFrom:
-		l.diags.Errorf(c.Key, "schema", "write `collect: { as: NAME, from: [steps], fields: [a, b] }`",
+		l.diags.Errorf(c.Key, rules.Schema.ID, "write `collect: { as: NAME, from: [steps], fields: [a, b] }`",
 			"`collect` needs both `as` and `from`")
 	case (c.Fields == nil) == (c.Value == nil):
-		l.diags.Errorf(c.Key, "schema", "use `fields: [a, b]` for objects of those variables, or `value: EXPR` for one value per row",
+		l.diags.Errorf(c.Key, rules.Schema.ID, "use `fields: [a, b]` for objects of those variables, or `value: EXPR` for one value per row",
 			"`collect` needs exactly one of `fields` and `value`")
 	}
 	if c.As.Name == "" {
@@ -162,12 +163,12 @@ func (l *loader) collect(e entry) spec.Step {
 // expr reads a scalar as an expression.
 func (l *loader) expr(n *yaml.Node, what string) *spec.Expr {
 	if n == nil || n.Kind != yaml.ScalarNode {
-		l.diags.Errorf(l.spanOrNil(n), "schema", "write the expression as a string, quoted if it holds `: ` or starts with `{`",
+		l.diags.Errorf(l.spanOrNil(n), rules.Schema.ID, "write the expression as a string, quoted if it holds `: ` or starts with `{`",
 			"%s must be an expression, not %s", what, describe(n))
 		return nil
 	}
 	if isNull(n) && n.Value == "" {
-		l.diags.Errorf(l.src.span(n), "schema", "", "%s is empty", what)
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "", "%s is empty", what)
 		return nil
 	}
 	src := l.src

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -28,7 +29,7 @@ func (l *loader) term(e entry) spec.Term {
 	v := e.val
 	sp := l.src.span(v)
 	if v.Kind != yaml.ScalarNode {
-		l.diags.Errorf(sp, "schema", "build objects and lists in a `where` step (`bind: { x: '{\"a\": a}' }`), then pass the variable",
+		l.diags.Errorf(sp, rules.Schema.ID, "build objects and lists in a `where` step (`bind: { x: '{\"a\": a}' }`), then pass the variable",
 			"an argument is a variable or a literal, not %s", describe(v))
 		return spec.Term{Kind: spec.Invalid, Span: sp}
 	}
@@ -46,7 +47,7 @@ func (l *loader) term(e entry) spec.Term {
 	case "!!int", "!!float":
 		var f float64
 		if err := v.Decode(&f); err != nil {
-			l.diags.Errorf(sp, "schema", "", "`%s` is not a number", v.Value)
+			l.diags.Errorf(sp, rules.Schema.ID, "", "`%s` is not a number", v.Value)
 			return spec.Term{Kind: spec.Invalid, Span: sp}
 		}
 		return spec.Term{Kind: spec.Number, Value: f, Span: sp}
@@ -54,7 +55,7 @@ func (l *loader) term(e entry) spec.Term {
 	if identRe(v.Value) && v.Style&yaml.TaggedStyle == 0 {
 		return spec.Term{Kind: spec.Var, Name: v.Value, Span: sp}
 	}
-	l.diags.Errorf(sp, "schema", literalHint(e.key.Value, v.Value),
+	l.diags.Errorf(sp, rules.Schema.ID, literalHint(e.key.Value, v.Value),
 		"`%s` is neither a variable nor a literal", v.Value)
 	return spec.Term{Kind: spec.Invalid, Span: sp}
 }

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -71,7 +72,7 @@ func (p *parsed) yamlError(err error) {
 	if optionalInFlow.MatchString(text) {
 		hint = "inside `{ }` the YAML reader cannot take a key ending in `?`: quote it, as in `{ \"bio?\": String }`, or write the mapping one key per line"
 	}
-	p.diags.Errorf(sp, "yaml", hint, "%s", msg)
+	p.diags.Errorf(sp, rules.YAML.ID, hint, "%s", msg)
 }
 
 // entry is one key-value pair of a mapping.
@@ -87,7 +88,7 @@ func (l *loader) entries(n *yaml.Node, what string) []entry {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		l.diags.Errorf(l.src.span(n), "schema", "", "%s must be a mapping of `key: value` entries, not %s", what, describe(n))
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "", "%s must be a mapping of `key: value` entries, not %s", what, describe(n))
 		return nil
 	}
 	seen := map[string]*yaml.Node{}
@@ -95,11 +96,11 @@ func (l *loader) entries(n *yaml.Node, what string) []entry {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		if k == nil || k.Kind != yaml.ScalarNode {
-			l.diags.Errorf(l.src.span(n.Content[i]), "schema", "", "keys in %s must be plain names", what)
+			l.diags.Errorf(l.src.span(n.Content[i]), rules.Schema.ID, "", "keys in %s must be plain names", what)
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			l.diags.Errorf(l.src.span(k), "duplicate", "remove one of the two entries",
+			l.diags.Errorf(l.src.span(k), rules.Duplicate.ID, "remove one of the two entries",
 				"`%s` appears twice in %s (first at line %d)", k.Value, what, first.Line)
 			continue
 		}
@@ -116,7 +117,7 @@ func (l *loader) items(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		l.diags.Errorf(l.src.span(n), "schema", "write it as a list, with `- ` before each item or as [a, b]",
+		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write it as a list, with `- ` before each item or as [a, b]",
 			"%s must be a list, not %s", what, describe(n))
 		return nil
 	}
@@ -133,13 +134,13 @@ func (l *loader) unknownKey(k *yaml.Node, what string, allowed []string) {
 	if hint == "" {
 		hint = "the keys allowed here are " + strings.Join(quoteAll(allowed), ", ")
 	}
-	l.diags.Errorf(l.src.span(k), "schema", hint, "unknown key `%s` in %s", k.Value, what)
+	l.diags.Errorf(l.src.span(k), rules.Schema.ID, hint, "unknown key `%s` in %s", k.Value, what)
 }
 
 // text returns a scalar's value, reporting any other kind of node.
 func (l *loader) text(n *yaml.Node, what string) (string, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Style&yaml.TaggedStyle != 0 && n.Tag != "!!str" {
-		l.diags.Errorf(l.spanOrNil(n), "schema", "", "%s must be a single value, not %s", what, describe(n))
+		l.diags.Errorf(l.spanOrNil(n), rules.Schema.ID, "", "%s must be a single value, not %s", what, describe(n))
 		return "", false
 	}
 	return n.Value, true

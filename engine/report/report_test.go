@@ -305,15 +305,3 @@ func TestSourceMapLine(t *testing.T) {
 		}
 	}
 }
-
-func TestRuleDocs(t *testing.T) {
-	ids := []string{"yaml", "schema", "unknown-concept", "unknown-action", "unknown-param",
-		"missing-input", "unbound-variable", "then-output", "mixed-outcomes", "kind", "type",
-		"expr", "base-path", "unanswered-request", "overlapping-syncs", "empty-success",
-		"passthrough", "duplicate", "unused-variable", "cycle", "conformance"}
-	for _, id := range ids {
-		if doc := RuleDocs[id]; doc == "" || strings.Contains(doc, "\n") {
-			t.Errorf("rule %q: description %q is not one line", id, doc)
-		}
-	}
-}

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 )
 
 // The fixed parts of the SARIF log.
@@ -17,34 +18,9 @@ const (
 	sarifVersion = "2.1.0"
 	toolName     = "legible"
 	toolURI      = "https://github.com/legible/legible/blob/main/README.md#lint-reference"
+	rulesURI     = "https://github.com/legible/legible/blob/main/README.md#rules"
 	srcRoot      = "%SRCROOT%"
 )
-
-// RuleDocs holds a one-line description of each rule, used as the rule's
-// short description in SARIF output.
-var RuleDocs = map[string]string{
-	"yaml":               "a spec file is not well-formed YAML",
-	"schema":             "a spec file does not have the shape the spec format requires",
-	"unknown-concept":    "a sync refers to a concept no spec defines",
-	"unknown-action":     "a sync refers to an action its concept does not define",
-	"unknown-param":      "an action pattern names a parameter the action does not have",
-	"missing-input":      "an action invocation leaves out a required input",
-	"unbound-variable":   "a variable is read before any when/where step binds it",
-	"then-output":        "a then action binds outputs, which a then step never receives",
-	"mixed-outcomes":     "an action pattern matches outputs of different outcomes at once",
-	"kind":               "a value is used as a kind of thing it is not",
-	"type":               "a value's type does not match the type expected where it is used",
-	"expr":               "an expression is malformed or cannot be evaluated",
-	"base-path":          "an API base path is malformed or inconsistent",
-	"unanswered-request": "a request can reach a state in which no sync responds to it",
-	"overlapping-syncs":  "two syncs match the same actions and may both fire",
-	"empty-success":      "a success outcome carries no outputs",
-	"passthrough":        "a sync only copies one action into another and adds nothing",
-	"duplicate":          "the same name is defined more than once",
-	"unused-variable":    "a variable is bound but never read",
-	"cycle":              "syncs trigger each other in a loop",
-	"conformance":        "an implementation does not behave as its spec says",
-}
 
 // SARIF writes l as a SARIF 2.1.0 log with one run, in the form GitHub code
 // scanning accepts. Each rule used in l is described once, sorted by id.
@@ -77,25 +53,18 @@ func sarifRules(l diag.List) []sarifRule {
 			worst[d.Rule] = d.Severity
 		}
 	}
-	rules := make([]sarifRule, 0, len(worst))
+	out := make([]sarifRule, 0, len(worst))
 	for id, sev := range worst {
-		rules = append(rules, sarifRule{
-			ID:                   id,
-			Name:                 id,
-			ShortDescription:     sarifText{Text: ruleDoc(id)},
-			DefaultConfiguration: sarifConfig{Level: sarifLevel(sev)},
-		})
+		r := sarifRule{ID: id, Name: id, ShortDescription: sarifText{Text: id}, DefaultConfiguration: sarifConfig{Level: sarifLevel(sev)}}
+		if rule, ok := rules.Lookup(id); ok {
+			r.ShortDescription.Text = rule.Summary
+			r.FullDescription = &sarifText{Text: rule.Catches}
+			r.HelpURI = rulesURI
+		}
+		out = append(out, r)
 	}
-	slices.SortFunc(rules, func(a, b sarifRule) int { return cmp.Compare(a.ID, b.ID) })
-	return rules
-}
-
-// ruleDoc returns the description of a rule, or its id when it has none.
-func ruleDoc(id string) string {
-	if doc, ok := RuleDocs[id]; ok {
-		return doc
-	}
-	return id
+	slices.SortFunc(out, func(a, b sarifRule) int { return cmp.Compare(a.ID, b.ID) })
+	return out
 }
 
 // sarifLevel maps a severity to a SARIF level.
@@ -175,6 +144,8 @@ type (
 		ID                   string      `json:"id"`
 		Name                 string      `json:"name"`
 		ShortDescription     sarifText   `json:"shortDescription"`
+		FullDescription      *sarifText  `json:"fullDescription,omitempty"`
+		HelpURI              string      `json:"helpUri,omitempty"`
 		DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
 	}
 	sarifConfig struct {

@@ -18,6 +18,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
+
+	"github.com/legible/legible/engine/rules"
 )
 
 // compiled holds each kind's compiled schema, built once for all tests.
@@ -406,5 +408,40 @@ func TestRepositorySpecs(t *testing.T) {
 				t.Errorf("%s: %v", f, err)
 			}
 		})
+	}
+}
+
+// TestLintRulesAreTheAdjustable checks that app.json's `lint.rules` names
+// exactly the rules an app may change.
+func TestLintRulesAreTheAdjustable(t *testing.T) {
+	data, err := For("app")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Properties struct {
+			Lint struct {
+				Properties struct {
+					Rules struct {
+						PropertyNames struct{ Enum []string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range rules.All() {
+		if r.Adjustable {
+			want = append(want, r.ID)
+		}
+	}
+	got := doc.Properties.Lint.Properties.Rules.PropertyNames.Enum
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("app.json's lint.rules names %v; the adjustable rules are %v", got, want)
 	}
 }

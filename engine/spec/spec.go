@@ -43,6 +43,7 @@ type App struct {
 	BodyLimit   int64 // bytes; zero means the default
 	CORS        []string
 	Auth        *Auth
+	Rules       map[string]RuleLevel // lint: { rules: … }: severities the app sets
 	Passthrough []*Passthrough
 }
 
@@ -52,6 +53,16 @@ type Auth struct {
 	Scheme string // e.g. Token; stripped from the header value
 	As     Ident  // the request input name, e.g. token
 }
+
+// RuleLevel is the severity an app sets for a rule's diagnostics, where it
+// says so; Off drops them.
+type RuleLevel struct {
+	Severity diag.Severity
+	Span     diag.Span
+}
+
+// Off is the level of a rule an app turns off.
+const Off diag.Severity = -1
 
 // Passthrough is one concept action or query exposed directly over HTTP.
 type Passthrough struct {
