@@ -248,7 +248,11 @@ func Table() string {
 	var b strings.Builder
 	b.WriteString("| rule | severity | catches | examples |\n|---|---|---|---|\n")
 	for _, r := range all {
-		b.WriteString("| `" + r.ID + "` | " + r.Severity.String() + " | " + r.Catches + " | " +
+		sev := r.Severity.String()
+		if r.Adjustable {
+			sev += ", adjustable"
+		}
+		b.WriteString("| `" + r.ID + "` | " + sev + " | " + r.Catches + " | " +
 			"[fails](engine/lint/testdata/" + r.Err + ".txtar), [passes](engine/lint/testdata/" + r.OK + ".txtar) |\n")
 	}
 	return b.String()

@@ -19,6 +19,7 @@ import (
 
 func newLint(cat *concepts.Catalog) *cobra.Command {
 	var format string
+	maxWarnings := -1
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Check spec folders or files for mistakes before anything runs",
@@ -36,11 +37,12 @@ concepts.
 
 With no PATH, it lints specs/.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or
-unreadable input.`,
+Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 errors
+found or more warnings than --max-warnings, 2 bad usage or unreadable input.`,
 		Example: `  legible lint
   legible lint specs/syncs/login.sync.yaml
-  legible lint --format sarif specs > lint.sarif`,
+  legible lint --format sarif specs > lint.sarif
+  legible lint --max-warnings 0 specs`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(report.Formats, format) {
 				return usageError(fmt.Errorf("unknown format %q (the formats are %s)", format, strings.Join(report.Formats, ", ")))
@@ -69,10 +71,14 @@ unreadable input.`,
 			if res.Diags.Count(diag.Error) > 0 {
 				return &exitError{code: 1}
 			}
+			if n := res.Diags.Count(diag.Warning); maxWarnings >= 0 && n > maxWarnings {
+				return &exitError{code: 1, err: fmt.Errorf("%s, more than --max-warnings %d allows", plural(n, "warning"), maxWarnings)}
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().IntVar(&maxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (0: fail on any warning; -1: no limit)")
 	return cmd
 }
 

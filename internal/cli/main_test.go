@@ -36,12 +36,18 @@ func builtins(t testing.TB) *concepts.Catalog {
 // a sync with an unbound variable; it returns the folder.
 func brokenApp(t *testing.T) string {
 	t.Helper()
+	return appWith(t, "Bad:\n  when:\n    - Requesting.request: { path: \"/bad\" }\n      out: { request }\n  then:\n    - Requesting.respond: { request, body: missing }\n")
+}
+
+// appWith copies the repository's specs into a temporary folder and adds
+// syncs/added.sync.yaml holding sync; it returns the folder.
+func appWith(t *testing.T, sync string) string {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../specs")); err != nil {
 		t.Fatal(err)
 	}
-	bad := "Bad:\n  when:\n    - Requesting.request: { path: \"/bad\" }\n      out: { request }\n  then:\n    - Requesting.respond: { request, body: missing }\n"
-	if err := os.WriteFile(filepath.Join(dir, "syncs", "bad.sync.yaml"), []byte(bad), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "syncs", "added.sync.yaml"), []byte(sync), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -49,6 +55,7 @@ func brokenApp(t *testing.T) string {
 
 func TestLintExitCodes(t *testing.T) {
 	broken := brokenApp(t)
+	warned := appWith(t, "Warned:\n  when:\n    - Requesting.request: { path: \"/warned\", method: \"GET\", unread }\n      out: { request }\n  then:\n    - Requesting.respond: { request, body: \"ok\" }\n")
 	tests := []struct {
 		name string
 		args []string
@@ -57,7 +64,7 @@ func TestLintExitCodes(t *testing.T) {
 	}{
 		{"clean app", []string{"lint", "../../specs"}, 0, ""},
 		{"errors", []string{"lint", broken}, 1, "`missing` is read here, but nothing binds it [unbound-variable]"},
-		{"one file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "bad.sync.yaml")}, 1, "bad.sync.yaml:6:44: error:"},
+		{"one file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "added.sync.yaml")}, 1, "added.sync.yaml:6:44: error:"},
 		{"a clean file of a broken app", []string{"lint", filepath.Join(broken, "syncs", "users.sync.yaml")}, 0, ""},
 		{"missing path", []string{"lint", "no/such/folder"}, 2, ""},
 		{"not a spec file", []string{"lint", "cli.go"}, 2, ""},
@@ -65,6 +72,11 @@ func TestLintExitCodes(t *testing.T) {
 		{"unknown format", []string{"lint", "--format", "xml", "../../specs"}, 2, ""},
 		{"unknown flag", []string{"lint", "--colour"}, 2, ""},
 		{"github format", []string{"lint", "-f", "github", broken}, 1, "::error file="},
+		{"warnings allowed", []string{"lint", warned}, 0, "[unused-variable]"},
+		{"warnings within --max-warnings", []string{"lint", "--max-warnings", "1", warned}, 0, "[unused-variable]"},
+		{"warnings over --max-warnings", []string{"lint", "--max-warnings", "0", warned}, 1, "[unused-variable]"},
+		{"errors with --max-warnings", []string{"lint", "--max-warnings", "5", broken}, 1, "[unbound-variable]"},
+		{"a clean app with --max-warnings 0", []string{"lint", "--max-warnings", "0", "../../specs"}, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
