@@ -17,7 +17,7 @@ func (m *model) unanswered(diags *diag.List) {
 	warned := map[*syncInfo]bool{}
 	for _, r := range m.routes {
 		happy := m.run(r, nil, nil)
-		m.warnPartial(diags, r, happy, "", warned)
+		m.warnPartial(diags, r, happy, "", nil, warned)
 		if !happy.answered() {
 			diags.Errorf(r.at, rules.Unanswered.ID,
 				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.path),
@@ -25,16 +25,16 @@ func (m *model) unanswered(diags *diag.List) {
 			continue
 		}
 		for _, f := range m.failable(r, happy) {
-			m.warnPartial(diags, r, f.sc, f.key, warned)
+			m.warnPartial(diags, r, f.sc, f.key, nil, warned)
 			if !f.sc.answered() {
 				diags.Errorf(r.at, rules.Unanswered.ID, errorHint(r, f.key),
 					"%s: when %s returns an error, no sync answers the request (it will time out after %s)", r, f.key, m.timeout)
 			}
 		}
 		for _, e := range m.emptiable(r, happy) {
-			m.warnPartial(diags, r, e.sc, "", warned)
+			g := e.join
+			m.warnPartial(diags, r, e.sc, "", &g, warned)
 			if !e.sc.answered() {
-				g := e.join
 				diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID, m.emptyHint(r, e.sync, g),
 					"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (it will time out after %s)",
 					r, g.from, g.lookup.query, m.timeout)
@@ -116,16 +116,17 @@ func (m *model) failable(r *route, happy *scenario) []failure {
 
 // warnPartial warns when a scenario is answered only if some where step
 // keeps a frame: by syncs that answer the request alone (warnGuarded), or
-// by one sync (warnDrop).
-func (m *model) warnPartial(diags *diag.List, r *route, sc *scenario, failing string, warned map[*syncInfo]bool) {
+// by one sync (warnDrop). empty is the join whose lookup finds nothing in
+// the scenario, if that is what the scenario is.
+func (m *model) warnPartial(diags *diag.List, r *route, sc *scenario, failing string, empty *guard, warned map[*syncInfo]bool) {
 	if !m.warnGuarded(diags, r, sc, failing) {
-		m.warnDrop(diags, r, sc, warned)
+		m.warnDrop(diags, r, sc, empty, warned)
 	}
 }
 
 // warnDrop warns when the only sync that answers a scenario has a where
 // step that can drop every frame.
-func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, warned map[*syncInfo]bool) {
+func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, empty *guard, warned map[*syncInfo]bool) {
 	rs := sc.responders()
 	if len(rs) != 1 || warned[rs[0]] {
 		return
@@ -135,9 +136,14 @@ func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, warned map[*s
 		return
 	}
 	warned[rs[0]] = true
-	diags.Warnf(drop, rules.Unanswered.ID,
-		"add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`",
-		"%s: if this step leaves no frame, no sync answers the request (it will time out after %s)", r, m.timeout)
+	hint, when := "add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`", ""
+	if empty != nil {
+		at := empty.query.Pattern.Span.Pos
+		when = fmt.Sprintf("when %s finds nothing for %s (at %s), ", empty.lookup.query, empty.from, at)
+		hint = fmt.Sprintf("if %s always finds a row, add `optional: true` to it at %s; else add a sync that answers when it finds nothing", empty.lookup.query, at)
+	}
+	diags.Warnf(drop, rules.Unanswered.ID, hint,
+		"%s: %sif this step leaves no frame, no sync answers the request (it will time out after %s)", r, when, m.timeout)
 }
 
 // warnGuarded warns when the flow of a scenario invokes an action whose

@@ -11,6 +11,7 @@ import (
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 	"github.com/legible/legible/internal/golden"
 )
@@ -32,26 +33,45 @@ func TestGolden(t *testing.T) {
 		case strings.HasPrefix(kind, "app/"):
 			run = withConformance
 		}
-		cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
-		if len(cases) == 0 {
-			t.Fatalf("no cases in testdata/%s", kind)
-		}
-		for _, path := range cases {
-			name := strings.TrimSuffix(filepath.Base(path), ".txtar")
-			t.Run(kind+"/"+name, func(t *testing.T) {
-				files := overlay(base, parseTxtar(t, path))
-				got := lintText(t, files, run)
-				if strings.HasSuffix(kind, "ok") {
-					if got != "" {
-						t.Fatalf("want no diagnostics, got:\n%s", got)
-					}
-					return
-				}
-				compareGolden(t, strings.TrimSuffix(path, ".txtar")+".out", got)
-			})
-		}
+		runCases(t, kind, base, run, strings.HasSuffix(kind, "ok"))
 	}
 }
+
+// TestNewUserApp lints the shopping-list app of testdata/newuser/app, as
+// a new user ends up writing it, which must report nothing; and each
+// mistake made on the way (testdata/newuser/*.txtar: the app overlaid with
+// the case's files), whose report must equal its .out file. The flow
+// analysis runs; conformance does not, as no Go serves Shopping.
+func TestNewUserApp(t *testing.T) {
+	base := readDir(t, "testdata/newuser/app")
+	if got := lintText(t, base, Spec); got != "" {
+		t.Fatalf("the app reports:\n%s", got)
+	}
+	runCases(t, "newuser", base, Spec, false)
+}
+
+// runCases lints each case under testdata/kind, overlaid on base, with run:
+// an ok case must report nothing, an err case what its .out file holds.
+func runCases(t *testing.T, kind string, base map[string][]byte, run runner, ok bool) {
+	cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
+	if len(cases) == 0 {
+		t.Fatalf("no cases in testdata/%s", kind)
+	}
+	for _, path := range cases {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(kind+"/"+name, func(t *testing.T) {
+			got := lintText(t, overlay(base, parseTxtar(t, path)), run)
+			if !ok {
+				compareGolden(t, strings.TrimSuffix(path, ".txtar")+".out", got)
+			} else if got != "" {
+				t.Fatalf("want no diagnostics, got:\n%s", got)
+			}
+		})
+	}
+}
+
+// runner lints the files of one app with a library.
+type runner func([]load.File, load.Library) (*spec.Spec, diag.List)
 
 // configured lints with the rules of the spec language, and applies the
 // app's lint settings and ignore comments, as App does.
@@ -67,7 +87,7 @@ func withConformance(files []load.File, _ load.Library) (*spec.Spec, diag.List) 
 
 // lintText checks the files as one app with run, with the stock binary's
 // library, and renders the text report.
-func lintText(t *testing.T, files map[string][]byte, run func([]load.File, load.Library) (*spec.Spec, diag.List)) string {
+func lintText(t *testing.T, files map[string][]byte, run runner) string {
 	t.Helper()
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -166,38 +186,49 @@ func parseTxtar(t *testing.T, path string) map[string][]byte {
 
 // TestSuggestedSyncsLintClean pastes each sync that a then-output hint of
 // an err case suggests into the case's app, in place of the case's syncs,
-// and lints it with the rules of the spec language: it must be clean.
+// and lints it with the rules of the spec language: it must be clean. The
+// err cases are those of testdata/err, on testdata/base, and the new
+// user's mistakes, on their app.
 func TestSuggestedSyncsLintClean(t *testing.T) {
-	base := readDir(t, "testdata/base")
-	cases, _ := filepath.Glob(filepath.Join("testdata", "err", "*.txtar"))
 	pasted := 0
-	for _, path := range cases {
-		files := overlay(base, parseTxtar(t, path))
-		_, diags := language(toFiles(files), builtins)
-		for _, d := range diags {
-			if d.Rule != "then-output" {
-				continue
-			}
-			_, sync, ok := strings.Cut(d.Hint, ":\n")
-			if !ok {
-				t.Fatalf("%s: a then-output hint without a sync: %q", path, d.Hint)
-			}
-			app := map[string][]byte{}
-			for n, data := range files {
-				if !strings.HasPrefix(n, "syncs/") {
-					app[n] = data
-				}
-			}
-			app["syncs/suggested.sync.yaml"] = []byte(dedent(sync, "  "))
-			if got := lintText(t, app, language); got != "" {
-				t.Errorf("%s: the sync suggested at %s does not lint clean:\n%s\n%s", path, d.Span.Pos, sync, got)
-			}
-			pasted++
+	for base, kind := range map[string]string{"testdata/base": "err", "testdata/newuser/app": "newuser"} {
+		cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
+		for _, path := range cases {
+			pasted += pasteSuggested(t, path, overlay(readDir(t, base), parseTxtar(t, path)))
 		}
 	}
-	if pasted < 4 {
+	if pasted < 6 {
 		t.Fatalf("pasted only %d suggested syncs", pasted)
 	}
+}
+
+// pasteSuggested lints each sync a then-output hint of the case at path
+// suggests, in the case's app without its syncs, and returns how many it
+// pasted.
+func pasteSuggested(t *testing.T, path string, files map[string][]byte) int {
+	_, diags := language(toFiles(files), builtins)
+	pasted := 0
+	for _, d := range diags {
+		if d.Rule != rules.ThenOutput.ID {
+			continue
+		}
+		_, sync, ok := strings.Cut(d.Hint, ":\n")
+		if !ok {
+			t.Fatalf("%s: a then-output hint without a sync: %q", path, d.Hint)
+		}
+		app := map[string][]byte{}
+		for n, data := range files {
+			if !strings.HasPrefix(n, "syncs/") {
+				app[n] = data
+			}
+		}
+		app["syncs/suggested.sync.yaml"] = []byte(dedent(sync, "  "))
+		if got := lintText(t, app, language); got != "" {
+			t.Errorf("%s: the sync suggested at %s does not lint clean:\n%s\n%s", path, d.Span.Pos, sync, got)
+		}
+		pasted++
+	}
+	return pasted
 }
 
 // toFiles returns files for the loader.
