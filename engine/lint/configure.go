@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,6 +48,9 @@ var ignoreRe = regexp.MustCompile(`#\s*legible:ignore\b\s*([^#]*?)\s*(?:--\s*(.*
 func ignoreComments(files []load.File) []*ignore {
 	var out []*ignore
 	for _, f := range files {
+		if !bytes.Contains(f.Data, []byte("legible:ignore")) {
+			continue
+		}
 		for i, line := range strings.Split(string(f.Data), "\n") {
 			loc := ignoreRe.FindStringSubmatchIndex(line)
 			if loc == nil {
