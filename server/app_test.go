@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -86,6 +87,23 @@ func (k *keeping) keep(ctx context.Context, in keepIn) (totalOut, error) {
 	return t, k.totals.Put(ctx, in.Name, t)
 }
 
+type keepManyIn struct {
+	Name  string  `json:"name"`
+	By    float64 `json:"by"`
+	Times float64 `json:"times"`
+}
+
+// keepMany inserts times documents, as tagging an item with many tags
+// does, stopping at the first error, then keeps by.
+func (k *keeping) keepMany(ctx context.Context, in keepManyIn) (totalOut, error) {
+	for i := range int(in.Times) {
+		if err := k.totals.Insert(ctx, fmt.Sprintf("%s-%d", in.Name, i), totalOut{Total: in.By}); err != nil {
+			return totalOut{}, err
+		}
+	}
+	return k.keep(ctx, keepIn{Name: in.Name, By: in.By})
+}
+
 func (k *keeping) total(ctx context.Context, in nameIn) ([]totalOut, error) {
 	t, found, err := k.totals.Get(ctx, in.Name)
 	select {
@@ -155,7 +173,8 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 		req.Concept(),
 		concepts.New("Counting").Action("add", concepts.Action(ts.counts.add)).
 			Query("_get", concepts.Query(ts.counts.get)).Query("_secret", concepts.Query(ts.counts.get)),
-		concepts.New("Keeping").Action("keep", concepts.Action(ts.kept.keep)).Query("_total", concepts.Query(ts.kept.total)),
+		concepts.New("Keeping").Action("keep", concepts.Action(ts.kept.keep)).
+			Action("keepMany", concepts.Action(ts.kept.keepMany)).Query("_total", concepts.Query(ts.kept.total)),
 		concepts.New("Sleeping").Action("sleep", concepts.Action(sleep)),
 		concepts.New("Failing").Action("boom", concepts.Action(boom)),
 	} {

@@ -45,12 +45,23 @@ func (f *Front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // Serve answers requests on ln until ctx is done, then shuts down
 // gracefully: it stops accepting, lets requests and the flows they started
-// finish, for at most the current app's request timeout, and returns.
+// finish, for at most the current app's request timeout, and returns. The
+// current server's Limits, and its app's timeout for reading a whole
+// request, apply to every connection.
 func (f *Front) Serve(ctx context.Context, ln net.Listener) error {
 	conns := &fresh{conns: map[net.Conn]bool{}}
-	hs := &http.Server{Handler: f, ReadHeaderTimeout: 10 * time.Second, ConnState: conns.track}
+	cur := f.Current()
+	lim := cur.opts.Limits.withDefaults()
+	hs := &http.Server{
+		Handler:           f,
+		ReadHeaderTimeout: min(10*time.Second, cur.timeout),
+		ReadTimeout:       cur.timeout,
+		IdleTimeout:       lim.IdleTimeout,
+		MaxHeaderBytes:    lim.MaxHeaderBytes,
+		ConnState:         conns.track,
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(limitConns(ln, lim.MaxConns)) }()
 	select {
 	case err := <-errc:
 		return err

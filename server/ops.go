@@ -96,13 +96,14 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// accessLog logs one structured line per request.
+// accessLog logs one structured line per request, secrets in its query
+// string masked.
 func (s *Server) accessLog() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true, LogRoutePath: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			s.log.LogAttrs(context.Background(), slog.LevelInfo, "request",
-				slog.String("method", v.Method), slog.String("uri", v.URI), slog.String("route", v.RoutePath),
+				slog.String("method", v.Method), slog.String("uri", s.maskURI(v.URI)), slog.String("route", v.RoutePath),
 				slog.Int("status", v.Status), slog.Duration("latency", v.Latency),
 				slog.String("flow", c.Response().Header().Get(flowHeader)))
 			return nil

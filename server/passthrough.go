@@ -19,7 +19,7 @@ func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
 		deadline := time.Now().Add(s.timeout)
 		in, status, msg := s.body(c)
 		if status != 0 {
-			return writeError(c, status, msg, "")
+			return s.refuse(c, status, msg)
 		}
 		h, ok := s.reg.Handler(concept, action)
 		if !ok {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -26,7 +27,7 @@ func (s *Server) request(rt *route) echo.HandlerFunc {
 		deadline := time.Now().Add(s.timeout) // the timeout counts from arrival
 		in, status, msg := s.inputs(c, rt)
 		if status != 0 {
-			return writeError(c, status, msg, "")
+			return s.refuse(c, status, msg)
 		}
 		id := flow.NewID()
 		c.Response().Header().Set(flowHeader, id)
@@ -130,21 +131,27 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 // route's syncs name is present, nil when the request lacks it, so that a
 // sync matches a request with a missing field and the app answers it (its
 // concepts' error outcomes say what is missing) instead of no sync at all.
-// A bad body gives a status and a message instead.
+// Path parameters arrive decoded, an encoded "/" inside one staying in
+// it. A bad body, a secret in the query string or a path parameter that
+// is not valid percent-encoding gives a status and a message instead.
 func (s *Server) inputs(c echo.Context, rt *route) (map[string]any, int, string) {
+	q := c.QueryParams()
+	if k := s.secretInQuery(q); k != "" {
+		return nil, http.StatusBadRequest, fmt.Sprintf("`%s` is secret: send it in the request body or header, not in the URL, which logs and proxies keep", k)
+	}
 	in, status, msg := s.body(c)
 	if status != 0 {
 		return nil, status, msg
 	}
 	query := map[string]any{} // always an input, for optional parameters
-	for k, vs := range c.QueryParams() {
+	for k, vs := range q {
 		if len(vs) > 0 {
 			in[k], query[k] = vs[0], vs[0]
 		}
 	}
 	in["query"] = query
-	for i, name := range c.ParamNames() {
-		in[name] = c.ParamValues()[i]
+	if status, msg := pathParams(c, in); status != 0 {
+		return nil, status, msg
 	}
 	if a := s.app.Auth; a != nil { // from the header only: a body field of that name is overwritten
 		in[a.As.Name] = nil
@@ -155,6 +162,30 @@ func (s *Server) inputs(c echo.Context, rt *route) (map[string]any, int, string)
 	in["method"], in["path"] = c.Request().Method, rt.path
 	rt.fill(c.Request().Method, in)
 	return in, 0, ""
+}
+
+// pathParams adds the route's path parameters to in, decoded. echo
+// matches an encoded path on its raw form, so that an encoded "/" stays
+// inside its parameter, and then leaves the parameters encoded. echo also
+// lets a route's last parameter take the rest of a longer path; a
+// parameter holding a "/" that was not encoded is a 404, as a path that
+// no route has.
+func pathParams(c echo.Context, in map[string]any) (int, string) {
+	raw := c.Request().URL.RawPath != ""
+	for i, name := range c.ParamNames() {
+		v := c.ParamValues()[i]
+		if strings.Contains(v, "/") {
+			return http.StatusNotFound, "not found"
+		}
+		if raw {
+			var err error
+			if v, err = url.PathUnescape(v); err != nil {
+				return http.StatusBadRequest, fmt.Sprintf("the path parameter `%s` is not valid percent-encoding", name)
+			}
+		}
+		in[name] = v
+	}
+	return 0, ""
 }
 
 // authValue strips the scheme ("Token abc" → "abc"); a value with another

@@ -36,6 +36,8 @@ type Options struct {
 	Logger     *slog.Logger
 	// Ready reports whether the database answers, for GET /readyz.
 	Ready func(context.Context) error
+	// Limits bound the connections clients may hold.
+	Limits Limits
 }
 
 // Server serves one app.
@@ -49,6 +51,7 @@ type Server struct {
 	timeout   time.Duration
 	bodyLimit int64
 	echo      *echo.Echo
+	secrets   map[string]bool // the app's secret input names (secretNames)
 	inflight  *sync.WaitGroup // flows still running, some after their reply: the Front's
 }
 
@@ -60,7 +63,7 @@ func New(sp *spec.Spec, engine *flow.Engine, req *requesting.Requesting, reg *co
 		app = &spec.App{}
 	}
 	s := &Server{app: app, engine: engine, req: req, reg: reg, opts: opts, log: opts.Logger,
-		timeout: app.Timeout, bodyLimit: app.BodyLimit, inflight: &sync.WaitGroup{}}
+		timeout: app.Timeout, bodyLimit: app.BodyLimit, inflight: &sync.WaitGroup{}, secrets: secretNames(sp)}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

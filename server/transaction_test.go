@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // total returns the total name keeps, through the API; 0 for none.
@@ -46,6 +47,22 @@ func TestFlowsThatDoNotEndWellChangeNothing(t *testing.T) {
 	}
 	if r := ts.do(t, "POST", "/api/kept/fast/slow", `{"by": 2, "ms": 10}`, nil); r.status != http.StatusCreated || ts.total(t, "fast") != 2 {
 		t.Fatalf("a slow flow within the timeout: %d %s, total %v; want 201 and its write", r.status, r.raw, ts.total(t, "fast"))
+	}
+}
+
+func TestFlowStopsWorkingAtItsDeadline(t *testing.T) {
+	ts := newTestServer(t, Options{}) // the app's timeout is 500ms
+	if r := ts.do(t, "POST", "/api/kept/busy/many", `{"by": 1, "times": 10000000}`, nil); r.status != http.StatusGatewayTimeout {
+		t.Fatalf("ten million writes: %d %s, want 504", r.status, r.raw)
+	}
+	// The next write waits for the writer: it is answered in time only if
+	// the flow past its deadline stopped writing.
+	start := time.Now()
+	if r := ts.do(t, "POST", "/api/kept/next", `{"by": 1}`, nil); r.status != http.StatusOK {
+		t.Fatalf("a write after a flow timed out: %d %s after %v; the timed-out flow still holds the writer", r.status, r.raw, time.Since(start))
+	}
+	if got := ts.total(t, "busy"); got != 0 {
+		t.Fatalf("the timed-out flow left a total of %v", got)
 	}
 }
 

@@ -1,0 +1,188 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// dial opens a raw connection to the test server.
+func (ts *testServer) dial(t *testing.T) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", strings.TrimPrefix(ts.url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// closedWithin reports whether the server ends the connection (it answers
+// and closes, or just closes) within d.
+func closedWithin(c net.Conn, d time.Duration) bool {
+	_ = c.SetReadDeadline(time.Now().Add(d))
+	_, err := io.Copy(io.Discard, c)
+	return err == nil // EOF: closed by the server; a timeout is an error
+}
+
+func TestSlowBodyIsCutOffAtTheTimeout(t *testing.T) {
+	ts := newTestServer(t, Options{}) // the app's timeout is 500ms
+	var conns []net.Conn
+	for range 20 {
+		c := ts.dial(t)
+		fmt.Fprintf(c, "POST /api/counts/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"by\": 1, ")
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		if !closedWithin(c, 3*time.Second) {
+			t.Fatalf("connection %d, which sent 10 of its 1000 bytes, is still open 3s later (the app's timeout is 500ms)", i)
+		}
+	}
+	if r := ts.do(t, "GET", "/api/counts/a", "", nil); r.status != 200 || r.body["count"] != 0.0 {
+		t.Fatalf("a cut-off body changed the count: %d %s", r.status, r.raw)
+	}
+}
+
+func TestIdleConnectionsAreClosed(t *testing.T) {
+	ts := newTestServer(t, Options{Limits: Limits{IdleTimeout: 200 * time.Millisecond}})
+	c := ts.dial(t)
+	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil || resp.StatusCode != 200 || resp.Close {
+		t.Fatalf("keep-alive request: %v %v", resp, err)
+	}
+	_ = resp.Body.Close()
+	if !closedWithin(c, 3*time.Second) {
+		t.Fatal("an idle keep-alive connection is still open 3s later (idle timeout 200ms)")
+	}
+}
+
+func TestConnectionLimit(t *testing.T) {
+	ts := newTestServer(t, Options{Limits: Limits{MaxConns: 2}})
+	held := []net.Conn{ts.dial(t), ts.dial(t)}
+	for _, c := range held { // half a request line: each holds its slot
+		fmt.Fprintf(c, "GET /hea")
+	}
+	third := ts.dial(t)
+	fmt.Fprintf(third, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	_ = third.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+	if n, _ := third.Read(make([]byte, 1)); n > 0 {
+		t.Fatal("a third connection was served while two held both slots")
+	}
+	_ = held[0].Close()
+	_ = third.SetReadDeadline(time.Now().Add(3 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(third), nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("the third connection, once a slot was free: %v %v", resp, err)
+	}
+}
+
+func TestHeaderLimit(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	r := ts.do(t, "GET", "/healthz", "", map[string]string{"X-Big": strings.Repeat("a", 100<<10)})
+	if r.status != http.StatusRequestHeaderFieldsTooLarge {
+		t.Fatalf("a 100 KiB header: %d, want 431", r.status)
+	}
+}
+
+// logBuffer is a slog handler's output, safe to read while the server logs.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestSecretsStayOutOfURLsAndLogs(t *testing.T) {
+	var log logBuffer
+	ts := newTestServer(t, Options{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	r := ts.do(t, "GET", "/api/counts/a?note=visible&token=hunter2", "", nil)
+	if r.status != 400 || !strings.Contains(r.raw, "`token` is secret") {
+		t.Fatalf("a token in the query string: %d %s, want a 400 that says why", r.status, r.raw)
+	}
+	if r := ts.do(t, "GET", "/api/counts/a?note=visible", "", map[string]string{"Authorization": "Token abc"}); r.status != 200 {
+		t.Fatalf("the same request with the token in its header: %d %s", r.status, r.raw)
+	}
+	time.Sleep(50 * time.Millisecond) // the access log line follows the reply
+	if out := log.String(); strings.Contains(out, "hunter2") || !strings.Contains(out, "note=visible&token=•••") {
+		t.Fatalf("the access log shows the secret, or not the rest:\n%s", out)
+	}
+}
+
+func TestPathParametersAreDecoded(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	steps := []struct {
+		method, path, body string
+		status             int
+		count              float64
+	}{
+		{"POST", "/api/counts/jo+doe@x", `{"by": 1}`, 200, 1},
+		{"POST", "/api/counts/jo%2Bdoe%40x", `{"by": 1}`, 200, 2}, // the same name, encoded
+		{"GET", "/api/counts/jo%2bdoe@x", "", 200, 2},
+		{"POST", "/api/counts/a%2Fb", `{"by": 5}`, 200, 5}, // an encoded / stays in the name
+		{"GET", "/api/counts/a%2Fb", "", 200, 5},
+		{"GET", "/api/counts/a", "", 200, 0},
+		{"GET", "/api/counts/%E2%82%AC", "", 200, 0},
+	}
+	for _, st := range steps {
+		r := ts.do(t, st.method, st.path, st.body, nil)
+		if r.status != st.status || r.body["count"] != st.count {
+			t.Fatalf("%s %s: %d %s, want %d with count %v", st.method, st.path, r.status, r.raw, st.status, st.count)
+		}
+	}
+	if r := ts.do(t, "GET", "/api/counts/a/b", "", nil); r.status != 404 {
+		t.Fatalf("/counts/a/b is no count's route: %d %s", r.status, r.raw)
+	}
+}
+
+func TestOversizedBodyAnswers413ToClientsThatSendItAll(t *testing.T) {
+	ts := newTestServer(t, Options{}) // the body limit is 1 KiB
+	body := bytes.Repeat([]byte("a"), 12<<20)
+	for _, framing := range []string{"Content-Length: 12582912", "Transfer-Encoding: chunked"} {
+		t.Run(framing, func(t *testing.T) {
+			c := ts.dial(t)
+			_ = c.SetDeadline(time.Now().Add(20 * time.Second))
+			w := bufio.NewWriter(c)
+			fmt.Fprintf(w, "POST /api/counts/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n%s\r\n\r\n", framing)
+			var err error
+			if strings.HasPrefix(framing, "Transfer") {
+				for off := 0; off < len(body) && err == nil; off += 1 << 16 {
+					_, err = fmt.Fprintf(w, "%x\r\n%s\r\n", 1<<16, body[off:off+1<<16])
+				}
+				if err == nil {
+					_, err = w.WriteString("0\r\n\r\n")
+				}
+			} else {
+				_, err = w.Write(body)
+			}
+			if err == nil {
+				err = w.Flush()
+			}
+			if err != nil {
+				t.Fatalf("sending the whole 12 MiB body before reading: %v", err)
+			}
+			resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+			if err != nil || resp.StatusCode != http.StatusRequestEntityTooLarge {
+				t.Fatalf("reading the reply after the body: %v %v, want 413", resp, err)
+			}
+		})
+	}
+}
