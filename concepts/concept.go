@@ -1,7 +1,9 @@
 package concepts
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 )
 
@@ -11,7 +13,13 @@ import (
 type Concept struct {
 	name     string
 	handlers map[string]Handler
+	start    StartFunc
 }
+
+// StartFunc is what a concept does when the app starts (see
+// Concept.OnStart): ctx ends with the start-up, and log is the app's
+// logger.
+type StartFunc func(ctx context.Context, log *slog.Logger) error
 
 // New starts the implementation of the concept with the given spec name.
 func New(name string) *Concept {
@@ -51,6 +59,29 @@ func (c *Concept) add(method, name string, h Handler, query bool) *Concept {
 	h.concept, h.name = c.name, name
 	c.handlers[name] = h
 	return c
+}
+
+// OnStart registers f to run when the app starts: once the database is
+// set up for the concept's collections, before the first request. It is
+// for what the concept must read, make or say before it serves (Tokens
+// reads or makes its signing secret there, and logs where it comes
+// from); an error stops the start. A module's New must not touch the
+// database, so this is where such work goes. It panics when a function is
+// registered already.
+func (c *Concept) OnStart(f StartFunc) *Concept {
+	if c.start != nil {
+		panic(c.name + ".OnStart: registered twice; register one start function per concept")
+	}
+	c.start = f
+	return c
+}
+
+// Start runs the function registered with OnStart, if any.
+func (c *Concept) Start(ctx context.Context, log *slog.Logger) error {
+	if c.start == nil {
+		return nil
+	}
+	return c.start(ctx, log)
 }
 
 // Name returns the concept's spec name.

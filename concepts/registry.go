@@ -1,8 +1,10 @@
 package concepts
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sync"
 )
@@ -64,4 +66,17 @@ func (r *Registry) Names() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Start runs the start function (Concept.OnStart) of each registered
+// concept, in the order of their names, and stops at the first error,
+// which names the concept.
+func (r *Registry) Start(ctx context.Context, log *slog.Logger) error {
+	for _, name := range r.Names() {
+		c, _ := r.Lookup(name)
+		if err := c.Start(ctx, log); err != nil {
+			return fmt.Errorf("starting the concept %s: %w", name, err)
+		}
+	}
+	return nil
 }

@@ -1,7 +1,10 @@
 package concepts
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 )
@@ -54,4 +57,41 @@ func TestZeroRegistry(t *testing.T) {
 	if _, ok := r.Lookup("X"); !ok {
 		t.Fatal("the zero Registry lost its concept")
 	}
+}
+
+func TestRegistryStart(t *testing.T) {
+	var started []string
+	starter := func(name string, err error) StartFunc {
+		return func(_ context.Context, log *slog.Logger) error {
+			if log == nil {
+				t.Errorf("%s started without a logger", name)
+			}
+			started = append(started, name)
+			return err
+		}
+	}
+	r := NewRegistry()
+	for _, c := range []*Concept{
+		New("Tokens").OnStart(starter("Tokens", errors.New("no secret"))),
+		New("Profile"), // no start function
+		New("Authenticating").OnStart(starter("Authenticating", nil)),
+		New("Zeta").OnStart(starter("Zeta", nil)),
+	} {
+		if err := r.Register(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := r.Start(context.Background(), slog.New(slog.DiscardHandler))
+	if err == nil || err.Error() != "starting the concept Tokens: no secret" {
+		t.Fatalf("Start: %v, want the error of Tokens, naming it", err)
+	}
+	if got := fmt.Sprint(started); got != "[Authenticating Tokens]" {
+		t.Fatalf("started %s, want Authenticating then Tokens, and nothing after the error", got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("a second OnStart did not panic")
+		}
+	}()
+	New("Twice").OnStart(starter("a", nil)).OnStart(starter("b", nil))
 }

@@ -104,6 +104,8 @@ func TestAuthRequired(t *testing.T) {
 		{"tampered token", tampered(other.token)},
 		{"signed with another secret", resigned(t, other.token, "another secret", nil)},
 		{"expired", resigned(t, other.token, tokenSecret, map[string]any{"exp": time.Now().Add(-time.Minute).Unix()})},
+		// Signed with the app's own secret, for a user id never registered.
+		{"for a user with no account", resigned(t, other.token, tokenSecret, map[string]any{"sub": "no-such-user-" + author.name})},
 	}
 	for _, e := range endpoints {
 		for _, tok := range creds {

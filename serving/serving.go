@@ -58,6 +58,9 @@ type Options struct {
 	Dev bool
 	// Level is how much the flow engine logs.
 	Level flow.Level
+	// Limits bound the connections clients may hold (server.Limits; zero
+	// fields take its defaults).
+	Limits server.Limits
 	// Logger receives the access log, the flow log and the database's
 	// warnings; nil means text lines on Stderr.
 	Logger *slog.Logger
@@ -142,8 +145,9 @@ func openDB(ctx context.Context, o Options, log *slog.Logger) (*storage.DB, erro
 }
 
 // build builds the app's concepts on the database, sets it up for them,
-// compiles the syncs and returns the HTTP server that runs them;
-// conformance problems go to show.
+// starts them (concepts.Concept.OnStart: Tokens reads its secret and logs
+// where it comes from), compiles the syncs and returns the HTTP server
+// that runs them; conformance problems go to show.
 func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *slog.Logger, traces *trace.Store, show func(diag.List)) (*server.Server, error) {
 	req := requesting.New()
 	reg, err := registry(sp, o.Concepts, db, req, show)
@@ -153,13 +157,16 @@ func build(ctx context.Context, sp *spec.Spec, db *storage.DB, o Options, log *s
 	if err := db.Setup(ctx); err != nil {
 		return nil, fmt.Errorf("setting up the database: %w", err)
 	}
+	if err := reg.Start(ctx, log); err != nil {
+		return nil, err
+	}
 	prog, err := program.Compile(sp, program.FromRegistry(reg))
 	if err != nil {
 		return nil, err
 	}
 	eng := flow.New(prog, program.FromRegistry(reg), flow.Options{Logger: log, Level: o.Level, Transactions: flow.InStorage(db), Traces: traces})
 	return server.New(sp, eng, req, reg, server.Options{
-		Dev: o.Dev, AdminToken: o.AdminToken, Logger: log, Ready: db.Ping,
+		Dev: o.Dev, AdminToken: o.AdminToken, Logger: log, Ready: db.Ping, Limits: o.Limits,
 	}), nil
 }
 

@@ -30,6 +30,12 @@ type Backend interface {
 	Write(ctx context.Context) (Writer, error)
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
+	// KeepSecret returns the secret of the name that the database keeps,
+	// storing fresh as that secret first when it keeps none. Of callers
+	// that race, through this Backend or another on the same database,
+	// all get the secret stored first. A kept secret that others may read,
+	// or whose length is not len(fresh), is an error that says what to do.
+	KeepSecret(ctx context.Context, name string, fresh []byte) (Secret, error)
 	// Close releases the database; Readers and Writers must be done.
 	Close() error
 }

@@ -63,4 +63,13 @@
 // each write is atomic on its own and applied at once, and a rolled-back
 // transaction undoes its writes as well as it can; unique indexes and ids
 // still hold under any concurrency.
+//
+// # Secrets
+//
+// DB.Secret returns a random secret that the database keeps for the app,
+// such as a key that signs tokens, made from crypto/rand at the first
+// call: the embedded store keeps it in a file of mode 0600 in its data
+// directory, MongoDB in the collection _legible.secrets, so that the
+// servers of one database share it. Call it when the concept starts
+// (concepts.Concept.OnStart), not in its constructor.
 package storage

@@ -15,6 +15,7 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/flow"
+	"github.com/legible/legible/server"
 	"github.com/legible/legible/serving"
 )
 
@@ -22,6 +23,7 @@ import (
 type serveOptions struct {
 	specs, addr, data, log string
 	dev                    bool
+	limits                 server.Limits
 	cat                    *concepts.Catalog
 }
 
@@ -43,8 +45,11 @@ legible). Each flow is a transaction: its reply goes out once its writes
 are committed, and a flow that fails or times out changes nothing (on a
 MongoDB without transactions, each write is atomic on its own: serve
 says so at start). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
-The Tokens concept signs with LEGIBLE_TOKEN_SECRET (set it to a long random
-string; without it tokens are forgeable, and a warning says so).`,
+The Tokens concept signs with LEGIBLE_TOKEN_SECRET. Without it, serve
+generates a random secret at the first start and keeps it: in --data as
+tokens.secret (mode 0600), or on MongoDB in the collection _legible.secrets,
+which replicas share. The start-up log says which; a secret file that others
+may read stops the start.`,
 		Example: `  legible serve
   legible serve --specs examples/likert --addr 127.0.0.1:9090 --dev --log trace`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -61,6 +66,9 @@ string; without it tokens are forgeable, and a warning says so).`,
 	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded store, created if missing")
 	cmd.Flags().StringVar(&o.log, "log", "off", "flow logging: off, trace (each action) or verbose (also frames and firings)")
 	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces, and add them to timeout replies")
+	cmd.Flags().IntVar(&o.limits.MaxConns, "max-conns", server.DefaultMaxConns, "open connections at most; more clients wait to be accepted")
+	cmd.Flags().DurationVar(&o.limits.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "close a keep-alive connection idle this long")
+	cmd.Flags().IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", server.DefaultMaxHeaderBytes, "largest request header; a larger one gets 431")
 	return cmd
 }
 
@@ -69,7 +77,7 @@ func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	app, err := serving.Open(ctx, serving.Options{
 		Specs: o.specs, Concepts: o.cat, Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
-		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr,
+		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr, Limits: o.limits,
 	})
 	if err != nil {
 		return exitCode(err)

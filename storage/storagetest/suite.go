@@ -51,6 +51,7 @@ func Suite(t *testing.T, open func(t *testing.T) *storage.DB) {
 		{"Serializable", suiteSerializable},
 		{"Isolation", suiteIsolation},
 		{"TimedOut", suiteTimedOut},
+		{"Secret", suiteSecret},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -511,5 +512,62 @@ func suiteTimedOut(t *testing.T, db *storage.DB, c *storage.Collection[Item]) {
 	}
 	if _, ok := get(t, context.Background(), c, "a"); ok {
 		t.Fatal("the write of a cancelled transaction is there")
+	}
+}
+
+func suiteSecret(t *testing.T, db *storage.DB, _ *storage.Collection[Item]) {
+	ctx := context.Background()
+	first, err := db.Secret(ctx, "test")
+	must(t, err)
+	if !first.Created || len(first.Value) != storage.SecretSize || first.Where == "" {
+		t.Fatalf("the first Secret test: %d bytes, created %v, kept at %q; want %d new bytes and where they are kept",
+			len(first.Value), first.Created, first.Where, storage.SecretSize)
+	}
+	again, err := db.Secret(ctx, "test")
+	must(t, err)
+	if again.Created || !slices.Equal(again.Value, first.Value) || again.Where != first.Where {
+		t.Fatalf("Secret test again: created %v, kept at %q, same value %v; want the first one, not created",
+			again.Created, again.Where, slices.Equal(again.Value, first.Value))
+	}
+	other, err := db.Secret(ctx, "other")
+	must(t, err)
+	if slices.Equal(other.Value, first.Value) {
+		t.Fatal("the secrets test and other are equal, want two random secrets")
+	}
+	for _, name := range []string{"", "Test", "../test", "a/b", strings.Repeat("a", 65)} {
+		if _, err := db.Secret(ctx, name); err == nil {
+			t.Errorf("Secret %q succeeded, want an error about the name", name)
+		}
+	}
+	suiteRacingSecrets(t, db)
+}
+
+// suiteRacingSecrets asks for one new secret from several goroutines at
+// once: all get the same, and one of them made it.
+func suiteRacingSecrets(t *testing.T, db *storage.DB) {
+	const n = 8
+	got := make([]storage.Secret, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			var err error
+			got[i], err = db.Secret(context.Background(), "race")
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	created := 0
+	for _, s := range got {
+		if s.Created {
+			created++
+		}
+		if !slices.Equal(s.Value, got[0].Value) {
+			t.Fatalf("racing Secret calls got different secrets")
+		}
+	}
+	if created != 1 {
+		t.Fatalf("%d of %d racing Secret calls created the secret, want 1", created, n)
 	}
 }
