@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is a concept error: an expected outcome of an action, such as
@@ -73,3 +74,13 @@ type PanicError struct {
 
 // Error returns "panic: " and the panic value; the stack is not kept.
 func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// TooLong returns a concept error when value, the input name, has more
+// than most characters (runes, not bytes), saying so; nil otherwise. The
+// built-in concepts bound their text inputs with it, as their specs say.
+func TooLong(name, value string, most int) error {
+	if n := utf8.RuneCountInString(value); n > most {
+		return Errorf("%s has %d characters; the most is %d: shorten it", name, n, most)
+	}
+	return nil
+}

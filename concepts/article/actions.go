@@ -63,7 +63,8 @@ func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 }
 
 // validate returns a concept error naming the first of the title, the
-// description and the body that is empty or blank.
+// description and the body that is empty or blank, or longer than the
+// spec allows.
 func validate(title, description, body string) error {
 	switch {
 	case title == "":
@@ -72,6 +73,25 @@ func validate(title, description, body string) error {
 		return concepts.Errorf("description is empty; describe the article in a sentence")
 	case strings.TrimSpace(body) == "":
 		return concepts.Errorf("body is empty; write the article's text")
+	}
+	return tooLong(field{"title", title, MaxTitle}, field{"description", description, MaxDescription},
+		field{"body", body, MaxBody})
+}
+
+// field is a text field of an article, with the most characters it may
+// have.
+type field struct {
+	name, value string
+	most        int
+}
+
+// tooLong returns a concept error naming the first of the fields that has
+// more characters than it may; nil when none has.
+func tooLong(fields ...field) error {
+	for _, f := range fields {
+		if err := concepts.TooLong(f.name, f.value, f.most); err != nil {
+			return err
+		}
 	}
 	return nil
 }

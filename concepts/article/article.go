@@ -21,6 +21,15 @@ import (
 // ArticlesCollection is the collection of the concept's state.
 const ArticlesCollection = "Article.articles"
 
+// The lengths, in characters, that create and update allow, which the
+// spec states: a title, once trimmed, has at most MaxTitle, a description
+// at most MaxDescription, and a body at most MaxBody.
+const (
+	MaxTitle       = 200
+	MaxDescription = 1000
+	MaxBody        = 100_000
+)
+
 // Article keeps the articles.
 type Article struct {
 	articles *storage.Collection[articleDoc]

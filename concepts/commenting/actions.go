@@ -22,7 +22,8 @@ type CommentIO struct {
 
 // Add stores the author's comment on the item, with the body as given,
 // under the next comment id. An empty item or author, and a body that is
-// empty or only blanks, are concept errors.
+// empty or only blanks or has more than MaxBody characters, are concept
+// errors.
 func (m *Commenting) Add(ctx context.Context, in AddIn) (CommentIO, error) {
 	switch {
 	case in.Item == "":
@@ -31,6 +32,9 @@ func (m *Commenting) Add(ctx context.Context, in AddIn) (CommentIO, error) {
 		return CommentIO{}, concepts.Errorf("author is empty; pass the id of the user who writes the comment")
 	case strings.TrimSpace(in.Body) == "":
 		return CommentIO{}, concepts.Errorf("body is empty; write the comment")
+	}
+	if err := concepts.TooLong("body", in.Body, MaxBody); err != nil {
+		return CommentIO{}, err
 	}
 	id, err := m.insert(ctx, in)
 	if err != nil {

@@ -26,6 +26,10 @@ const (
 	CountersCollection = "Commenting.counters"
 )
 
+// MaxBody is the most characters the body of a comment may have, which
+// the spec states.
+const MaxBody = 10_000
+
 // Commenting keeps the comments on items.
 type Commenting struct {
 	comments *storage.Collection[commentDoc]

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strings"
@@ -50,8 +51,9 @@ type UserRow struct {
 }
 
 // Create gives the user a profile with the username, trimmed, and an
-// empty bio and image. An empty user or username, a username another
-// profile has, and a user who has a profile already are concept errors.
+// empty bio and image. An empty user or username, one longer than
+// MaxUsername, a username another profile has, and a user who has a
+// profile already are concept errors.
 func (p *Profile) Create(ctx context.Context, in CreateIn) (UserIO, error) {
 	username := strings.TrimSpace(in.Username)
 	switch {
@@ -59,6 +61,9 @@ func (p *Profile) Create(ctx context.Context, in CreateIn) (UserIO, error) {
 		return UserIO{}, concepts.Errorf("user is empty; pass the id of the user the profile is for")
 	case username == "":
 		return UserIO{}, concepts.Errorf("username is empty; choose a username")
+	}
+	if err := concepts.TooLong("username", username, MaxUsername); err != nil {
+		return UserIO{}, err
 	}
 	if err := p.noProfile(ctx, in.User); err != nil {
 		return UserIO{}, err
@@ -95,7 +100,8 @@ func takenError(username string, err error) error {
 
 // Update changes the fields of the user's profile that are given: the
 // username, trimmed, the bio and the image. A user without a profile, an
-// empty username and a username another profile has are concept errors.
+// empty username, a username another profile has, and a field longer than
+// the spec allows are concept errors.
 func (p *Profile) Update(ctx context.Context, in UpdateIn) (UserIO, error) {
 	d, found, err := p.profiles.Get(ctx, in.User)
 	switch {
@@ -128,7 +134,8 @@ func change(d *profileDoc, in UpdateIn) error {
 	if in.Image != nil {
 		d.Image = *in.Image
 	}
-	return nil
+	return cmp.Or(concepts.TooLong("username", d.Username, MaxUsername), concepts.TooLong("bio", d.Bio, MaxBio),
+		concepts.TooLong("image", d.Image, MaxImage))
 }
 
 // Get returns, for each user, the username, bio and image of its profile,

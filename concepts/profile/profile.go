@@ -16,6 +16,15 @@ import (
 // ProfilesCollection is the collection of the concept's state.
 const ProfilesCollection = "Profile.profiles"
 
+// The lengths, in characters, that create and update allow, which the
+// spec states: a username, once trimmed, has at most MaxUsername, a bio at
+// most MaxBio, and an image (its URL) at most MaxImage.
+const (
+	MaxUsername = 100
+	MaxBio      = 1000
+	MaxImage    = 2000
+)
+
 // Profile keeps the users' profiles.
 type Profile struct {
 	profiles *storage.Collection[profileDoc]

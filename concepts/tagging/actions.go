@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage"
@@ -25,14 +26,23 @@ type ItemIO struct {
 }
 
 // Tag adds the tags, trimmed, to the item's; tagging twice changes
-// nothing. An empty item, and a tag that is not a string or is empty once
-// trimmed, are concept errors, and then nothing is tagged.
+// nothing. An empty item, a list of more than MaxTags tags, a tag that is
+// not a string, is empty once trimmed or longer than MaxTagLength, and
+// tags that would give the item more than MaxTags, are concept errors,
+// and then nothing is tagged. The list's length is checked first, so a
+// long list costs no more than a short one.
 func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
-	if in.Item == "" {
+	switch {
+	case in.Item == "":
 		return ItemIO{}, concepts.Errorf("item is empty; pass the id of the item to tag")
+	case len(in.Tags) > MaxTags:
+		return ItemIO{}, concepts.Errorf("%d tags; an item has at most %d: keep the ones that say most", len(in.Tags), MaxTags)
 	}
 	tags, err := cleanTags(in.Tags)
 	if err != nil {
+		return ItemIO{}, err
+	}
+	if tags, err = g.newTags(ctx, in.Item, tags); err != nil {
 		return ItemIO{}, err
 	}
 	at := concepts.Instant()
@@ -45,8 +55,29 @@ func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
 	return ItemIO{Item: in.Item}, nil
 }
 
+// newTags returns those of tags that the item does not have, or a concept
+// error when they would give it more than MaxTags.
+func (g *Tagging) newTags(ctx context.Context, item string, tags []string) ([]string, error) {
+	if len(tags) == 0 {
+		return nil, nil
+	}
+	docs, err := g.tags.Find(ctx, storage.Where(storage.Eq("item", item)))
+	if err != nil {
+		return nil, err
+	}
+	tags = slices.DeleteFunc(tags, func(tag string) bool {
+		return slices.ContainsFunc(docs, func(d storage.Doc[tagDoc]) bool { return d.Value.Tag == tag })
+	})
+	if n := len(docs) + len(tags); len(tags) > 0 && n > MaxTags {
+		return nil, concepts.Errorf("item %s has %d tags, and %d more would make %d; an item has at most %d",
+			item, len(docs), len(tags), n, MaxTags)
+	}
+	return tags, nil
+}
+
 // cleanTags returns the tags trimmed, without repeats, or a concept error
-// naming the first element that is not a string or is empty once trimmed.
+// naming the first element that is not a string, is empty once trimmed,
+// or is longer than MaxTagLength.
 func cleanTags(list []any) ([]string, error) {
 	tags := make([]string, 0, len(list))
 	for i, x := range list {
@@ -55,8 +86,11 @@ func cleanTags(list []any) ([]string, error) {
 			return nil, concepts.Errorf("tags[%d] is %s, not a string; pass every tag as a string", i, show(x))
 		}
 		s = strings.TrimSpace(s)
-		if s == "" {
+		switch n := utf8.RuneCountInString(s); {
+		case n == 0:
 			return nil, concepts.Errorf("tags[%d] (%q) is empty; remove it, or write the tag", i, x)
+		case n > MaxTagLength:
+			return nil, concepts.Errorf("tags[%d] has %d characters; a tag has at most %d: shorten it", i, n, MaxTagLength)
 		}
 		if !slices.Contains(tags, s) {
 			tags = append(tags, s)

@@ -16,6 +16,14 @@ import (
 // TagsCollection is the collection of the concept's state.
 const TagsCollection = "Tagging.tags"
 
+// The limits of tag, which the spec states: an item has at most MaxTags
+// tags, and a tag at most MaxTagLength characters once trimmed. They keep
+// the work of one tag, and the size of an item's tag list, small.
+const (
+	MaxTags      = 50
+	MaxTagLength = 100
+)
+
 // Tagging keeps the tags of items.
 type Tagging struct {
 	tags *storage.Collection[tagDoc]
