@@ -9,9 +9,10 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/legible/legible/internal/syncbuf"
 )
 
 // dial opens a raw connection to the test server.
@@ -93,26 +94,8 @@ func TestHeaderLimit(t *testing.T) {
 	}
 }
 
-// logBuffer is a slog handler's output, safe to read while the server logs.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 func TestSecretsStayOutOfURLsAndLogs(t *testing.T) {
-	var log logBuffer
+	var log syncbuf.Buffer
 	ts := newTestServer(t, Options{Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	r := ts.do(t, "GET", "/api/counts/a?note=visible&token=hunter2", "", nil)
 	if r.status != 400 || !strings.Contains(r.raw, "`token` is secret") {
