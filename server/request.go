@@ -177,10 +177,9 @@ func pathParams(c echo.Context, in map[string]any) (int, string) {
 		if strings.Contains(v, "/") {
 			return http.StatusNotFound, "not found"
 		}
-		if raw {
-			var err error
-			if v, err = url.PathUnescape(v); err != nil {
-				return http.StatusBadRequest, fmt.Sprintf("the path parameter `%s` is not valid percent-encoding", name)
+		if raw { // net/http refuses bad escapes, so a RawPath always decodes
+			if d, err := url.PathUnescape(v); err == nil {
+				v = d
 			}
 		}
 		in[name] = v
