@@ -132,8 +132,8 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 // sync matches a request with a missing field and the app answers it (its
 // concepts' error outcomes say what is missing) instead of no sync at all.
 // Path parameters arrive decoded, an encoded "/" inside one staying in
-// it. A bad body, a secret in the query string or a path parameter that
-// is not valid percent-encoding gives a status and a message instead.
+// it. A bad body, a secret in the query string, or a path parameter
+// holding a "/" that was not encoded gives a status and a message instead.
 func (s *Server) inputs(c echo.Context, rt *route) (map[string]any, int, string) {
 	q := c.QueryParams()
 	if k := s.secretInQuery(q); k != "" {
