@@ -1,16 +1,10 @@
 package serving
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
-	"github.com/legible/legible/concepts/authenticating"
-	"github.com/legible/legible/concepts/tokens"
-	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/internal/conduitseed"
 	"github.com/legible/legible/internal/plainconduit"
 	"github.com/legible/legible/storage/sqlite"
@@ -22,29 +16,14 @@ import (
 // net/http handler on the same store: the ratio of their ns/op is the
 // engine's cost over the limit, anonymous and with a token.
 func BenchmarkListAgainstPlain(b *testing.B) {
-	b.Setenv(authenticating.CostEnv, "min")
-	b.Setenv(tokens.SecretEnv, "bench")
-	cat := builtins(b)
-	sp, _, err := Check("../specs", cat, io.Discard)
-	if err != nil {
-		b.Fatal(err)
-	}
 	db, err := sqlite.Open(b.TempDir(), sqlite.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), nil, func(diag.List) {})
-	if err != nil {
-		b.Fatal(err)
-	}
-	plain := plainconduit.New(db)
-	hs := httptest.NewServer(srv.Handler())
-	data, err := conduitseed.Seed(hs.URL+"/api", conduitseed.Options{Articles: 1000, Authors: 10, Clients: 4})
+	srv, hs, data := seededConduit(b, db, conduitseed.Options{Articles: 1000, Authors: 10, Clients: 4})
 	hs.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	plain := plainconduit.New(db)
 	for _, h := range []struct {
 		name string
 		h    http.Handler

@@ -1,16 +1,9 @@
 package serving
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
-	"github.com/legible/legible/concepts/authenticating"
-	"github.com/legible/legible/concepts/tokens"
-	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/internal/conduitseed"
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/sqlite"
@@ -23,13 +16,6 @@ import (
 // articles at once. Verifying a token is one read (Tokens checks that its
 // user has a record), in each sync that verifies it.
 func TestOperationsPerRequest(t *testing.T) {
-	t.Setenv(authenticating.CostEnv, "min")
-	t.Setenv(tokens.SecretEnv, "operations-test")
-	cat := builtins(t)
-	sp, _, err := Check("../specs", cat, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
 	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -37,16 +23,8 @@ func TestOperationsPerRequest(t *testing.T) {
 	counting := &storagetest.Counting{Backend: b}
 	db := storage.New(counting)
 	t.Cleanup(func() { db.Close() })
-	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), nil, func(diag.List) {})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
+	_, hs, data := seededConduit(t, db, conduitseed.Options{Articles: 40, Authors: 10, Clients: 2})
 	defer hs.Close()
-	data, err := conduitseed.Seed(hs.URL+"/api", conduitseed.Options{Articles: 40, Authors: 10, Clients: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct {
 		what, path, token string
 		most              int64
