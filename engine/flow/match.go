@@ -101,16 +101,7 @@ func (f *flow) matchRecord(p *program.Pattern, r *record, frame []any) bool {
 func matchArgs(args []program.Arg, values map[string]any, frame []any) bool {
 	for _, a := range args {
 		v, ok := values[a.Param]
-		switch {
-		case !ok:
-			return false
-		case a.Bind:
-			frame[a.Slot] = v
-		case a.IsLiteral():
-			if !program.Equal(a.Value, v) {
-				return false
-			}
-		case !program.Equal(frame[a.Slot], v):
+		if !ok || !matchArg(a, v, frame) {
 			return false
 		}
 	}
@@ -121,17 +112,22 @@ func matchArgs(args []program.Arg, values map[string]any, frame []any) bool {
 // position: the row has one value per argument, in their order.
 func matchAt(args []program.Arg, row []any, frame []any) bool {
 	for k, a := range args {
-		v := row[k]
-		switch {
-		case a.Bind:
-			frame[a.Slot] = v
-		case a.IsLiteral():
-			if !program.Equal(a.Value, v) {
-				return false
-			}
-		case !program.Equal(frame[a.Slot], v):
+		if !matchArg(a, row[k], frame) {
 			return false
 		}
 	}
 	return true
+}
+
+// matchArg binds v to the argument's slot, or compares it with the
+// argument's literal or with the value its slot holds.
+func matchArg(a program.Arg, v any, frame []any) bool {
+	switch {
+	case a.Bind:
+		frame[a.Slot] = v
+		return true
+	case a.IsLiteral():
+		return program.Equal(a.Value, v)
+	}
+	return program.Equal(frame[a.Slot], v)
 }
