@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/net/netutil"
 )
 
 // Front answers HTTP requests with the current Server of an app, which
@@ -61,7 +63,7 @@ func (f *Front) Serve(ctx context.Context, ln net.Listener) error {
 		ConnState:         conns.track,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(limitConns(ln, lim.MaxConns)) }()
+	go func() { errc <- hs.Serve(netutil.LimitListener(ln, lim.MaxConns)) }()
 	select {
 	case err := <-errc:
 		return err
