@@ -52,21 +52,38 @@ func ignoreComments(files []load.File) []*ignore {
 			continue
 		}
 		for i, line := range strings.Split(string(f.Data), "\n") {
-			loc := ignoreRe.FindStringSubmatchIndex(line)
-			if loc == nil {
-				continue
+			if ig := parseIgnore(f.Name, i+1, line); ig != nil {
+				out = append(out, ig)
 			}
-			m := ignoreRe.FindStringSubmatch(line)
-			ig := &ignore{at: diag.At(diag.Pos{File: f.Name, Line: i + 1, Col: len([]rune(line[:loc[0]])) + 1}, len([]rune(m[0]))),
-				line: i + 1, reason: m[2], used: map[string]bool{}}
-			if strings.TrimSpace(line[:loc[0]]) == "" {
-				ig.line = i + 2 // on its own line: it is about the next
-			}
-			ig.rules = strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' })
-			out = append(out, ig)
 		}
 	}
 	return out
+}
+
+// parseIgnore reads the ignore comment on line n of a file, or returns
+// nil when the line has none.
+func parseIgnore(file string, n int, line string) *ignore {
+	loc := ignoreRe.FindStringSubmatchIndex(line)
+	if loc == nil {
+		return nil
+	}
+	group := func(k int) string {
+		if loc[2*k] < 0 {
+			return ""
+		}
+		return line[loc[2*k]:loc[2*k+1]]
+	}
+	ig := &ignore{
+		at:     diag.At(diag.Pos{File: file, Line: n, Col: len([]rune(line[:loc[0]])) + 1}, len([]rune(group(0)))),
+		line:   n,
+		rules:  strings.FieldsFunc(group(1), func(r rune) bool { return r == ',' || r == ' ' }),
+		reason: group(2),
+		used:   map[string]bool{},
+	}
+	if strings.TrimSpace(line[:loc[0]]) == "" {
+		ig.line = n + 1 // on its own line: it is about the next
+	}
+	return ig
 }
 
 // silence reports whether an ignore comment silences d, and marks it used.
