@@ -21,6 +21,7 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/library"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/internal/cli"
 )
 
@@ -36,7 +37,7 @@ func Main(own ...concepts.Module) {
 // stdout and stderr, and returns the exit code: 0 for success, 1 for a
 // failure (lint errors, a server that cannot start), 2 for bad usage.
 func Run(args []string, stdout, stderr io.Writer, own ...concepts.Module) int {
-	cat, err := library.Catalog(own...)
+	cat, err := catalog.New(append(library.Modules(), own...)...)
 	if err != nil {
 		fmt.Fprintln(stderr, "legible:", err)
 		return 2

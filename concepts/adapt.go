@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+
+	"github.com/legible/legible/internal/goname"
 )
 
 // Action adapts a Go function to an action handler. I and O must be struct
@@ -154,7 +156,7 @@ func mustShape[T any](adapter, role string) *shape {
 	t := reflect.TypeFor[T]()
 	if t.Kind() != reflect.Struct {
 		panic(fmt.Sprintf("concepts.%s: the %s type %s is not a struct; declare a struct with one field per parameter "+
-			"(struct{} when there are none)", adapter, role, typeName(t)))
+			"(struct{} when there are none)", adapter, role, goname.Type(t)))
 	}
 	b := &builder{shapes: map[reflect.Type]*shape{}}
 	s, err := b.shape(t)
@@ -162,7 +164,7 @@ func mustShape[T any](adapter, role string) *shape {
 		err = fmt.Errorf("it has a rest field; only input structs take one")
 	}
 	if err != nil {
-		panic(fmt.Sprintf("concepts.%s: %s type %s: %v", adapter, role, structName(t), err))
+		panic(fmt.Sprintf("concepts.%s: %s type %s: %v", adapter, role, goname.Struct(t), err))
 	}
 	return s
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"time"
+
+	"github.com/legible/legible/internal/goname"
 )
 
 // setter stores the JSON value x in dst, which it converts to dst's type.
@@ -60,7 +62,7 @@ func (b *builder) codec(t reflect.Type) (codec, error) {
 		return b.object(t)
 	}
 	return codec{}, fmt.Errorf("type %s cannot hold a JSON value; use string, bool, an int or float type, "+
-		"time.Time, a slice, a map with string keys, any, a struct, or a pointer to one of these", typeName(t))
+		"time.Time, a slice, a map with string keys, any, a struct, or a pointer to one of these", goname.Type(t))
 }
 
 // pointer is the codec of *T: nil is null, anything else fills a new T.

@@ -32,20 +32,14 @@ func (c *Counter) Concept() *concepts.Concept {
 	return concepts.New("Counter").Action("next", concepts.Action(c.Next))
 }
 
-// A module pairs a concept's name with how to build it; a catalog is what
-// a binary serves. An app's own module serves the app's own spec file of
-// its name, and never a built-in concept's spec.
+// A module pairs a concept's name with how to build it, for an app's
+// main.go to hand to legible.Main: an app's own module serves the app's
+// own spec file of its name.
 func ExampleNewModule() {
-	cat, err := concepts.NewCatalog(concepts.NewModule("Counter", nil, NewCounter))
-	if err != nil {
-		panic(err)
-	}
-	m, ok := cat.Serves("Counter", true)
-	fmt.Println(m.Name, ok)
+	m := concepts.NewModule("Counter", nil, NewCounter)
 	h, _ := m.New(nil).Handler("next")
 	res, err := h.Call(context.Background(), map[string]any{"n": 41})
-	fmt.Println(res.Out, err)
+	fmt.Println(m.Name, res.Out, err)
 	// Output:
-	// Counter true
-	// map[n:42] <nil>
+	// Counter map[n:42] <nil>
 }

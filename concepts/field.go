@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/legible/legible/internal/goname"
 )
 
 // Field describes one field of a handler's input or output struct, as the
@@ -69,7 +69,7 @@ func newMember(sf reflect.StructField, index []int, name string, omitempty bool)
 		return m, fmt.Errorf("field %s has tag legible:%q; the only legible tag is `legible:\"rest\"`", sf.Name, tag)
 	}
 	if m.Rest && sf.Type != restType {
-		return m, fmt.Errorf("rest field %s has type %s; a rest field must be map[string]any", sf.Name, typeName(sf.Type))
+		return m, fmt.Errorf("rest field %s has type %s; a rest field must be map[string]any", sf.Name, goname.Type(sf.Type))
 	}
 	return m, nil
 }
@@ -88,31 +88,5 @@ func jsonName(sf reflect.StructField) (name string, omitempty, tagged bool) {
 	if name != "" {
 		return name, omitempty, true
 	}
-	return lowerFirst(sf.Name), omitempty, false
-}
-
-// lowerFirst lower-cases the first letter of s: UserID → userID.
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// upperFirst upper-cases the first letter of s: user → User.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// typeName writes a Go type as a programmer would: any, not interface {}.
-func typeName(t reflect.Type) string {
-	return strings.ReplaceAll(t.String(), "interface {}", "any")
-}
-
-// structName is the name of a struct type for messages: its own name, or
-// its literal for an unnamed struct.
-func structName(t reflect.Type) string {
-	if t.Name() != "" {
-		return t.Name()
-	}
-	return typeName(t)
+	return goname.Lower(sf.Name), omitempty, false
 }

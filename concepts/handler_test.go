@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/legible/legible/internal/goname"
 )
 
 type userIn struct {
@@ -225,7 +227,7 @@ func fields(fs []Field) string {
 		if f.Rest {
 			name = f.GoName
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %v %v", name, typeName(f.Type), f.Optional, f.Rest))
+		parts = append(parts, fmt.Sprintf("%s %s %v %v", name, goname.Type(f.Type), f.Optional, f.Rest))
 	}
 	return "[" + strings.Join(parts, " ") + "]"
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"reflect"
 	"time"
+
+	"github.com/legible/legible/internal/goname"
 )
 
 // The setters and encoders of the scalar types.
@@ -36,7 +38,7 @@ func setInt(dst reflect.Value, x any) error {
 		return wrongType("an integer", x)
 	}
 	if dst.OverflowInt(n) {
-		return &InputError{Problem: "the number is out of range for " + typeName(dst.Type()) + "; use a wider integer type"}
+		return &InputError{Problem: "the number is out of range for " + goname.Type(dst.Type()) + "; use a wider integer type"}
 	}
 	dst.SetInt(n)
 	return nil
@@ -67,7 +69,7 @@ func setUint(dst reflect.Value, x any) error {
 		return wrongType("a non-negative integer", x)
 	}
 	if dst.OverflowUint(uint64(n)) {
-		return &InputError{Problem: "the number is out of range for " + typeName(dst.Type()) + "; use a wider integer type"}
+		return &InputError{Problem: "the number is out of range for " + goname.Type(dst.Type()) + "; use a wider integer type"}
 	}
 	dst.SetUint(uint64(n))
 	return nil

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/serving"
-	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
 // eachSetup runs f on each deployment that races must not break: the
@@ -22,16 +22,16 @@ func eachSetup(t *testing.T, f func(t *testing.T, st *site)) {
 }
 
 // mongoSite serves n replicas of the app on one fresh MongoDB database,
-// each with a pool of storagetest.PoolSize connections, until the test
+// each with a pool of mongotest.PoolSize connections, until the test
 // ends.
 func mongoSite(t *testing.T, n int) *site {
 	t.Helper()
-	name := storagetest.DBName(t)
-	storagetest.MongoDBNamed(t, name, 1) // drops the database when the test ends, after the servers stop
+	name := mongotest.DBName(t)
+	mongotest.MongoDBNamed(t, name, 1) // drops the database when the test ends, after the servers stop
 	st := &site{}
 	for range n {
-		srv, err := startServer(serving.Options{Specs: specsDir, MongoURI: storagetest.URI(t), MongoDB: name,
-			MongoPool: storagetest.PoolSize})
+		srv, err := startServer(serving.Options{Specs: specsDir, MongoURI: mongotest.URI(t), MongoDB: name,
+			MongoPool: mongotest.PoolSize})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,9 +22,10 @@ import (
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/internal/syncbuf"
 	"github.com/legible/legible/serving"
-	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
 // specsDir is the app under test.
@@ -59,7 +60,7 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	api = &site{servers: []*server{srv}}
-	defer storagetest.Stop()
+	defer mongotest.Stop()
 	code := m.Run()
 	if err := srv.close(); err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
@@ -94,7 +95,7 @@ func startServer(o serving.Options) (*server, error) {
 	s := &server{done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	o.Dev, o.Logger, o.Stderr = true, slog.New(slog.NewTextHandler(s.log, nil)), s.log
 	var err error
-	if o.Concepts, err = library.Catalog(); err != nil {
+	if o.Concepts, err = catalog.New(library.Modules()...); err != nil {
 		return nil, err
 	}
 	if s.app, err = serving.Open(context.Background(), o); err != nil {

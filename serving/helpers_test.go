@@ -7,10 +7,10 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/tokens"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/internal/conduitseed"
 	"github.com/legible/legible/server"
@@ -18,9 +18,9 @@ import (
 )
 
 // builtins is the stock binary's catalog: legible's library.
-func builtins(t testing.TB) *concepts.Catalog {
+func builtins(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	cat, err := library.Catalog()
+	cat, err := catalog.New(library.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}

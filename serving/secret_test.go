@@ -18,10 +18,10 @@ import (
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/tokens"
 	"github.com/legible/legible/internal/syncbuf"
-	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
-func TestMain(m *testing.M) { storagetest.Main(m) }
+func TestMain(m *testing.M) { mongotest.Main(m) }
 
 // oldDevSecret is the secret that signed the tokens, before issue 14,
 // when LEGIBLE_TOKEN_SECRET was unset: it was written in the source, so
@@ -171,9 +171,9 @@ func TestNoForgeableDefaultSecret(t *testing.T) {
 func TestReplicasShareTheGeneratedSecret(t *testing.T) {
 	t.Setenv(tokens.SecretEnv, "")
 	t.Setenv(authenticating.CostEnv, "min")
-	name := storagetest.DBName(t)
-	storagetest.MongoDBNamed(t, name, 1) // dropped when the test ends, after the replicas stop
-	o := Options{MongoURI: storagetest.URI(t), MongoDB: name}
+	name := mongotest.DBName(t)
+	mongotest.MongoDBNamed(t, name, 1) // dropped when the test ends, after the replicas stop
+	o := Options{MongoURI: mongotest.URI(t), MongoDB: name}
 	where := `kept="the collection _legible.secrets of MongoDB database ` + name + `"`
 	one := serveConduitWith(t, o)
 	if log := one.log.String(); !strings.Contains(log, "generated now") || !strings.Contains(log, where) {

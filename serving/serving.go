@@ -19,6 +19,7 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/requesting"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/lint"
@@ -38,8 +39,8 @@ type Options struct {
 	// Specs is the folder holding the app's app.yaml, concepts/ and syncs/.
 	Specs string
 	// Concepts is the catalog of the concepts the binary serves: legible's
-	// library, and the app's own (library.Catalog).
-	Concepts *concepts.Catalog
+	// library, and the app's own (catalog.New).
+	Concepts *catalog.Catalog
 	// Data is the embedded store's folder, created if missing; ignored
 	// when MongoURI is set.
 	Data string
@@ -200,7 +201,7 @@ func (a *App) Close() error { return a.db.Close() }
 // implementation of cat serves (serving them fails, with an error that
 // says so); errors stop it, warnings do not. An unreadable dir is an
 // *UnreadableError.
-func Check(dir string, cat *concepts.Catalog, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
+func Check(dir string, cat *catalog.Catalog, stderr io.Writer) (*spec.Spec, report.SourceMap, error) {
 	sp, res, err := lint.Dir(dir, cat)
 	if err != nil {
 		return nil, nil, &UnreadableError{Err: err}
@@ -228,7 +229,7 @@ func unserved(d diag.Diagnostic) bool {
 // registry builds the app's concepts on the database from cat, and
 // checks them against their specs, reporting mismatches, and concepts no
 // module of cat serves, with show.
-func registry(sp *spec.Spec, cat *concepts.Catalog, db *storage.DB, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
+func registry(sp *spec.Spec, cat *catalog.Catalog, db *storage.DB, req *requesting.Requesting, show func(diag.List)) (*concepts.Registry, error) {
 	modules, diags := cat.Bind(sp, diag.Error)
 	if len(diags) > 0 {
 		show(diags)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/legible/legible/storage/backend"
 )
 
 // Index is an index a collection declares, on top-level fields of its
@@ -25,16 +27,6 @@ func On(fields ...string) Index { return Index{Fields: fields} }
 // UniqueOn is the unique index on the fields.
 func UniqueOn(fields ...string) Index { return Index{Fields: fields, Unique: true} }
 
-// Name names the index after its fields, joined by "+", and "unique:"
-// before them for a unique index: backends name their indexes so.
-func (ix Index) Name() string {
-	name := strings.Join(ix.Fields, "+")
-	if ix.Unique {
-		return "unique:" + name
-	}
-	return name
-}
-
 // Doc is a document and its id, as Find returns them.
 type Doc[T any] struct {
 	ID    string
@@ -52,7 +44,7 @@ type Collection[T any] struct{ m *meta }
 // fields its indexes hold.
 type meta struct {
 	db      *DB
-	spec    Spec
+	coll    backend.Collection
 	indexed map[string]bool
 }
 
@@ -64,7 +56,10 @@ type meta struct {
 // the name or an index is malformed, or when db has the name declared
 // with other indexes.
 func NewCollection[T any](db *DB, name string, indexes ...Index) *Collection[T] {
-	m := &meta{db: db, spec: Spec{Name: name, Indexes: slices.Clone(indexes)}, indexed: map[string]bool{ID: true}}
+	m := &meta{db: db, coll: backend.Collection{Name: name, Indexes: make([]backend.Index, len(indexes))}, indexed: map[string]bool{ID: true}}
+	for i, ix := range indexes {
+		m.coll.Indexes[i] = backend.Index{Fields: slices.Clone(ix.Fields), Unique: ix.Unique}
+	}
 	if err := m.check(); err != nil {
 		panic("storage.NewCollection: " + err.Error())
 	}
@@ -81,17 +76,17 @@ func NewCollection[T any](db *DB, name string, indexes ...Index) *Collection[T] 
 
 // check checks the collection's name and indexes.
 func (m *meta) check() error {
-	if !validName(m.spec.Name) {
-		return fmt.Errorf("collection name %q is not Concept.name: letters, digits, _ and - around one dot", m.spec.Name)
+	if !validName(m.coll.Name) {
+		return fmt.Errorf("collection name %q is not Concept.name: letters, digits, _ and - around one dot", m.coll.Name)
 	}
-	for _, ix := range m.spec.Indexes {
+	for _, ix := range m.coll.Indexes {
 		if len(ix.Fields) == 0 {
-			return fmt.Errorf("an index of %s has no fields; name the fields it holds", m.spec.Name)
+			return fmt.Errorf("an index of %s has no fields; name the fields it holds", m.coll.Name)
 		}
 		for _, f := range ix.Fields {
 			if !validField(f) {
 				return fmt.Errorf("index %s of %s: %q is not a field name (a letter, then letters, digits and _)",
-					ix.Name(), m.spec.Name, f)
+					ix.Name(), m.coll.Name, f)
 			}
 		}
 	}
@@ -99,7 +94,7 @@ func (m *meta) check() error {
 }
 
 // Name returns the collection's name.
-func (c *Collection[T]) Name() string { return c.m.spec.Name }
+func (c *Collection[T]) Name() string { return c.m.coll.Name }
 
 // Get returns the document with the id, and whether there is one. An
 // empty id finds nothing.
@@ -254,7 +249,7 @@ func (c *Collection[T]) store(ctx context.Context, kind opKind, id string, doc T
 	if err != nil {
 		return fmt.Errorf("encoding document %s of %s: %w", id, c.Name(), err)
 	}
-	_, err = c.m.write(ctx, &writeOp{kind: kind, coll: c.Name(), doc: Raw{ID: id, Data: data}})
+	_, err = c.m.write(ctx, &writeOp{kind: kind, coll: c.Name(), doc: backend.Raw{ID: id, Data: data}})
 	return err
 }
 
@@ -264,11 +259,11 @@ func (c *Collection[T]) Delete(ctx context.Context, id string) (bool, error) {
 	if id == "" {
 		return false, nil
 	}
-	return c.m.write(ctx, &writeOp{kind: opDelete, coll: c.Name(), doc: Raw{ID: id}})
+	return c.m.write(ctx, &writeOp{kind: opDelete, coll: c.Name(), doc: backend.Raw{ID: id}})
 }
 
 // decode decodes a stored document.
-func (c *Collection[T]) decode(d Raw) (T, error) {
+func (c *Collection[T]) decode(d backend.Raw) (T, error) {
 	var v T
 	if err := json.Unmarshal(d.Data, &v); err != nil {
 		return v, fmt.Errorf("decoding document %s of %s: %w; the stored document does not fit the concept's type",

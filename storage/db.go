@@ -7,46 +7,50 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/legible/legible/storage/backend"
 )
 
 // DB is the database concepts keep their state in: named collections of
-// documents on a Backend. Open one with sqlite.Open or mongodb.Open. It
+// documents on a backend. Open one with sqlite.Open or mongodb.Open. It
 // is safe for concurrent use.
 type DB struct {
-	b        Backend
+	b        backend.Backend
 	mu       sync.Mutex
 	declared map[string]*meta
 }
 
-// New returns the DB on the backend b.
-func New(b Backend) *DB { return &DB{b: b, declared: map[string]*meta{}} }
+// New returns the DB on the backend b; backends' Open functions call it.
+func New(b backend.Backend) *DB { return &DB{b: b, declared: map[string]*meta{}} }
 
 // declare records the collection m, for Setup. A name declared again must
 // come with the same indexes.
 func (db *DB) declare(m *meta) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if old, ok := db.declared[m.spec.Name]; ok && !slices.EqualFunc(old.spec.Indexes, m.spec.Indexes, sameIndex) {
+	if old, ok := db.declared[m.coll.Name]; ok && !slices.EqualFunc(old.coll.Indexes, m.coll.Indexes, sameIndex) {
 		panic(fmt.Sprintf("storage.NewCollection: %s is declared twice, with other indexes; declare each collection once",
-			m.spec.Name))
+			m.coll.Name))
 	}
-	db.declared[m.spec.Name] = m
+	db.declared[m.coll.Name] = m
 }
 
 // sameIndex reports whether two indexes are the same.
-func sameIndex(a, b Index) bool { return a.Unique == b.Unique && slices.Equal(a.Fields, b.Fields) }
+func sameIndex(a, b backend.Index) bool {
+	return a.Unique == b.Unique && slices.Equal(a.Fields, b.Fields)
+}
 
 // Setup creates the collections declared on db and their indexes, and
 // drops the indexes they no longer declare. It is idempotent: serve runs
 // it at every start, after building the concepts.
 func (db *DB) Setup(ctx context.Context) error {
 	db.mu.Lock()
-	specs := make([]Spec, 0, len(db.declared))
+	specs := make([]backend.Collection, 0, len(db.declared))
 	for _, m := range db.declared {
-		specs = append(specs, m.spec)
+		specs = append(specs, m.coll)
 	}
 	db.mu.Unlock()
-	slices.SortFunc(specs, func(a, b Spec) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(specs, func(a, b backend.Collection) int { return strings.Compare(a.Name, b.Name) })
 	return db.b.Setup(ctx, specs)
 }
 
@@ -103,7 +107,7 @@ const aloneAttempts = 5
 func alone(ctx context.Context, db *DB, op *writeOp) (bool, error) {
 	var err error
 	for range aloneAttempts {
-		var w Writer
+		var w backend.Writer
 		if w, err = db.b.Write(ctx); err != nil {
 			return false, err
 		}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+
+	"github.com/legible/legible/storage/backend"
 )
 
 // opKind is what a readOp or writeOp does.
@@ -27,28 +29,28 @@ const (
 type readOp struct {
 	kind  opKind
 	coll  string
-	ids   []string // opGet: sorted, distinct
-	q     *Query   // opFind, opCount, opDistinct, opCountBy
-	field string   // opDistinct, opCountBy
-	res   result   // what it returned
+	ids   []string       // opGet: sorted, distinct
+	q     *backend.Query // opFind, opCount, opDistinct, opCountBy
+	field string         // opDistinct, opCountBy
+	res   result         // what it returned
 }
 
 // result is what a read returned.
 type result struct {
-	docs   []Raw   // opGet, sorted by id; opFind, in order
-	n      int64   // opCount
-	values []any   // opDistinct
-	groups []Group // opCountBy
+	docs   []backend.Raw   // opGet, sorted by id; opFind, in order
+	n      int64           // opCount
+	values []any           // opDistinct
+	groups []backend.Group // opCountBy
 }
 
 // run runs the read on r.
-func (op *readOp) run(ctx context.Context, r Reads) (result, error) {
+func (op *readOp) run(ctx context.Context, r backend.Reads) (result, error) {
 	var res result
 	var err error
 	switch op.kind {
 	case opGet:
 		res.docs, err = r.Get(ctx, op.coll, op.ids)
-		slices.SortFunc(res.docs, func(a, b Raw) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(res.docs, func(a, b backend.Raw) int { return strings.Compare(a.ID, b.ID) })
 	case opFind:
 		res.docs, err = r.Find(ctx, op.coll, op.q)
 	case opCount:
@@ -64,19 +66,19 @@ func (op *readOp) run(ctx context.Context, r Reads) (result, error) {
 // same reports whether two results of one read are the same.
 func (a result) same(b result) bool {
 	return a.n == b.n && slices.Equal(a.values, b.values) && slices.Equal(a.groups, b.groups) &&
-		slices.EqualFunc(a.docs, b.docs, func(x, y Raw) bool { return x.ID == y.ID && bytes.Equal(x.Data, y.Data) })
+		slices.EqualFunc(a.docs, b.docs, func(x, y backend.Raw) bool { return x.ID == y.ID && bytes.Equal(x.Data, y.Data) })
 }
 
 // writeOp is one write.
 type writeOp struct {
 	kind opKind
 	coll string
-	doc  Raw // opDelete: only the id
+	doc  backend.Raw // opDelete: only the id
 }
 
 // run runs the write on w; for a delete, it reports whether there was a
 // document.
-func (op *writeOp) run(ctx context.Context, w Writer) (bool, error) {
+func (op *writeOp) run(ctx context.Context, w backend.Writer) (bool, error) {
 	switch op.kind {
 	case opInsert:
 		return true, w.Insert(ctx, op.coll, op.doc)

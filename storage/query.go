@@ -3,11 +3,12 @@ package storage
 import (
 	"fmt"
 	"math"
-	"strings"
+
+	"github.com/legible/legible/storage/backend"
 )
 
 // ID names a document's id in a Cond or an Order, as if it were a field.
-const ID = "_id"
+const ID = backend.ID
 
 // Query selects documents of a collection: those that meet every Cond of
 // Where, in the order of Sort and then by id, Offset skipped, at most
@@ -60,38 +61,11 @@ func Asc(field string) Order { return Order{Field: field} }
 // Desc sorts by field, largest first.
 func Desc(field string) Order { return Order{Field: field, Desc: true} }
 
-// Empty reports whether q selects nothing for sure: it has an In with no
-// values.
-func (q *Query) Empty() bool {
-	for _, c := range q.Where {
-		if c.Set && len(c.Values) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// Descending reports whether ties are broken by id from the largest: when
-// the last order is descending, so that one index serves the whole order.
-func (q *Query) Descending() bool { return len(q.Sort) > 0 && q.Sort[len(q.Sort)-1].Desc }
-
-// TieBreak reports whether a backend orders ties by id after q's orders:
-// unless one of them is on ID already.
-func (q *Query) TieBreak() bool {
-	for _, o := range q.Sort {
-		if o.Field == ID {
-			return false
-		}
-	}
-	return true
-}
-
 // check checks q against the collection m, and makes its values the
 // scalars backends take: strings, booleans, int64 and float64.
-func (q Query) check(m *meta) (*Query, error) {
-	s, fields := &m.spec, m.indexed
-	out := q
-	out.Where = make([]Cond, len(q.Where))
+func (q Query) check(m *meta) (*backend.Query, error) {
+	s, fields := &m.coll, m.indexed
+	out := &backend.Query{Where: make([]backend.Cond, len(q.Where)), Limit: q.Limit, Offset: q.Offset}
 	for i, c := range q.Where {
 		if !fields[c.Field] {
 			return nil, unindexed(s, c.Field, "filters on")
@@ -104,22 +78,23 @@ func (q Query) check(m *meta) (*Query, error) {
 			}
 			values[j] = n
 		}
-		out.Where[i] = Cond{Field: c.Field, Values: values, Set: c.Set}
+		out.Where[i] = backend.Cond{Field: c.Field, Values: values, Set: c.Set}
 	}
 	for _, o := range q.Sort {
 		if !fields[o.Field] {
 			return nil, unindexed(s, o.Field, "sorts by")
 		}
+		out.Sort = append(out.Sort, backend.Order(o))
 	}
 	if q.Limit < 0 || q.Offset < 0 {
 		return nil, fmt.Errorf("a query of %s has limit %d and offset %d; neither may be negative", s.Name, q.Limit, q.Offset)
 	}
-	return &out, nil
+	return out, nil
 }
 
 // unindexed is the error of a query that filters on, or sorts by, a
 // field no index of s holds.
-func unindexed(s *Spec, field, doing string) error {
+func unindexed(s *backend.Collection, field, doing string) error {
 	return fmt.Errorf("a query of %s %s %s, which no index of it holds; declare an index on %s in NewCollection",
 		s.Name, doing, field, field)
 }
@@ -141,20 +116,4 @@ func scalar(v any) (any, error) {
 		return v, nil
 	}
 	return nil, fmt.Errorf("a query value must be a string, a number or a boolean, not %T", v)
-}
-
-// String writes q for error messages.
-func (q *Query) String() string {
-	var b strings.Builder
-	for i, c := range q.Where {
-		if i > 0 {
-			b.WriteString(" and ")
-		}
-		if c.Set {
-			fmt.Fprintf(&b, "%s in %v", c.Field, c.Values)
-		} else {
-			fmt.Fprintf(&b, "%s = %v", c.Field, c.Values[0])
-		}
-	}
-	return b.String()
 }

@@ -39,5 +39,6 @@ func (db *DB) Secret(ctx context.Context, name string) (Secret, error) {
 	}
 	fresh := make([]byte, SecretSize)
 	_, _ = rand.Read(fresh) // never fails (crypto/rand)
-	return db.b.KeepSecret(ctx, name, fresh)
+	s, err := db.b.KeepSecret(ctx, name, fresh)
+	return Secret(s), err
 }

@@ -4,17 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/legible/legible/storage/backend"
 )
 
 // ErrTaken says that a write hit a unique key: the id, or the values of a
 // unique index, belong to another document. Insert and Put return errors
 // that wrap it, for errors.Is.
-var ErrTaken = errors.New("duplicate key")
+var ErrTaken = backend.ErrTaken
 
 // ErrConflict says that a transaction read data that another one changed
 // before it could write: its writes were not made, and it should run
 // again from the start. Flows do so by themselves.
-var ErrConflict = errors.New("conflict with a concurrent transaction")
+var ErrConflict = backend.ErrConflict
 
 // Tx is a transaction: the reads and writes of one flow, which commit
 // together or not at all, serializably with every other Tx of its DB.
@@ -35,8 +37,8 @@ var ErrConflict = errors.New("conflict with a concurrent transaction")
 // A Tx is used by one goroutine at a time.
 type Tx struct {
 	db      *DB
-	reader  Reader
-	writer  Writer
+	reader  backend.Reader
+	writer  backend.Writer
 	reads   []*readOp // the reads before the first write
 	err     error     // a conflict, or the end: every later use fails with it
 	discard bool

@@ -6,11 +6,12 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
 func TestMain(m *testing.M) {
 	os.Setenv(CostEnv, "min")
-	storagetest.Main(m)
+	mongotest.Main(m)
 }
 
 // each runs f on a fresh concept on each backend.

@@ -7,9 +7,10 @@ import (
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
-func TestMain(m *testing.M) { storagetest.Main(m) }
+func TestMain(m *testing.M) { mongotest.Main(m) }
 
 // each runs f on a fresh concept on each backend.
 func each(t *testing.T, f func(t *testing.T, fl *Following, c *concepts.Concept)) {

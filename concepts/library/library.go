@@ -25,9 +25,3 @@ func Modules() []concepts.Module {
 		tagging.Module(), article.Module(), commenting.Module(), likert.Module(),
 	}
 }
-
-// Catalog returns the built-in concepts and then own, an app's own
-// implementations: one of them replaces the built-in concept of its name.
-func Catalog(own ...concepts.Module) (*concepts.Catalog, error) {
-	return concepts.NewCatalog(append(Modules(), own...)...)
-}

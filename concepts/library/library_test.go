@@ -5,7 +5,9 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/requesting"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/check"
+	"github.com/legible/legible/engine/conform"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/storage"
 )
@@ -28,7 +30,7 @@ func TestSpecsAreCleanAndImplemented(t *testing.T) {
 			if k == nil {
 				t.Fatalf("the spec declares no concept %s", m.Name)
 			}
-			for _, d := range concepts.Conformance(m.New(nil), k) {
+			for _, d := range conform.Check(m.New(nil), k) {
 				t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
 			}
 		})
@@ -42,7 +44,7 @@ func TestRequestingConforms(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	for _, d := range concepts.Conformance(requesting.New().Concept(), sp.Concept("Requesting")) {
+	for _, d := range conform.Check(requesting.New().Concept(), sp.Concept("Requesting")) {
 		t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
 	}
 }
@@ -51,7 +53,7 @@ func TestRequestingConforms(t *testing.T) {
 // built-in name replaces it, and then serves own spec files only.
 func TestCatalogOwnReplacesBuiltin(t *testing.T) {
 	own := concepts.NewModule("Profile", nil, func(*storage.DB) *fake { return &fake{} })
-	cat, err := Catalog(own)
+	cat, err := catalog.New(append(Modules(), own)...)
 	if err != nil {
 		t.Fatal(err)
 	}

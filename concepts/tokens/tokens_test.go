@@ -18,9 +18,10 @@ import (
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
-func TestMain(m *testing.M) { storagetest.Main(m) }
+func TestMain(m *testing.M) { mongotest.Main(m) }
 
 // each runs f on each backend, on a fresh concept that signs with the
 // secret "s1".

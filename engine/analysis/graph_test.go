@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	"github.com/legible/legible/concepts/library"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/check"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/spec"
-
 	"github.com/legible/legible/internal/golden"
 )
 
@@ -30,7 +30,7 @@ func repoSpec(t *testing.T) *spec.Spec {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := library.Catalog()
+	cat, err := catalog.New(library.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/profile"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/rules"
@@ -20,7 +20,7 @@ import (
 func TestConformanceInLint(t *testing.T) {
 	own := profile.Module()
 	own.Spec = nil // the built-in implementation, registered as the app's own
-	withOwn, err := library.Catalog(own)
+	withOwn, err := catalog.New(append(library.Modules(), own)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestConformanceInLint(t *testing.T) {
 	for _, tt := range []struct {
 		name         string
 		profile      string // the app's own Profile spec, if any
-		cat          *concepts.Catalog
+		cat          *catalog.Catalog
 		errors, note bool
 	}{
 		{"library specs", "", builtins, false, false},

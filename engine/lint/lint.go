@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/analysis"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/check"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
@@ -22,16 +22,16 @@ type Result struct {
 	Diags   diag.List
 	Sources map[string][]byte
 	Files   int // how many spec files were reported on
-	cat     *concepts.Catalog
+	cat     *catalog.Catalog
 }
 
 // App loads and checks the files of one app as a binary with the
 // concepts of cat would serve it: the concepts app.yaml lists without a
 // spec file come from cat's library, and each concept is checked against
-// the implementation that would serve it (concepts.Catalog.Bind); one that
+// the implementation that would serve it (catalog.Catalog.Bind); one that
 // none in cat serves is a note, as this binary may not be the app's. The
 // app's `lint:` settings and `legible:ignore` comments apply.
-func App(files []load.File, cat *concepts.Catalog) (*spec.Spec, diag.List) {
+func App(files []load.File, cat *catalog.Catalog) (*spec.Spec, diag.List) {
 	sp, diags := analyzed(files, cat)
 	_, bound := cat.Bind(sp, diag.Info)
 	return sp, configure(sp, files, append(diags, bound...))
@@ -67,7 +67,7 @@ func language(files []load.File, library load.Library) (*spec.Spec, diag.List) {
 // of cat would (App). Each file is checked as part of its app: the nearest
 // folder at or above it with an app.yaml. It returns an error only when
 // the input cannot be read.
-func Paths(paths []string, cat *concepts.Catalog) (*Result, error) {
+func Paths(paths []string, cat *catalog.Catalog) (*Result, error) {
 	files, err := targets(paths)
 	if err != nil {
 		return nil, err
@@ -104,7 +104,7 @@ func Paths(paths []string, cat *concepts.Catalog) (*Result, error) {
 // Dir loads and checks the app in dir as a binary with the concepts of cat
 // would (App), as `legible serve` does before it starts: the spec, and
 // every diagnostic of the app.
-func Dir(dir string, cat *concepts.Catalog) (*spec.Spec, *Result, error) {
+func Dir(dir string, cat *catalog.Catalog) (*spec.Spec, *Result, error) {
 	names, err := specFiles(filepath.Clean(dir))
 	if err != nil {
 		return nil, nil, err

@@ -3,14 +3,14 @@ package lint
 import (
 	"testing"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/library"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
 )
 
 // builtins is the stock binary's catalog: legible's library.
-var builtins = func() *concepts.Catalog {
-	cat, err := library.Catalog()
+var builtins = func() *catalog.Catalog {
+	cat, err := catalog.New(library.Modules()...)
 	if err != nil {
 		panic(err)
 	}

@@ -45,7 +45,7 @@ func KindOf(name string) Kind {
 }
 
 // Library is the concept specs a binary offers apps, as a
-// *concepts.Catalog does.
+// *catalog.Catalog does.
 type Library interface {
 	// Spec returns the spec of the concept name, or nil.
 	Spec(name string) []byte

@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/catalog"
 )
 
 // exitError carries the process exit code of a failed command.
@@ -33,7 +33,7 @@ func usageError(err error) error { return &exitError{code: 2, err: err} }
 // Run executes the command line with args, writing to stdout and stderr,
 // for a binary that serves the concepts of cat, and returns the process
 // exit code.
-func Run(args []string, stdout, stderr io.Writer, cat *concepts.Catalog) int {
+func Run(args []string, stdout, stderr io.Writer, cat *catalog.Catalog) int {
 	root := newRoot(cat)
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -52,7 +52,7 @@ func Run(args []string, stdout, stderr io.Writer, cat *concepts.Catalog) int {
 	return ee.code
 }
 
-func newRoot(cat *concepts.Catalog) *cobra.Command {
+func newRoot(cat *catalog.Catalog) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "legible",
 		Short: "Check and serve backends written as concepts and synchronizations",

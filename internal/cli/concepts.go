@@ -9,11 +9,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/spec"
 )
 
-func newConcepts(cat *concepts.Catalog) *cobra.Command {
+func newConcepts(cat *catalog.Catalog) *cobra.Command {
 	return &cobra.Command{
 		Use:   "concepts [NAME]",
 		Short: "List the concepts this binary serves, or print one's spec",
@@ -36,7 +37,7 @@ state, actions and queries, with their inputs and outcomes.`,
 
 // listConcepts writes a line per module: its name, where its spec is, and
 // the purpose of a built-in one.
-func listConcepts(w io.Writer, cat *concepts.Catalog) error {
+func listConcepts(w io.Writer, cat *catalog.Catalog) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CONCEPT\tSPEC\tPURPOSE")
 	sp, _ := load.Load(nil, nil)
@@ -58,7 +59,7 @@ func listConcepts(w io.Writer, cat *concepts.Catalog) error {
 }
 
 // showConcept prints the spec of a built-in concept.
-func showConcept(w io.Writer, cat *concepts.Catalog, name string) error {
+func showConcept(w io.Writer, cat *catalog.Catalog, name string) error {
 	if data := load.BuiltinSpec(name); data != nil {
 		_, err := fmt.Fprintf(w, "# %s, built into every app.\n%s", name, strings.TrimPrefix(string(data), schemaLine(data)))
 		return err

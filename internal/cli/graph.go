@@ -5,12 +5,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/analysis"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/serving"
 )
 
-func newGraph(cat *concepts.Catalog) *cobra.Command {
+func newGraph(cat *catalog.Catalog) *cobra.Command {
 	var specs, format, route string
 	cmd := &cobra.Command{
 		Use:   "graph [DIR]",

@@ -10,14 +10,14 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
 )
 
-func newLint(cat *concepts.Catalog) *cobra.Command {
+func newLint(cat *catalog.Catalog) *cobra.Command {
 	var format string
 	maxWarnings := -1
 	cmd := &cobra.Command{

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/library"
+	"github.com/legible/legible/engine/catalog"
 )
 
 // capture runs the command line with the stock binary's concepts, and
@@ -23,9 +23,9 @@ func capture(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 // builtins is the stock binary's catalog: legible's library.
-func builtins(t testing.TB) *concepts.Catalog {
+func builtins(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	cat, err := library.Catalog()
+	cat, err := catalog.New(library.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/server"
 	"github.com/legible/legible/serving"
@@ -24,12 +24,12 @@ type serveOptions struct {
 	specs, addr, data, log string
 	dev                    bool
 	limits                 server.Limits
-	cat                    *concepts.Catalog
+	cat                    *catalog.Catalog
 }
 
 var logLevels = map[string]flow.Level{"off": flow.Off, "trace": flow.Trace, "verbose": flow.Verbose}
 
-func newServe(cat *concepts.Catalog) *cobra.Command {
+func newServe(cat *catalog.Catalog) *cobra.Command {
 	o := serveOptions{cat: cat}
 	cmd := &cobra.Command{
 		Use:   "serve",

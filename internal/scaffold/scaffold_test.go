@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/concepts/library"
+	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/lint"
 )
 
@@ -37,7 +38,7 @@ func TestWrittenSpecsLint(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(mod), "module shop-list\n") || !strings.Contains(string(mod), "require "+ModulePath+" v1.2.3\n") {
 		t.Fatalf("go.mod (%v):\n%s", err, mod)
 	}
-	cat, err := library.Catalog()
+	cat, err := catalog.New(library.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}

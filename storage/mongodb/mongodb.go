@@ -36,6 +36,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // DefaultDB is the database name when Options.DB is empty.
@@ -70,7 +71,7 @@ type Backend struct {
 	log    *slog.Logger
 
 	mu     sync.Mutex
-	unique map[string][]storage.Index // the unique indexes of each collection, from Setup
+	unique map[string][]backend.Index // the unique indexes of each collection, from Setup
 }
 
 // Open connects to the MongoDB at uri, checks that it answers and whether
@@ -160,7 +161,7 @@ func (b *Backend) Ping(ctx context.Context) error {
 func (b *Backend) Close() error { return b.client.Disconnect(context.Background()) }
 
 // uniqueIndexes returns the unique indexes of a collection.
-func (b *Backend) uniqueIndexes(coll string) []storage.Index {
+func (b *Backend) uniqueIndexes(coll string) []backend.Index {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.unique[coll]
@@ -171,7 +172,7 @@ func (b *Backend) Drop(ctx context.Context) error { return b.db.Drop(ctx) }
 
 // Read starts a read: MongoDB reads are not from one snapshot outside a
 // transaction, so each read is on its own.
-func (b *Backend) Read(context.Context) (storage.Reader, error) {
+func (b *Backend) Read(context.Context) (backend.Reader, error) {
 	return reader{reads{b: b}}, nil
 }
 
@@ -184,7 +185,7 @@ func (reader) Close() {}
 // Write starts the writing part of a transaction: a session transaction
 // when the server has them, else writes applied at once and undone on
 // Rollback.
-func (b *Backend) Write(ctx context.Context) (storage.Writer, error) {
+func (b *Backend) Write(ctx context.Context) (backend.Writer, error) {
 	if b.atomic {
 		return b.beginSession(ctx)
 	}
@@ -197,9 +198,9 @@ const namespaceExists = 48
 
 // Setup creates the collections and their indexes, and drops the indexes
 // no longer declared.
-func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
+func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
 	b.mu.Lock()
-	b.unique = map[string][]storage.Index{}
+	b.unique = map[string][]backend.Index{}
 	for _, s := range colls {
 		for _, ix := range s.Indexes {
 			if ix.Unique {
@@ -208,7 +209,7 @@ func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
 		}
 	}
 	b.mu.Unlock()
-	for _, s := range append(colls, storage.Spec{Name: commitsCollection}) {
+	for _, s := range append(colls, backend.Collection{Name: commitsCollection}) {
 		err := b.db.CreateCollection(ctx, s.Name)
 		var ce mongo.CommandError
 		if err != nil && !(errors.As(err, &ce) && ce.Code == namespaceExists) {
@@ -223,7 +224,7 @@ func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
 
 // setupIndexes creates a collection's indexes and drops those it no
 // longer declares.
-func (b *Backend) setupIndexes(ctx context.Context, s storage.Spec) error {
+func (b *Backend) setupIndexes(ctx context.Context, s backend.Collection) error {
 	coll := b.db.Collection(s.Name)
 	have, err := indexNames(ctx, coll)
 	if err != nil {
@@ -247,7 +248,7 @@ func (b *Backend) setupIndexes(ctx context.Context, s storage.Spec) error {
 }
 
 // indexModel is the MongoDB index of ix.
-func indexModel(ix storage.Index) mongo.IndexModel {
+func indexModel(ix backend.Index) mongo.IndexModel {
 	keys := bson.D{}
 	for _, f := range ix.Fields {
 		keys = append(keys, bson.E{Key: f, Value: 1})

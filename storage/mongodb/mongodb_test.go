@@ -12,7 +12,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/legible/legible/internal/ferret"
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 func TestConvertRoundTrip(t *testing.T) {
@@ -146,7 +146,7 @@ func TestSetupFollowsTheDeclaredIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	specs := []storage.Spec{{Name: "Test.kept", Indexes: []storage.Index{storage.On("group"), storage.UniqueOn("name")}}}
+	specs := []backend.Collection{{Name: "Test.kept", Indexes: []backend.Index{{Fields: []string{"group"}}, {Fields: []string{"name"}, Unique: true}}}}
 	for range 2 {
 		if err := b.Setup(ctx, specs); err != nil {
 			t.Fatal(err)

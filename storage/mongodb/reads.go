@@ -11,10 +11,10 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
-// reads answers storage.Reads, outside any transaction or, with a
+// reads answers backend.Reads, outside any transaction or, with a
 // session, in its transaction, noting each collection it reads.
 type reads struct {
 	b    *Backend
@@ -32,7 +32,7 @@ func (r reads) coll(ctx context.Context, name string) (context.Context, *mongo.C
 }
 
 // Get reads documents by id.
-func (r reads) Get(ctx context.Context, coll string, ids []string) ([]storage.Raw, error) {
+func (r reads) Get(ctx context.Context, coll string, ids []string) ([]backend.Raw, error) {
 	filter := bson.D{{Key: idField, Value: ids[0]}}
 	if len(ids) > 1 {
 		filter = bson.D{{Key: idField, Value: bson.D{{Key: "$in", Value: ids}}}}
@@ -41,7 +41,7 @@ func (r reads) Get(ctx context.Context, coll string, ids []string) ([]storage.Ra
 }
 
 // Find runs a query.
-func (r reads) Find(ctx context.Context, coll string, q *storage.Query) ([]storage.Raw, error) {
+func (r reads) Find(ctx context.Context, coll string, q *backend.Query) ([]backend.Raw, error) {
 	opts := options.Find().SetSort(sortOf(q))
 	if q.Limit > 0 {
 		opts.SetLimit(int64(q.Limit))
@@ -53,33 +53,33 @@ func (r reads) Find(ctx context.Context, coll string, q *storage.Query) ([]stora
 }
 
 // find runs a find and converts the documents.
-func (r reads) find(ctx context.Context, name string, filter bson.D, opts *options.FindOptionsBuilder) ([]storage.Raw, error) {
+func (r reads) find(ctx context.Context, name string, filter bson.D, opts *options.FindOptionsBuilder) ([]backend.Raw, error) {
 	ctx, coll := r.coll(ctx, name)
 	cur, err := coll.Find(ctx, filter, opts)
 	if err != nil {
 		return nil, readError(name, err)
 	}
 	defer cur.Close(ctx)
-	var out []storage.Raw
+	var out []backend.Raw
 	for cur.Next(ctx) {
 		id, data, err := fromBSON(cur.Current)
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", name, err)
 		}
-		out = append(out, storage.Raw{ID: id, Data: data})
+		out = append(out, backend.Raw{ID: id, Data: data})
 	}
 	return out, readError(name, cur.Err())
 }
 
 // Count counts what a query selects.
-func (r reads) Count(ctx context.Context, name string, q *storage.Query) (int64, error) {
+func (r reads) Count(ctx context.Context, name string, q *backend.Query) (int64, error) {
 	ctx, coll := r.coll(ctx, name)
 	n, err := coll.CountDocuments(ctx, filterOf(q))
 	return n, readError(name, err)
 }
 
 // Distinct reads the distinct values of a field, sorted.
-func (r reads) Distinct(ctx context.Context, name, field string, q *storage.Query) ([]any, error) {
+func (r reads) Distinct(ctx context.Context, name, field string, q *backend.Query) ([]any, error) {
 	ctx, coll := r.coll(ctx, name)
 	res := coll.Distinct(ctx, field, filterOf(q))
 	var values []any
@@ -98,7 +98,7 @@ func (r reads) Distinct(ctx context.Context, name, field string, q *storage.Quer
 
 // CountBy counts the documents by the values of a field, in an
 // aggregation: a $match, then a $group.
-func (r reads) CountBy(ctx context.Context, name, field string, q *storage.Query) ([]storage.Group, error) {
+func (r reads) CountBy(ctx context.Context, name, field string, q *backend.Query) ([]backend.Group, error) {
 	ctx, coll := r.coll(ctx, name)
 	pipeline := mongo.Pipeline{
 		{{Key: "$match", Value: filterOf(q)}},
@@ -115,13 +115,13 @@ func (r reads) CountBy(ctx context.Context, name, field string, q *storage.Query
 	if err := cur.All(ctx, &groups); err != nil {
 		return nil, readError(name, err)
 	}
-	out := make([]storage.Group, 0, len(groups))
+	out := make([]backend.Group, 0, len(groups))
 	for _, g := range groups {
 		if v := scalarOf(g.Value); v != nil {
-			out = append(out, storage.Group{Value: v, N: g.N})
+			out = append(out, backend.Group{Value: v, N: g.N})
 		}
 	}
-	slices.SortFunc(out, func(a, b storage.Group) int { return compareScalars(a.Value, b.Value) })
+	slices.SortFunc(out, func(a, b backend.Group) int { return compareScalars(a.Value, b.Value) })
 	return out, nil
 }
 
@@ -178,7 +178,7 @@ func number(v any) float64 {
 }
 
 // filterOf is the filter of a query.
-func filterOf(q *storage.Query) bson.D {
+func filterOf(q *backend.Query) bson.D {
 	filter := bson.D{}
 	for _, c := range q.Where {
 		if c.Set {
@@ -191,7 +191,7 @@ func filterOf(q *storage.Query) bson.D {
 }
 
 // sortOf is the sort of a query: its orders, then _id.
-func sortOf(q *storage.Query) bson.D {
+func sortOf(q *backend.Query) bson.D {
 	sort := bson.D{}
 	for _, o := range q.Sort {
 		sort = append(sort, bson.E{Key: o.Field, Value: direction(o.Desc)})

@@ -6,7 +6,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // secretsCollection holds the secrets a database keeps for its app, one
@@ -24,22 +24,22 @@ type secretDoc struct {
 // _legible.secrets, first inserting fresh when there is none. The insert
 // is by _id, so of the servers that race on one database the first one
 // stores its secret and the others read it: replicas share one secret.
-func (b *Backend) KeepSecret(ctx context.Context, name string, fresh []byte) (storage.Secret, error) {
+func (b *Backend) KeepSecret(ctx context.Context, name string, fresh []byte) (backend.Secret, error) {
 	coll := b.db.Collection(secretsCollection)
 	where := fmt.Sprintf("the collection %s of MongoDB database %s", secretsCollection, b.db.Name())
 	_, err := coll.InsertOne(ctx, secretDoc{Name: name, Value: fresh})
 	created := err == nil
 	if err != nil && !isDuplicate(err) {
-		return storage.Secret{}, fmt.Errorf("keeping the secret %s in %s: %w; check that the user of MONGODB_URI may write there", name, where, err)
+		return backend.Secret{}, fmt.Errorf("keeping the secret %s in %s: %w; check that the user of MONGODB_URI may write there", name, where, err)
 	}
 	var doc secretDoc
 	if err := coll.FindOne(ctx, bson.D{{Key: idField, Value: name}}).Decode(&doc); err != nil {
-		return storage.Secret{}, fmt.Errorf("reading the secret %s from %s: %w", name, where, err)
+		return backend.Secret{}, fmt.Errorf("reading the secret %s from %s: %w", name, where, err)
 	}
 	if len(doc.Value) != len(fresh) {
-		return storage.Secret{}, fmt.Errorf("the secret %s in %s holds %d bytes, not the %d of a secret legible made: "+
+		return backend.Secret{}, fmt.Errorf("the secret %s in %s holds %d bytes, not the %d of a secret legible made: "+
 			"delete that document ({_id: %q}) to have a new secret made (what the old one signed stops verifying)",
 			name, where, len(doc.Value), len(fresh), name)
 	}
-	return storage.Secret{Value: doc.Value, Where: where, Created: created}, nil
+	return backend.Secret{Value: doc.Value, Where: where, Created: created}, nil
 }

@@ -6,16 +6,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/legible/legible/storage/storagetest"
+	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
-func TestMain(m *testing.M) { storagetest.Main(m) }
+func TestMain(m *testing.M) { mongotest.Main(m) }
 
 // TestReplicasShareTheSecret opens one database twice, as two replicas of
 // a server do: the second gets the secret the first one made.
 func TestReplicasShareTheSecret(t *testing.T) {
-	name := storagetest.DBName(t)
-	one, two := storagetest.MongoDBNamed(t, name, 2), storagetest.MongoDBNamed(t, name, 2)
+	name := mongotest.DBName(t)
+	one, two := mongotest.MongoDBNamed(t, name, 2), mongotest.MongoDBNamed(t, name, 2)
 	ctx := context.Background()
 	first, err := one.Secret(ctx, "tokens")
 	if err != nil {

@@ -12,14 +12,14 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/readconcern"
 	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // writes are the writes of both kinds of Writer, on reads' collections.
 type writes struct{ reads }
 
 // insert inserts a document.
-func (w writes) insert(ctx context.Context, name string, doc storage.Raw) error {
+func (w writes) insert(ctx context.Context, name string, doc backend.Raw) error {
 	d, err := toBSON(doc.ID, doc.Data)
 	if err != nil {
 		return err
@@ -32,7 +32,7 @@ func (w writes) insert(ctx context.Context, name string, doc storage.Raw) error 
 // put inserts or replaces a document. A concurrent first put of one id
 // can make the upsert hit the _id index; it then replaces the document
 // the other put made.
-func (w writes) put(ctx context.Context, name string, doc storage.Raw) error {
+func (w writes) put(ctx context.Context, name string, doc backend.Raw) error {
 	d, err := toBSON(doc.ID, doc.Data)
 	if err != nil {
 		return err
@@ -70,20 +70,20 @@ type loose struct {
 // did not exist, nil Data.
 type undo struct {
 	coll string
-	was  storage.Raw
+	was  backend.Raw
 }
 
 // Insert inserts, to be deleted on Rollback.
-func (l *loose) Insert(ctx context.Context, coll string, doc storage.Raw) error {
+func (l *loose) Insert(ctx context.Context, coll string, doc backend.Raw) error {
 	if err := l.insert(ctx, coll, doc); err != nil {
 		return err
 	}
-	l.undo = append(l.undo, undo{coll: coll, was: storage.Raw{ID: doc.ID}})
+	l.undo = append(l.undo, undo{coll: coll, was: backend.Raw{ID: doc.ID}})
 	return nil
 }
 
 // Put reads the document it replaces, then stores.
-func (l *loose) Put(ctx context.Context, coll string, doc storage.Raw) error {
+func (l *loose) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	was, err := l.before(ctx, coll, doc.ID)
 	if err != nil {
 		return err
@@ -114,7 +114,7 @@ func (l *loose) before(ctx context.Context, coll, id string) (undo, error) {
 	if err != nil {
 		return undo{}, err
 	}
-	u := undo{coll: coll, was: storage.Raw{ID: id}}
+	u := undo{coll: coll, was: backend.Raw{ID: id}}
 	if len(docs) == 1 {
 		u.was = docs[0]
 	}
@@ -170,7 +170,7 @@ func (b *Backend) beginSession(ctx context.Context) (*session, error) {
 
 // Insert inserts in the transaction. A duplicate key aborts a MongoDB
 // transaction, so it first looks for the id and the unique values itself.
-func (s *session) Insert(ctx context.Context, coll string, doc storage.Raw) error {
+func (s *session) Insert(ctx context.Context, coll string, doc backend.Raw) error {
 	if err := s.free(ctx, coll, doc, true); err != nil {
 		return err
 	}
@@ -178,17 +178,17 @@ func (s *session) Insert(ctx context.Context, coll string, doc storage.Raw) erro
 }
 
 // Put stores in the transaction, looking for the unique values first.
-func (s *session) Put(ctx context.Context, coll string, doc storage.Raw) error {
+func (s *session) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	if err := s.free(ctx, coll, doc, false); err != nil {
 		return err
 	}
 	return s.aborted(s.put(ctx, coll, doc))
 }
 
-// free returns an error wrapping storage.ErrTaken when the id (for an
+// free returns an error wrapping backend.ErrTaken when the id (for an
 // insert) or the values of a unique index of doc are another document's,
 // as the transaction sees them.
-func (s *session) free(ctx context.Context, coll string, doc storage.Raw, insert bool) error {
+func (s *session) free(ctx context.Context, coll string, doc backend.Raw, insert bool) error {
 	if insert {
 		if docs, err := s.Get(ctx, coll, []string{doc.ID}); err != nil || len(docs) > 0 {
 			return errors.Join(err, takenError(coll, doc.ID, len(docs) > 0))
@@ -232,15 +232,15 @@ func takenError(coll, id string, taken bool) error {
 	if !taken {
 		return nil
 	}
-	return fmt.Errorf("storing in %s, document %s: %w", coll, id, storage.ErrTaken)
+	return fmt.Errorf("storing in %s, document %s: %w", coll, id, backend.ErrTaken)
 }
 
 // aborted turns the duplicate key that a concurrent transaction caused,
 // after free found the key free, into a conflict: the server has aborted
 // this transaction, and running it again sees the other's write.
 func (s *session) aborted(err error) error {
-	if errors.Is(err, storage.ErrTaken) {
-		return fmt.Errorf("%w: %w", storage.ErrConflict, err)
+	if errors.Is(err, backend.ErrTaken) {
+		return fmt.Errorf("%w: %w", backend.ErrConflict, err)
 	}
 	return err
 }
@@ -299,26 +299,26 @@ func (s *session) Rollback() {
 }
 
 // writeError names the collection and the document in an error of
-// writing it, wrapping storage.ErrTaken for a duplicate key and
-// storage.ErrConflict for a transient transaction error; nil stays nil.
+// writing it, wrapping backend.ErrTaken for a duplicate key and
+// backend.ErrConflict for a transient transaction error; nil stays nil.
 func writeError(doing, coll, id string, err error) error {
 	switch {
 	case err == nil:
 		return nil
 	case isDuplicate(err):
-		return fmt.Errorf("%s %s, document %s: %w", doing, coll, id, storage.ErrTaken)
+		return fmt.Errorf("%s %s, document %s: %w", doing, coll, id, backend.ErrTaken)
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		return err
 	}
 	return conflictOr(fmt.Errorf("%s %s, document %s: %w", doing, coll, id, err))
 }
 
-// conflictOr wraps storage.ErrConflict around err when the server says
+// conflictOr wraps backend.ErrConflict around err when the server says
 // that running the transaction again may succeed.
 func conflictOr(err error) error {
 	var se mongo.ServerError
 	if errors.As(err, &se) && (se.HasErrorLabel("TransientTransactionError") || se.HasErrorCode(writeConflict)) {
-		return fmt.Errorf("%w: %w", storage.ErrConflict, err)
+		return fmt.Errorf("%w: %w", backend.ErrConflict, err)
 	}
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // benchDocs is how many documents the benchmarks' collection holds.
@@ -78,8 +79,8 @@ func BenchmarkStore(b *testing.B) {
 	}
 	idList, _ := json.Marshal(ids)
 	page := storage.Query{Where: []storage.Cond{storage.Eq("author", "author3")}, Sort: []storage.Order{storage.Desc("createdAt")}, Limit: 20}
-	pageSQL, pageArgs := findSQL("Bench.docs", &storage.Query{Where: []storage.Cond{{Field: "author", Values: []any{"author3"}}},
-		Sort: page.Sort, Limit: 20})
+	pageSQL, pageArgs := findSQL("Bench.docs", &backend.Query{Where: []backend.Cond{{Field: "author", Values: []any{"author3"}}},
+		Sort: []backend.Order{{Field: "createdAt", Desc: true}}, Limit: 20})
 	ops := []struct {
 		name string
 		run  func(ctx context.Context, i int) error
@@ -137,8 +138,8 @@ func BenchmarkStore(b *testing.B) {
 		rw.SetMaxOpenConns(1)
 		stmts := []string{`CREATE TABLE IF NOT EXISTS "Bench.raw" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`,
 			`DROP INDEX IF EXISTS "Bench.raw/unique:slug"`, `DROP INDEX IF EXISTS "Bench.raw/author+createdAt"`,
-			createIndex("Bench.raw/unique:slug", "Bench.raw", storage.UniqueOn("slug")),
-			createIndex("Bench.raw/author+createdAt", "Bench.raw", storage.On("author", "createdAt"))}
+			createIndex("Bench.raw/unique:slug", "Bench.raw", backend.Index{Fields: []string{"slug"}, Unique: true}),
+			createIndex("Bench.raw/author+createdAt", "Bench.raw", backend.Index{Fields: []string{"author", "createdAt"}})}
 		for _, stmt := range stmts {
 			if _, err := rw.Exec(stmt); err != nil {
 				b.Fatal(err)

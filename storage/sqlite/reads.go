@@ -4,14 +4,14 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
-// reads answers storage.Reads on one connection.
+// reads answers backend.Reads on one connection.
 type reads struct{ c *conn }
 
 // Get reads documents by id: one with =, several with json_each.
-func (r reads) Get(ctx context.Context, coll string, ids []string) ([]storage.Raw, error) {
+func (r reads) Get(ctx context.Context, coll string, ids []string) ([]backend.Raw, error) {
 	if len(ids) == 1 {
 		return r.docs(ctx, coll, "SELECT id, doc FROM "+table(coll)+" WHERE id = ?", ids[0])
 	}
@@ -29,13 +29,13 @@ func anys(ids []string) []any {
 }
 
 // Find runs a query.
-func (r reads) Find(ctx context.Context, coll string, q *storage.Query) ([]storage.Raw, error) {
+func (r reads) Find(ctx context.Context, coll string, q *backend.Query) ([]backend.Raw, error) {
 	query, args := findSQL(coll, q)
 	return r.docs(ctx, coll, query, args...)
 }
 
 // Count counts what a query selects.
-func (r reads) Count(ctx context.Context, coll string, q *storage.Query) (int64, error) {
+func (r reads) Count(ctx context.Context, coll string, q *backend.Query) (int64, error) {
 	query, args := countSQL(coll, q)
 	if len(q.Where) == 0 {
 		query, args = countAllSQL, []any{coll}
@@ -56,7 +56,7 @@ func (r reads) Count(ctx context.Context, coll string, q *storage.Query) (int64,
 }
 
 // Distinct reads the distinct values of a field.
-func (r reads) Distinct(ctx context.Context, coll, field string, q *storage.Query) ([]any, error) {
+func (r reads) Distinct(ctx context.Context, coll, field string, q *backend.Query) ([]any, error) {
 	groups, err := r.values(ctx, coll, field, q, false)
 	out := make([]any, len(groups))
 	for i, g := range groups {
@@ -66,22 +66,22 @@ func (r reads) Distinct(ctx context.Context, coll, field string, q *storage.Quer
 }
 
 // CountBy counts the documents by the values of a field.
-func (r reads) CountBy(ctx context.Context, coll, field string, q *storage.Query) ([]storage.Group, error) {
+func (r reads) CountBy(ctx context.Context, coll, field string, q *backend.Query) ([]backend.Group, error) {
 	return r.values(ctx, coll, field, q, true)
 }
 
 // values reads the distinct values of a field, and, counted, how many
 // documents have each.
-func (r reads) values(ctx context.Context, coll, field string, q *storage.Query, counted bool) ([]storage.Group, error) {
+func (r reads) values(ctx context.Context, coll, field string, q *backend.Query, counted bool) ([]backend.Group, error) {
 	query, args := valuesSQL(coll, field, q, counted)
 	rows, err := r.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, readError(coll, err)
 	}
 	defer rows.Close()
-	var out []storage.Group
+	var out []backend.Group
 	for rows.Next() {
-		var g storage.Group
+		var g backend.Group
 		if err := rows.Scan(&g.Value, &g.N); err != nil {
 			return nil, readError(coll, err)
 		}
@@ -94,15 +94,15 @@ func (r reads) values(ctx context.Context, coll, field string, q *storage.Query,
 }
 
 // docs runs a SELECT of id and doc.
-func (r reads) docs(ctx context.Context, coll, query string, args ...any) ([]storage.Raw, error) {
+func (r reads) docs(ctx context.Context, coll, query string, args ...any) ([]backend.Raw, error) {
 	rows, err := r.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, readError(coll, err)
 	}
 	defer rows.Close()
-	var out []storage.Raw
+	var out []backend.Raw
 	for rows.Next() {
-		var d storage.Raw
+		var d backend.Raw
 		if err := rows.Scan(&d.ID, &d.Data); err != nil {
 			return nil, readError(coll, err)
 		}
@@ -133,7 +133,7 @@ type reader struct {
 }
 
 // Read takes a read connection and begins a read transaction on it.
-func (b *Backend) Read(ctx context.Context) (storage.Reader, error) {
+func (b *Backend) Read(ctx context.Context) (backend.Reader, error) {
 	c, err := b.readers.get(ctx)
 	if err != nil {
 		return nil, err

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // Setup creates the tables and indexes of the collections, and drops the
 // indexes of those tables that are no longer declared, in one
 // transaction.
-func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
+func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
 	w, err := b.Write(ctx)
 	if err != nil {
 		return err
@@ -31,7 +31,7 @@ func (b *Backend) Setup(ctx context.Context, colls []storage.Spec) error {
 }
 
 // setupTable creates the table of a collection and its indexes.
-func setupTable(ctx context.Context, c *conn, s storage.Spec) error {
+func setupTable(ctx context.Context, c *conn, s backend.Collection) error {
 	t := table(s.Name)
 	if _, err := c.c.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS "+t+" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)"); err != nil {
 		return fmt.Errorf("creating the collection %s: %w", s.Name, err)
@@ -62,11 +62,11 @@ func setupTable(ctx context.Context, c *conn, s storage.Spec) error {
 }
 
 // indexName names the SQL index of a collection's index.
-func indexName(coll string, ix storage.Index) string { return coll + "/" + ix.Name() }
+func indexName(coll string, ix backend.Index) string { return coll + "/" + ix.Name() }
 
 // createIndex is the CREATE INDEX of ix: on the fields' expressions, and,
 // unless unique, the id, which orders ties.
-func createIndex(name, coll string, ix storage.Index) string {
+func createIndex(name, coll string, ix backend.Index) string {
 	cols := make([]string, 0, len(ix.Fields)+1)
 	for _, f := range ix.Fields {
 		cols = append(cols, column(f))
@@ -80,7 +80,7 @@ func createIndex(name, coll string, ix storage.Index) string {
 }
 
 // indexError explains an index that could not be made.
-func indexError(coll string, ix storage.Index, err error) error {
+func indexError(coll string, ix backend.Index, err error) error {
 	if isTaken(err) {
 		return fmt.Errorf("creating the unique index %s of %s: two documents have the same %s; make them differ, "+
 			"or declare the index without Unique", ix.Name(), coll, strings.Join(ix.Fields, " and "))

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // secretFile is the file of the data directory that keeps the secret of
@@ -23,17 +23,17 @@ func secretFile(dir, name string) string { return filepath.Join(dir, name+".secr
 // temporary file, created with O_EXCL, which is then linked to the name;
 // the link fails when the name exists, so of two processes that race the
 // second reads the first one's secret.
-func (b *Backend) KeepSecret(_ context.Context, name string, fresh []byte) (storage.Secret, error) {
+func (b *Backend) KeepSecret(_ context.Context, name string, fresh []byte) (backend.Secret, error) {
 	path := secretFile(b.dir, name)
 	created, err := createSecret(path, fresh)
 	if err != nil {
-		return storage.Secret{}, err
+		return backend.Secret{}, err
 	}
 	value, err := readSecret(path, len(fresh))
 	if err != nil {
-		return storage.Secret{}, err
+		return backend.Secret{}, err
 	}
-	return storage.Secret{Value: value, Where: path, Created: created}, nil
+	return backend.Secret{Value: value, Where: path, Created: created}, nil
 }
 
 // createSecret creates the file path holding secret, mode 0600, unless it

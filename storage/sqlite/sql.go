@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // table quotes a collection's name as its table's.
@@ -13,7 +13,7 @@ func table(coll string) string { return `"` + strings.ReplaceAll(coll, `"`, `""`
 // column is the SQL expression of a field: the id column, or the field
 // of the JSON document, spelt as the indexes spell it.
 func column(field string) string {
-	if field == storage.ID {
+	if field == backend.ID {
 		return "id"
 	}
 	return "json_extract(doc, '$." + field + "')"
@@ -21,7 +21,7 @@ func column(field string) string {
 
 // where writes the WHERE clause of q, if any, and returns its arguments.
 // A set is one argument, a JSON array that json_each reads.
-func where(b *strings.Builder, q *storage.Query) []any {
+func where(b *strings.Builder, q *backend.Query) []any {
 	args := make([]any, 0, len(q.Where)+2)
 	for i, c := range q.Where {
 		if i == 0 {
@@ -42,10 +42,10 @@ func where(b *strings.Builder, q *storage.Query) []any {
 }
 
 // orderBy writes the ORDER BY clause of q: its orders, then the id.
-func orderBy(b *strings.Builder, q *storage.Query) {
+func orderBy(b *strings.Builder, q *backend.Query) {
 	sort := q.Sort
 	if q.TieBreak() {
-		sort = append(sort[:len(sort):len(sort)], storage.Order{Field: storage.ID, Desc: q.Descending()})
+		sort = append(sort[:len(sort):len(sort)], backend.Order{Field: backend.ID, Desc: q.Descending()})
 	}
 	b.WriteString(" ORDER BY ")
 	for i, o := range sort {
@@ -60,7 +60,7 @@ func orderBy(b *strings.Builder, q *storage.Query) {
 }
 
 // findSQL is the SELECT of Find.
-func findSQL(coll string, q *storage.Query) (string, []any) {
+func findSQL(coll string, q *backend.Query) (string, []any) {
 	var b strings.Builder
 	b.WriteString("SELECT id, doc FROM " + table(coll))
 	args := where(&b, q)
@@ -77,7 +77,7 @@ func findSQL(coll string, q *storage.Query) (string, []any) {
 }
 
 // countSQL is the SELECT of Count.
-func countSQL(coll string, q *storage.Query) (string, []any) {
+func countSQL(coll string, q *backend.Query) (string, []any) {
 	var b strings.Builder
 	b.WriteString("SELECT count(*) FROM " + table(coll))
 	args := where(&b, q)
@@ -87,7 +87,7 @@ func countSQL(coll string, q *storage.Query) (string, []any) {
 // valuesSQL is the SELECT of the field's distinct values that q selects,
 // leaving out null, ascending, and with counted, of how many documents
 // have each: Distinct's and CountBy's.
-func valuesSQL(coll, field string, q *storage.Query, counted bool) (string, []any) {
+func valuesSQL(coll, field string, q *backend.Query, counted bool) (string, []any) {
 	var b strings.Builder
 	col := column(field)
 	if counted {

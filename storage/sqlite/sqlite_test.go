@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // item is the document of the tests' collection.
@@ -148,18 +149,18 @@ func TestQueriesUseIndexes(t *testing.T) {
 	items(t, db)
 	queries := []struct {
 		what string
-		q    storage.Query
+		q    backend.Query
 	}{
-		{"an equality", storage.Where(storage.Eq("name", "x"))},
-		{"an equality, sorted", storage.Query{Where: []storage.Cond{storage.Eq("group", "g")}, Sort: []storage.Order{storage.Desc("n")}, Limit: 20}},
-		{"a sort", storage.Query{Sort: []storage.Order{storage.Desc("n")}, Limit: 20, Offset: 40}},
-		{"a set", storage.Where(storage.In("n", []int{1, 2}))},
-		{"a set of ids", storage.Query{Where: []storage.Cond{storage.In(storage.ID, []string{"a", "b"})}}},
-		{"a set of groups", storage.Where(storage.In("group", []string{"g1", "g2"}))},
+		{"an equality", backend.Query{Where: []backend.Cond{{Field: "name", Values: []any{"x"}}}}},
+		{"an equality, sorted", backend.Query{Where: []backend.Cond{{Field: "group", Values: []any{"g"}}}, Sort: []backend.Order{{Field: "n", Desc: true}}, Limit: 20}},
+		{"a sort", backend.Query{Sort: []backend.Order{{Field: "n", Desc: true}}, Limit: 20, Offset: 40}},
+		{"a set", backend.Query{Where: []backend.Cond{{Field: "n", Values: []any{int64(1), int64(2)}, Set: true}}}},
+		{"a set of ids", backend.Query{Where: []backend.Cond{{Field: backend.ID, Values: []any{"a", "b"}, Set: true}}}},
+		{"a set of groups", backend.Query{Where: []backend.Cond{{Field: "group", Values: []any{"g1", "g2"}, Set: true}}}},
 	}
-	countBy := func(coll string, q *storage.Query) (string, []any) { return valuesSQL(coll, "group", q, true) }
+	countBy := func(coll string, q *backend.Query) (string, []any) { return valuesSQL(coll, "group", q, true) }
 	for _, c := range queries {
-		for _, build := range []func(string, *storage.Query) (string, []any){findSQL, countSQL, countBy} {
+		for _, build := range []func(string, *backend.Query) (string, []any){findSQL, countSQL, countBy} {
 			query, args := build("Test.items", &c.q)
 			plan := explain(t, b, query, args)
 			if strings.Contains(plan, "SCAN Test.items") && !strings.Contains(plan, "USING") {

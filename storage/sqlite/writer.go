@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // writer is the writing transaction: the one write connection, in a
@@ -18,7 +18,7 @@ type writer struct {
 
 // Write waits for the write connection, until ctx is done, and begins an
 // immediate transaction on it.
-func (b *Backend) Write(ctx context.Context) (storage.Writer, error) {
+func (b *Backend) Write(ctx context.Context) (backend.Writer, error) {
 	select {
 	case b.wlock <- struct{}{}:
 	case <-ctx.Done():
@@ -32,13 +32,13 @@ func (b *Backend) Write(ctx context.Context) (storage.Writer, error) {
 }
 
 // Insert inserts a document.
-func (w *writer) Insert(ctx context.Context, coll string, doc storage.Raw) error {
+func (w *writer) Insert(ctx context.Context, coll string, doc backend.Raw) error {
 	_, err := w.c.exec(ctx, "INSERT INTO "+table(coll)+" (id, doc) VALUES (?, ?)", doc.ID, string(doc.Data))
 	return writeError("inserting into", coll, doc.ID, err)
 }
 
 // Put inserts or replaces a document.
-func (w *writer) Put(ctx context.Context, coll string, doc storage.Raw) error {
+func (w *writer) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	_, err := w.c.exec(ctx, "INSERT INTO "+table(coll)+" (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
 		doc.ID, string(doc.Data))
 	return writeError("storing in", coll, doc.ID, err)
@@ -79,14 +79,14 @@ func (w *writer) Rollback() {
 }
 
 // writeError names the collection and the document in an error of doing
-// something to it, wrapping storage.ErrTaken for a unique key; nil stays
+// something to it, wrapping backend.ErrTaken for a unique key; nil stays
 // nil.
 func writeError(doing, coll, id string, err error) error {
 	switch {
 	case err == nil:
 		return nil
 	case isTaken(err):
-		return fmt.Errorf("%s %s, document %s: %w", doing, coll, id, storage.ErrTaken)
+		return fmt.Errorf("%s %s, document %s: %w", doing, coll, id, backend.ErrTaken)
 	case isNoTable(err):
 		return noTable(doing, coll)
 	case ctxErr(err):

@@ -3,8 +3,6 @@ package storagetest
 import (
 	"context"
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -12,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/legible/legible/concepts"
-	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/storage"
 )
 
@@ -86,29 +83,6 @@ func Race(t testing.TB, c *concepts.Concept, name string, n int, in func(i int) 
 		}
 	}
 	return won
-}
-
-// Conforms checks that impl registers what the concept spec file at
-// specPath declares (concepts.Conformance), reporting each difference as
-// a test error. The file must hold the concept impl is named after.
-func Conforms(t testing.TB, impl *concepts.Concept, specPath string) {
-	t.Helper()
-	data, err := os.ReadFile(specPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := "concepts/" + filepath.Base(specPath)
-	sp, diags := load.Load([]load.File{{Name: name, Data: data}}, nil)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	spec := sp.Concepts[len(sp.Concepts)-1] // the built-in concepts come first
-	if spec.Name.Name != impl.Name() {
-		t.Fatalf("%s holds concept %s, want %s", specPath, spec.Name.Name, impl.Name())
-	}
-	for _, d := range concepts.Conformance(impl, spec) {
-		t.Errorf("%s: %s [%s] %s", d.Span.Pos, d.Message, d.Rule, d.Hint)
-	}
 }
 
 // Fails runs the action name of c, which must end in a concept error

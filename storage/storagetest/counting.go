@@ -4,14 +4,14 @@ import (
 	"context"
 	"sync/atomic"
 
-	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
-// Counting is a storage.Backend that counts the operations that reach the
+// Counting is a backend.Backend that counts the operations that reach the
 // backend under it: each Get (of one id or many), Find, Count, Distinct,
 // CountBy, Insert, Put and Delete is one.
 type Counting struct {
-	storage.Backend
+	backend.Backend
 	reads, writes atomic.Int64
 }
 
@@ -20,7 +20,7 @@ type Counting struct {
 func (c *Counting) Ops() (reads, writes int64) { return c.reads.Swap(0), c.writes.Swap(0) }
 
 // Read starts a counted read.
-func (c *Counting) Read(ctx context.Context) (storage.Reader, error) {
+func (c *Counting) Read(ctx context.Context) (backend.Reader, error) {
 	r, err := c.Backend.Read(ctx)
 	if err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (c *Counting) Read(ctx context.Context) (storage.Reader, error) {
 }
 
 // Write starts a counted writer.
-func (c *Counting) Write(ctx context.Context) (storage.Writer, error) {
+func (c *Counting) Write(ctx context.Context) (backend.Writer, error) {
 	w, err := c.Backend.Write(ctx)
 	if err != nil {
 		return nil, err
@@ -39,36 +39,36 @@ func (c *Counting) Write(ctx context.Context) (storage.Writer, error) {
 
 // countedReads counts the reads of a Reader or a Writer.
 type countedReads struct {
-	r storage.Reads
+	r backend.Reads
 	c *Counting
 }
 
 // Get counts a get.
-func (r countedReads) Get(ctx context.Context, coll string, ids []string) ([]storage.Raw, error) {
+func (r countedReads) Get(ctx context.Context, coll string, ids []string) ([]backend.Raw, error) {
 	r.c.reads.Add(1)
 	return r.r.Get(ctx, coll, ids)
 }
 
 // Find counts a find.
-func (r countedReads) Find(ctx context.Context, coll string, q *storage.Query) ([]storage.Raw, error) {
+func (r countedReads) Find(ctx context.Context, coll string, q *backend.Query) ([]backend.Raw, error) {
 	r.c.reads.Add(1)
 	return r.r.Find(ctx, coll, q)
 }
 
 // Count counts a count.
-func (r countedReads) Count(ctx context.Context, coll string, q *storage.Query) (int64, error) {
+func (r countedReads) Count(ctx context.Context, coll string, q *backend.Query) (int64, error) {
 	r.c.reads.Add(1)
 	return r.r.Count(ctx, coll, q)
 }
 
 // Distinct counts a distinct.
-func (r countedReads) Distinct(ctx context.Context, coll, field string, q *storage.Query) ([]any, error) {
+func (r countedReads) Distinct(ctx context.Context, coll, field string, q *backend.Query) ([]any, error) {
 	r.c.reads.Add(1)
 	return r.r.Distinct(ctx, coll, field, q)
 }
 
 // CountBy counts a count by values.
-func (r countedReads) CountBy(ctx context.Context, coll, field string, q *storage.Query) ([]storage.Group, error) {
+func (r countedReads) CountBy(ctx context.Context, coll, field string, q *backend.Query) ([]backend.Group, error) {
 	r.c.reads.Add(1)
 	return r.r.CountBy(ctx, coll, field, q)
 }
@@ -76,7 +76,7 @@ func (r countedReads) CountBy(ctx context.Context, coll, field string, q *storag
 // countedReader is a Reader whose reads are counted.
 type countedReader struct {
 	countedReads
-	r storage.Reader
+	r backend.Reader
 }
 
 // Close ends the read.
@@ -85,17 +85,17 @@ func (r countedReader) Close() { r.r.Close() }
 // countedWriter is a Writer whose reads and writes are counted.
 type countedWriter struct {
 	countedReads
-	w storage.Writer
+	w backend.Writer
 }
 
 // Insert counts an insert.
-func (w countedWriter) Insert(ctx context.Context, coll string, doc storage.Raw) error {
+func (w countedWriter) Insert(ctx context.Context, coll string, doc backend.Raw) error {
 	w.c.writes.Add(1)
 	return w.w.Insert(ctx, coll, doc)
 }
 
 // Put counts a put.
-func (w countedWriter) Put(ctx context.Context, coll string, doc storage.Raw) error {
+func (w countedWriter) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	w.c.writes.Add(1)
 	return w.w.Put(ctx, coll, doc)
 }

@@ -1,7 +1,7 @@
-// Package storagetest runs tests on every storage backend: the embedded
-// SQLite store, and MongoDB, which is an embedded FerretDB server (the
-// stand-in, as no MongoDB installs on these machines) or, when
-// MONGODB_URI is set, that MongoDB. It also holds the backend
+// Package storagetest runs tests on storage backends: the embedded
+// SQLite store always, and MongoDB in the test binaries that ask for it
+// (package storagetest/mongotest), so that a concept's tests link no
+// database server they did not ask for. It also holds the backend
 // conformance suite (Suite) and the calls and checks concept tests share.
 //
 // It is for tests only: nothing outside _test.go files should import it.
@@ -9,33 +9,48 @@ package storagetest
 
 import (
 	"context"
-	"crypto/rand"
-	"log/slog"
-	"os"
-	"strings"
 	"sync"
 	"testing"
 
-	"github.com/legible/legible/internal/ferret"
 	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/mongodb"
 	"github.com/legible/legible/storage/sqlite"
 )
 
-// URIEnv is the environment variable naming a MongoDB that the MongoDB
-// tests run against instead of the embedded FerretDB.
-const URIEnv = "MONGODB_URI"
+// backends are the backends Each runs on besides the embedded store, by
+// name, in the order they were added (Register).
+var backends struct {
+	mu    sync.Mutex
+	names []string
+	open  map[string]func(t testing.TB) *storage.DB
+}
 
-// PoolSize is the MongoDB client's pool in tests: several connections,
-// so that concurrent writes really race on the server.
-const PoolSize = 8
+// Register adds a backend that Each runs on after the embedded store:
+// open returns a fresh database on it for the test. Package mongotest
+// registers MongoDB so. Registering a name again replaces it.
+func Register(name string, open func(t testing.TB) *storage.DB) {
+	backends.mu.Lock()
+	defer backends.mu.Unlock()
+	if backends.open == nil {
+		backends.open = map[string]func(t testing.TB) *storage.DB{}
+	}
+	if _, ok := backends.open[name]; !ok {
+		backends.names = append(backends.names, name)
+	}
+	backends.open[name] = open
+}
 
-// Each runs f as a subtest for each backend, on a fresh, set-up-to-be
-// database: "sqlite", then "mongodb".
+// Each runs f as a subtest for each backend, on a fresh database: first
+// "sqlite", the embedded store, then each registered one ("mongodb" in a
+// test binary whose TestMain calls mongotest.Main).
 func Each(t *testing.T, f func(t *testing.T, db *storage.DB)) {
 	t.Helper()
 	t.Run("sqlite", func(t *testing.T) { f(t, SQLite(t)) })
-	t.Run("mongodb", func(t *testing.T) { f(t, MongoDB(t, PoolSize)) })
+	backends.mu.Lock()
+	names, open := append([]string(nil), backends.names...), backends.open
+	backends.mu.Unlock()
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) { f(t, open[name](t)) })
+	}
 }
 
 // SQLite opens a fresh embedded store in a temporary directory, closed
@@ -58,95 +73,6 @@ func SQLiteIn(t testing.TB, dir string) *storage.DB {
 		}
 	})
 	return db
-}
-
-// MongoDB opens a fresh database of the test's own on the MongoDB of the
-// tests (URI), with a pool of pool connections; it is dropped and closed
-// when the test ends.
-func MongoDB(t testing.TB, pool uint64) *storage.DB {
-	t.Helper()
-	return MongoDBNamed(t, DBName(t), pool)
-}
-
-// MongoDBNamed opens the database name on the MongoDB of the tests, with
-// a pool of pool connections, dropping it when the test ends: two calls
-// with one name share the database, as two replicas of a server do.
-func MongoDBNamed(t testing.TB, name string, pool uint64) *storage.DB {
-	t.Helper()
-	ctx := context.Background()
-	b, err := mongodb.OpenBackend(ctx, URI(t), mongodb.Options{DB: name, PoolSize: pool, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := b.Drop(ctx); err != nil {
-			t.Error(err)
-		}
-		if err := b.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return storage.New(b)
-}
-
-// server is the FerretDB that a test binary's MongoDB tests share.
-var server struct {
-	once sync.Once
-	dir  string
-	srv  *ferret.Server
-	err  error
-}
-
-// URI returns the connection string of the MongoDB of the tests: URIEnv
-// when set, else the embedded FerretDB, started at the first call.
-func URI(t testing.TB) string {
-	t.Helper()
-	if uri := os.Getenv(URIEnv); uri != "" {
-		return uri
-	}
-	server.once.Do(func() {
-		if server.dir, server.err = os.MkdirTemp("", "legible-ferret-"); server.err == nil {
-			server.srv, server.err = ferret.Start(server.dir, nil)
-		}
-	})
-	if server.err != nil {
-		t.Fatalf("starting the FerretDB of the tests: %v", server.err)
-	}
-	return server.srv.URI
-}
-
-// Main runs a package's tests (call it from TestMain), then Stop.
-func Main(m *testing.M) {
-	code := m.Run()
-	Stop()
-	os.Exit(code)
-}
-
-// Stop stops the FerretDB that the tests started, if any, and removes its
-// files. Call it once, after the tests.
-func Stop() {
-	if server.srv != nil {
-		server.srv.Stop()
-	}
-	if server.dir != "" {
-		_ = os.RemoveAll(server.dir)
-	}
-}
-
-// maxDBName is the longest database name MongoDB takes.
-const maxDBName = 63
-
-// DBName is a database name for the test: its name with a random suffix,
-// so that tests and packages never share one.
-func DBName(t testing.TB) string {
-	name := strings.Map(func(r rune) rune {
-		if r == '_' || r == '-' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	suffix := "_" + strings.ToLower(rand.Text()[:8])
-	return name[:min(len(name), maxDBName-len(suffix))] + suffix
 }
 
 // Setup sets db up for what is declared on it, failing the test on an

@@ -250,7 +250,7 @@ func suiteCountAndDistinct(t *testing.T, _ *storage.DB, c *storage.Collection[It
 	} {
 		n, err := c.Count(ctx, tc.q)
 		if err != nil || n != tc.want {
-			t.Errorf("Count %s = %d, %v; want %d", tc.q.String(), n, err, tc.want)
+			t.Errorf("Count %+v = %d, %v; want %d", tc.q, n, err, tc.want)
 		}
 	}
 	groups, err := storage.Distinct[string](ctx, c, "group", storage.Query{})

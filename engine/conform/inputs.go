@@ -1,16 +1,18 @@
-package concepts
+package conform
 
 import (
 	"fmt"
 	"reflect"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/internal/goname"
 )
 
 // inputs compares the spec's inputs of a with the Go input struct.
-func (k *conformer) inputs(a *spec.Action, sig Signature) {
-	in := structName(sig.In)
+func (k *conformer) inputs(a *spec.Action, sig concepts.Signature) {
+	in := goname.Struct(sig.In)
 	var unmatched []string
 	for _, p := range a.In {
 		f, ok := named(sig.Inputs, p.Name.Name)
@@ -32,11 +34,11 @@ func (k *conformer) inputs(a *spec.Action, sig Signature) {
 }
 
 // optional compares whether an input is optional in the spec and in Go.
-func (k *conformer) optional(p *spec.Param, f Field, in string) {
+func (k *conformer) optional(p *spec.Param, f concepts.Field, in string) {
 	switch {
 	case p.Optional && !f.Optional:
 		k.errorf(p.Name.Span, fmt.Sprintf("make %s.%s a pointer (*%s) or tag it `json:\"%s,omitempty\"`",
-			in, f.GoName, typeName(f.Type), f.Name),
+			in, f.GoName, goname.Type(f.Type), f.Name),
 			"input `%s` is optional in the spec, but %s.%s is required", p.Name.Name, in, f.GoName)
 	case !p.Optional && f.Optional:
 		k.errorf(p.Name.Span, fmt.Sprintf("make %s.%s a non-pointer field without omitempty, or the input optional in the spec: `%s?`",
@@ -46,7 +48,7 @@ func (k *conformer) optional(p *spec.Param, f Field, in string) {
 }
 
 // whyOptional says what makes a Go field optional.
-func whyOptional(f Field) string {
+func whyOptional(f concepts.Field) string {
 	if f.Type.Kind() == reflect.Pointer {
 		return "a pointer"
 	}
@@ -56,7 +58,7 @@ func whyOptional(f Field) string {
 // extraInput reports a Go input field that the spec does not name. When
 // the spec accepts any further input ("*"), the field is fine if it is
 // optional and can hold the "*" type.
-func (k *conformer) extraInput(a *spec.Action, f Field, in string, unmatched []string) {
+func (k *conformer) extraInput(a *spec.Action, f concepts.Field, in string, unmatched []string) {
 	if a.Open != nil {
 		if !f.Optional {
 			k.errorf(a.Open.Name.Span, fmt.Sprintf("make %s.%s a pointer or tag it omitempty, or declare `%s` in the spec's `in:`",
@@ -74,8 +76,8 @@ func (k *conformer) extraInput(a *spec.Action, f Field, in string, unmatched []s
 }
 
 // rest compares the spec's "*" input with the Go rest field.
-func (k *conformer) rest(a *spec.Action, fields []Field, in string) {
-	var rest *Field
+func (k *conformer) rest(a *spec.Action, fields []concepts.Field, in string) {
+	var rest *concepts.Field
 	for i := range fields {
 		if fields[i].Rest {
 			rest = &fields[i]
@@ -93,22 +95,22 @@ func (k *conformer) rest(a *spec.Action, fields []Field, in string) {
 
 // fieldType reports a Go field whose type cannot hold the spec type of p;
 // what names the parameter in the message.
-func (k *conformer) fieldType(what string, p *spec.Param, f Field, st string) {
+func (k *conformer) fieldType(what string, p *spec.Param, f concepts.Field, st string) {
 	if holds(f.Type, p.Type.Name) {
 		return
 	}
 	k.errorf(p.Name.Span, fmt.Sprintf("make %s.%s %s, or change the spec's type", st, f.GoName, goTypesFor(p.Type.Name)),
-		"%s is %s in the spec, but %s.%s is %s", what, describe(p.Type.Name), st, f.GoName, typeName(f.Type))
+		"%s is %s in the spec, but %s.%s is %s", what, describe(p.Type.Name), st, f.GoName, goname.Type(f.Type))
 }
 
 // named finds the field, other than the rest field, with parameter name.
-func named(fields []Field, name string) (Field, bool) {
+func named(fields []concepts.Field, name string) (concepts.Field, bool) {
 	for _, f := range fields {
 		if f.Name == name && !f.Rest {
 			return f, true
 		}
 	}
-	return Field{}, false
+	return concepts.Field{}, false
 }
 
 // declares reports whether params has one named name.

@@ -1,20 +1,23 @@
-package concepts
+package conform_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/catalog"
+	"github.com/legible/legible/engine/conform"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
-	"github.com/legible/legible/storage"
-
 	"github.com/legible/legible/internal/golden"
+	"github.com/legible/legible/storage"
 )
 
 // conformanceCase is one golden case: the concept specs under
@@ -22,12 +25,18 @@ import (
 // expected report in testdata/<name>.out.
 type conformanceCase struct {
 	name  string
-	impls []*Concept
-	bind  bool // check every concept of the specs with Catalog.Bind, not only the first impl's
+	impls []*concepts.Concept
+	bind  bool // check every concept of the specs with catalog.Bind, not only the first impl's
 }
 
 // Implementation types of the golden cases.
 type (
+	userIn  struct{ User string }
+	userOut struct{ User string }
+	author  struct {
+		Name string  `json:"name"`
+		Bio  *string `json:"bio"`
+	}
 	profileCreateIn struct {
 		User     string
 		Username string
@@ -109,45 +118,45 @@ type (
 	}
 )
 
-func sessioning() *Concept {
-	return New("Sessioning").
+func sessioning() *concepts.Concept {
+	return concepts.New("Sessioning").
 		Action("create", act[userIn, sessionOut]()).
 		Action("delete", act[sessionIn, sessionOut]()).
 		Query("_getUser", qry[sessionIn, userOut]())
 }
 
 var conformanceCases = []conformanceCase{
-	{name: "clean", impls: []*Concept{New("Profile").
+	{name: "clean", impls: []*concepts.Concept{concepts.New("Profile").
 		Action("create", act[profileCreateIn, userOut]()).
 		Action("update", act[profileUpdateIn, profileUpdateOut]()).
 		Action("delete", act[userIn, struct{}]()).
 		Query("_get", qry[userIn, profileRow]())}},
-	{name: "unimplemented", impls: []*Concept{New("Sessioning").Action("create", act[userIn, sessionOut]())}},
-	{name: "extra_member", impls: []*Concept{New("Sessioning").
+	{name: "unimplemented", impls: []*concepts.Concept{concepts.New("Sessioning").Action("create", act[userIn, sessionOut]())}},
+	{name: "extra_member", impls: []*concepts.Concept{concepts.New("Sessioning").
 		Action("create", act[userIn, sessionOut]()).
 		Action("delet", act[sessionIn, sessionOut]()).
 		Query("_getUser", qry[sessionIn, userOut]()).
 		Query("_list", qry[struct{}, sessionOut]())}},
-	{name: "kind", impls: []*Concept{New("Sessioning").
+	{name: "kind", impls: []*concepts.Concept{concepts.New("Sessioning").
 		Query("create", qry[userIn, sessionOut]()).
 		Action("delete", act[sessionIn, sessionOut]()).
 		Action("_getUser", act[sessionIn, userOut]())}},
-	{name: "inputs", impls: []*Concept{New("Authenticating").Action("register", act[registerIn, userOut]())}},
-	{name: "rest", impls: []*Concept{New("Inbox").
+	{name: "inputs", impls: []*concepts.Concept{concepts.New("Authenticating").Action("register", act[registerIn, userOut]())}},
+	{name: "rest", impls: []*concepts.Concept{concepts.New("Inbox").
 		Action("receive", act[receiveIn, messageOut]()).
 		Action("reply", act[replyIn, messageOut]()).
 		Action("notify", act[notifyIn, messageOut]())}},
-	{name: "optional", impls: []*Concept{New("Profile").Action("update", act[profileOptionalIn, userOut]())}},
-	{name: "outputs", impls: []*Concept{New("Authenticating").
+	{name: "optional", impls: []*concepts.Concept{concepts.New("Profile").Action("update", act[profileOptionalIn, userOut]())}},
+	{name: "outputs", impls: []*concepts.Concept{concepts.New("Authenticating").
 		Action("login", act[loginIn, loginOut]()).
 		Action("logout", act[userIn, logoutOut]())}},
-	{name: "query_rows", impls: []*Concept{New("Profile").Query("_get", qry[userIn, profileGet]())}},
-	{name: "types", impls: []*Concept{New("Settings").Action("set", act[settingsIn, settingsOut]())}},
-	{name: "unregistered", impls: []*Concept{sessioning()}, bind: true},
+	{name: "query_rows", impls: []*concepts.Concept{concepts.New("Profile").Query("_get", qry[userIn, profileGet]())}},
+	{name: "types", impls: []*concepts.Concept{concepts.New("Settings").Action("set", act[settingsIn, settingsOut]())}},
+	{name: "unregistered", impls: []*concepts.Concept{sessioning()}, bind: true},
 }
 
 // TestConformanceGolden compares the text report of each case with its
-// .out file; run `go test ./concepts -update` to rewrite them.
+// .out file; run `go test ./engine/conform -update` to rewrite them.
 func TestConformanceGolden(t *testing.T) {
 	entries, _ := os.ReadDir("testdata")
 	dirs := 0
@@ -189,13 +198,13 @@ func (c conformanceCase) check(t *testing.T, sp *spec.Spec) diag.List {
 		if k == nil {
 			t.Fatalf("no spec for %s", impl.Name())
 		}
-		return Conformance(impl, k)
+		return conform.Check(impl, k)
 	}
-	var modules []Module
+	var modules []concepts.Module
 	for _, impl := range c.impls {
-		modules = append(modules, Module{Name: impl.Name(), New: func(*storage.DB) *Concept { return impl }})
+		modules = append(modules, concepts.Module{Name: impl.Name(), New: func(*storage.DB) *concepts.Concept { return impl }})
 	}
-	cat, err := NewCatalog(modules...)
+	cat, err := catalog.New(modules...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,4 +236,14 @@ func loadCase(t *testing.T, name string) (*spec.Spec, report.SourceMap) {
 		t.Fatalf("the specs of case %s do not load: %v", name, diags)
 	}
 	return sp, src
+}
+
+// act and qry make handlers whose functions do nothing, for cases that
+// look only at types.
+func act[I, O any]() concepts.Handler {
+	return concepts.Action(func(context.Context, I) (O, error) { var o O; return o, nil })
+}
+
+func qry[I, O any]() concepts.Handler {
+	return concepts.Query(func(context.Context, I) ([]O, error) { return nil, nil })
 }

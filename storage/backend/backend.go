@@ -1,15 +1,22 @@
-package storage
-
-import "context"
-
-// Backend is a database that a DB keeps its collections in: the embedded
-// SQLite store (package storage/sqlite) or MongoDB (storage/mongodb).
-// Concept authors never meet it; it is the contract a backend meets, and
-// the conformance suite in storage/storagetest checks it.
+// Package backend is the contract between package storage and the
+// databases it keeps collections in: the embedded SQLite store (package
+// storage/sqlite) and MongoDB (storage/mongodb). It sits beside storage as
+// database/sql/driver sits beside database/sql: concept authors never
+// import it; a backend implements it, and the conformance suite in
+// storage/storagetest checks that it does.
 //
 // Documents cross it as JSON objects (Raw.Data) without the id, which
 // travels beside them. Reads may run on any goroutine; a Reader or Writer
 // is used by one goroutine at a time.
+package backend
+
+import (
+	"context"
+	"errors"
+	"strings"
+)
+
+// Backend is a database that a storage.DB keeps its collections in.
 type Backend interface {
 	// Describe says what the backend is, for logs: "SQLite in /data".
 	Describe() string
@@ -19,7 +26,7 @@ type Backend interface {
 	Atomic() bool
 	// Setup creates the collections and their indexes, and drops indexes
 	// no longer declared. It is idempotent.
-	Setup(ctx context.Context, colls []Spec) error
+	Setup(ctx context.Context, colls []Collection) error
 	// Read starts a read: on a backend that can, all of its reads see one
 	// snapshot of the data. Close it when done.
 	Read(ctx context.Context) (Reader, error)
@@ -40,16 +47,49 @@ type Backend interface {
 	Close() error
 }
 
-// Spec is a collection as its concept declares it.
-type Spec struct {
+// ErrTaken says that a write hit a unique key: the id, or the values of a
+// unique index, belong to another document. Insert and Put return errors
+// that wrap it.
+var ErrTaken = errors.New("duplicate key")
+
+// ErrConflict says that a transaction read data that another one changed
+// before it could write: its writes were not made, and it may run again.
+var ErrConflict = errors.New("conflict with a concurrent transaction")
+
+// Collection is a collection as its concept declares it.
+type Collection struct {
 	Name    string
 	Indexes []Index
+}
+
+// Index is an index of a collection, on top-level fields of its
+// documents, in order; a unique one holds each combination of values once.
+type Index struct {
+	Fields []string
+	Unique bool
+}
+
+// Name names the index after its fields, joined by "+", and "unique:"
+// before them for a unique index: backends name their indexes so.
+func (ix Index) Name() string {
+	name := strings.Join(ix.Fields, "+")
+	if ix.Unique {
+		return "unique:" + name
+	}
+	return name
 }
 
 // Raw is a stored document: its id, and its fields as a JSON object.
 type Raw struct {
 	ID   string
 	Data []byte
+}
+
+// Secret is a secret a database keeps, as KeepSecret returns it.
+type Secret struct {
+	Value   []byte // the secret
+	Where   string // where it is kept, for logs: a file's path, or a collection of a database
+	Created bool   // this call stored it, rather than reading the one kept before
 }
 
 // Reads are the reads a backend answers. Queries are checked against the

@@ -1,16 +1,18 @@
-package concepts
+package conform
 
 import (
 	"fmt"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/internal/goname"
 )
 
 // outputs compares the spec's outputs of a with the Go output struct: for
 // an action, the union of its success outcomes; for a query, its row.
-func (k *conformer) outputs(a *spec.Action, sig Signature) {
-	out := structName(sig.Out)
+func (k *conformer) outputs(a *spec.Action, sig concepts.Signature) {
+	out := goname.Struct(sig.Out)
 	want := specOutputs(a)
 	var unmatched []string
 	for _, p := range want {
@@ -31,7 +33,7 @@ func (k *conformer) outputs(a *spec.Action, sig Signature) {
 }
 
 // extraOutput reports a Go output field that the spec does not name.
-func (k *conformer) extraOutput(a *spec.Action, f Field, out string, unmatched []string) {
+func (k *conformer) extraOutput(a *spec.Action, f concepts.Field, out string, unmatched []string) {
 	where := "no success outcome of `" + a.Name.Name + "` declares"
 	if a.Query {
 		where = "the `out` of `" + a.Name.Name + "` does not declare"

@@ -1,8 +1,10 @@
-package concepts
+package catalog
 
 import (
 	"fmt"
 
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/engine/conform"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
@@ -11,14 +13,14 @@ import (
 // Bind finds the module that serves each concept of an app: the concepts
 // app.yaml lists, or, without an app.yaml, every concept the specs hold;
 // never Requesting, which the server implements. It checks each module's
-// implementation against its concept's spec (Conformance), and reports a
+// implementation against its concept's spec (conform.Check), and reports a
 // concept of an app.yaml that no module serves at the severity missing: a
 // note for
 // `legible lint`, whose binary may not be the one that serves the app,
 // and an error for `legible serve`. It returns the modules in the order
 // of the app's concepts.
-func (c *Catalog) Bind(sp *spec.Spec, missing diag.Severity) ([]Module, diag.List) {
-	var out []Module
+func (c *Catalog) Bind(sp *spec.Spec, missing diag.Severity) ([]concepts.Module, diag.List) {
+	var out []concepts.Module
 	var diags diag.List
 	for _, k := range served(sp) {
 		m, ok := c.Serves(k.Name.Name, !k.Library)
@@ -30,7 +32,7 @@ func (c *Catalog) Bind(sp *spec.Spec, missing diag.Severity) ([]Module, diag.Lis
 			continue
 		}
 		out = append(out, m)
-		diags = append(diags, Conformance(m.New(nil), k)...)
+		diags = append(diags, conform.Check(c.byName[m.Name].bare, k)...)
 	}
 	return out, diags.Sort()
 }

@@ -1,10 +1,15 @@
-package concepts
+package conform
 
 import (
 	"reflect"
+	"time"
 
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/internal/goname"
 )
+
+// timeType is the type of time.Time, which holds a String.
+var timeType = reflect.TypeFor[time.Time]()
 
 // specKind is the kind of value a spec type stands for.
 type specKind int
@@ -105,12 +110,12 @@ func fieldFor(p *spec.Param) string {
 	if p.Optional && scalar {
 		goType = "*" + goType
 	}
-	name := upperFirst(p.Name.Name)
+	name := goname.Upper(p.Name.Name)
 	decl := "the field `" + name + " " + goType + "`"
 	switch {
 	case p.Optional && !scalar:
 		return decl + " tagged `json:\"" + p.Name.Name + ",omitempty\"`"
-	case lowerFirst(name) != p.Name.Name:
+	case goname.Lower(name) != p.Name.Name:
 		return decl + " tagged `json:\"" + p.Name.Name + "\"`"
 	}
 	return decl

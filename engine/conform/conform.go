@@ -1,21 +1,25 @@
-package concepts
+// Package conform checks a concept's Go implementation against its spec:
+// the actions and queries each has, their inputs and outputs, which
+// inputs are optional, and whether each Go field can hold its spec type.
+package conform
 
 import (
 	"fmt"
 	"slices"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
-// Conformance compares the implementation impl with its spec sp: the
+// Check compares the implementation impl with its spec sp: the
 // actions and queries each has, the input and output names of each, which
 // inputs are optional, and whether each Go field type can hold its spec
 // type. Each mismatch is an error at the spec's action or parameter name,
 // or at the concept name for a member the spec lacks, with a hint saying
 // what to change.
-func Conformance(impl *Concept, sp *spec.Concept) diag.List {
+func Check(impl *concepts.Concept, sp *spec.Concept) diag.List {
 	k := &conformer{impl: impl, sp: sp}
 	for _, a := range sp.Actions {
 		k.member(a)
@@ -27,9 +31,9 @@ func Conformance(impl *Concept, sp *spec.Concept) diag.List {
 	return k.diags.Sort()
 }
 
-// conformer accumulates the diagnostics of one Conformance call.
+// conformer accumulates the diagnostics of one Check call.
 type conformer struct {
-	impl  *Concept
+	impl  *concepts.Concept
 	sp    *spec.Concept
 	diags diag.List
 }
@@ -68,7 +72,7 @@ func (k *conformer) extraMembers() {
 		}
 	}
 	for _, query := range []bool{false, true} {
-		for _, name := range k.impl.names(query) {
+		for _, name := range registered(k.impl, query) {
 			if slices.Contains(specNames, name) {
 				continue
 			}
@@ -80,6 +84,15 @@ func (k *conformer) extraMembers() {
 				k.sp.Name.Name, kindWord(query), name)
 		}
 	}
+}
+
+// registered returns the names the implementation registers as queries,
+// or as actions.
+func registered(impl *concepts.Concept, query bool) []string {
+	if query {
+		return impl.Queries()
+	}
+	return impl.Actions()
 }
 
 // registration writes the Go call that registers a member of this kind.
