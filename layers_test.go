@@ -35,7 +35,7 @@ var layers = map[string]int{
 	"internal/plainconduit":         5,
 	"engine":                        6,
 	"server":                        7,
-	"serving":                       8,
+	"pipeline":                      8,
 	"internal/scaffold":             8,
 	"internal/cli":                  9,
 	"":                              10, // package legible, the commands and the tools

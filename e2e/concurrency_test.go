@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/legible/legible/serving"
+	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
@@ -30,8 +30,8 @@ func mongoSite(t *testing.T, n int) *site {
 	mongotest.MongoDBNamed(t, name, 1) // drops the database when the test ends, after the servers stop
 	st := &site{}
 	for range n {
-		srv, err := startServer(serving.Options{Specs: specsDir, MongoURI: mongotest.URI(t), MongoDB: name,
-			MongoPool: mongotest.PoolSize})
+		srv, err := startServer(pipeline.ServeOptions{Dir: specsDir, DB: pipeline.DBOptions{MongoURI: mongotest.URI(t), MongoDB: name,
+			MongoPool: mongotest.PoolSize}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,9 +22,8 @@ import (
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/tokens"
-	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/internal/syncbuf"
-	"github.com/legible/legible/serving"
+	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/storage/storagetest/mongotest"
 )
 
@@ -54,7 +53,7 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(data)
-	srv, err := startServer(serving.Options{Specs: specsDir, Data: data})
+	srv, err := startServer(pipeline.ServeOptions{Dir: specsDir, DB: pipeline.DBOptions{Data: data}})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
 		return 1
@@ -83,7 +82,7 @@ const tokenSecret = "e2e-test-secret-not-for-production"
 type server struct {
 	url  string // the API's base URL: http://127.0.0.1:PORT/api
 	root string // http://127.0.0.1:PORT
-	app  *serving.App
+	app  *pipeline.Service
 	stop context.CancelFunc
 	done chan error
 	log  *syncbuf.Buffer
@@ -91,15 +90,15 @@ type server struct {
 
 // startServer serves the app as o says, with the stock binary's concepts,
 // in development mode, and waits until /readyz answers.
-func startServer(o serving.Options) (*server, error) {
+func startServer(o pipeline.ServeOptions) (*server, error) {
 	s := &server{done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	o.Dev, o.Logger, o.Stderr = true, slog.New(slog.NewTextHandler(s.log, nil)), s.log
-	var err error
-	if o.Concepts, err = catalog.New(library.Modules()...); err != nil {
+	env, err := pipeline.NewEnv(library.Modules()...)
+	if err != nil {
 		return nil, err
 	}
-	if s.app, err = serving.Open(context.Background(), o); err != nil {
-		return nil, fmt.Errorf("serving %s: %w\n%s", o.Specs, err, s.log)
+	if s.app, err = env.Open(context.Background(), o); err != nil {
+		return nil, fmt.Errorf("serving %s: %w\n%s", o.Dir, err, s.log)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -107,7 +106,7 @@ func startServer(o serving.Options) (*server, error) {
 		return nil, err
 	}
 	s.root = "http://" + ln.Addr().String()
-	s.url = s.root + s.app.Spec().App.Base.Name
+	s.url = s.root + s.app.App().Spec.App.Base.Name
 	ctx, stop := context.WithCancel(context.Background())
 	s.stop = stop
 	go func() { s.done <- s.app.Serve(ctx, ln) }()

@@ -9,18 +9,18 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/legible/legible/concepts"
-	"github.com/legible/legible/concepts/requesting"
-	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/program"
-	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/storagetest"
 )
@@ -147,16 +147,29 @@ type testServer struct {
 	done   chan error
 }
 
-func newTestServer(t testing.TB, opts Options) *testServer {
+// readApp reads the spec files of the app in dir.
+func readApp(t testing.TB, dir string) []load.File {
 	t.Helper()
-	sp, res, err := lint.Dir("testdata/app", nil)
+	names, err := lint.AppFiles(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range res.Diags { // some routes are unanswered on purpose
-		// and the concepts are the test's own, in memory: no catalog has them
-		unserved := d.Rule == rules.Conformance.ID && d.Severity == diag.Info
-		if d.Rule != "unanswered-request" && !unserved {
+	var files []load.File
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, load.File{Name: filepath.ToSlash(n), Data: data})
+	}
+	return files
+}
+
+func newTestServer(t testing.TB, opts Options) *testServer {
+	t.Helper()
+	sp, diags := lint.Check(readApp(t, "testdata/app"), nil) // its concepts are the test's own, in memory
+	for _, d := range diags {
+		if d.Rule != "unanswered-request" { // some routes are unanswered on purpose
 			t.Fatalf("test app: %s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
 		}
 	}
@@ -167,10 +180,8 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	req := requesting.New()
-	reg := concepts.NewRegistry()
+	impls := map[string]*concepts.Concept{}
 	for _, c := range []*concepts.Concept{
-		req.Concept(),
 		concepts.New("Counting").Action("add", concepts.Action(ts.counts.add)).
 			Query("_get", concepts.Query(ts.counts.get)).Query("_secret", concepts.Query(ts.counts.get)),
 		concepts.New("Keeping").Action("keep", concepts.Action(ts.kept.keep)).
@@ -178,16 +189,14 @@ func newTestServer(t testing.TB, opts Options) *testServer {
 		concepts.New("Sleeping").Action("sleep", concepts.Action(sleep)),
 		concepts.New("Failing").Action("boom", concepts.Action(boom)),
 	} {
-		if err := reg.Register(c); err != nil {
-			t.Fatal(err)
-		}
+		impls[c.Name()] = c
 	}
-	prog, err := program.Compile(sp, program.FromRegistry(reg))
+	prog, err := program.Compile(sp, impls)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.engine = flow.New(prog, program.FromRegistry(reg), flow.Options{Transactions: flow.InStorage(db)})
-	srv := New(sp, ts.engine, req, reg, opts)
+	ts.engine = flow.New(prog, flow.Options{Transactions: flow.InStorage(db)})
+	srv := New(ts.engine, opts)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -21,7 +21,7 @@ func (s *Server) passthrough(concept, action string) echo.HandlerFunc {
 		if status != 0 {
 			return s.refuse(c, status, msg)
 		}
-		h, ok := s.reg.Handler(concept, action)
+		h, ok := s.engine.Program().Handler(concept, action)
 		if !ok {
 			return writeError(c, http.StatusNotFound, "no implementation of "+concept+"."+action, "")
 		}

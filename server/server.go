@@ -13,7 +13,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/requesting"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/spec"
@@ -45,7 +44,6 @@ type Server struct {
 	app       *spec.App
 	engine    *flow.Engine
 	req       *requesting.Requesting
-	reg       *concepts.Registry
 	opts      Options
 	log       *slog.Logger
 	timeout   time.Duration
@@ -55,14 +53,16 @@ type Server struct {
 	inflight  *sync.WaitGroup // flows still running, some after their reply: the Front's
 }
 
-// New returns a server for the app in sp, whose flows run on engine. req
-// must be the Requesting registered in the engine's registry reg.
-func New(sp *spec.Spec, engine *flow.Engine, req *requesting.Requesting, reg *concepts.Registry, opts Options) *Server {
+// New returns a server for the app whose flows engine runs: its routes,
+// and the Requesting its requests wait in for their replies, are the
+// engine's program's.
+func New(engine *flow.Engine, opts Options) *Server {
+	sp := engine.Program().Spec()
 	app := sp.App
 	if app == nil {
 		app = &spec.App{}
 	}
-	s := &Server{app: app, engine: engine, req: req, reg: reg, opts: opts, log: opts.Logger,
+	s := &Server{app: app, engine: engine, req: engine.Program().Requesting(), opts: opts, log: opts.Logger,
 		timeout: app.Timeout, bodyLimit: app.BodyLimit, inflight: &sync.WaitGroup{}, secrets: secretNames(sp)}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -15,7 +15,6 @@ import (
 // blogApp is the test app of testdata/blog, running on in-memory concepts.
 type blogApp struct {
 	engine   *Engine
-	req      *recorder
 	posts    *posting
 	comments *commenting
 	notes    *noting
@@ -39,18 +38,23 @@ func loadSpec(t testing.TB, dir string) []load.File {
 	return files
 }
 
-// compile lints and compiles an app against a registry. The test apps
-// leave some requests unanswered on purpose, to see what the runtime does
-// then, so unanswered-request diagnostics are expected; any other fails.
-func compile(t testing.TB, files []load.File, reg *concepts.Registry) *program.Program {
+// compile checks an app and compiles it on the in-memory concepts impls.
+// The test apps leave some requests unanswered on purpose, to see what
+// the runtime does then, so unanswered-request diagnostics are expected;
+// any other fails.
+func compile(t testing.TB, files []load.File, impls ...*concepts.Concept) *program.Program {
 	t.Helper()
-	sp, diags := lint.Spec(files, nil) // the test concepts are in memory: no catalog conformance
+	sp, diags := lint.Check(files, nil) // the test concepts are in memory: no catalog conformance
 	for _, d := range diags {
 		if d.Rule != "unanswered-request" {
 			t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
 		}
 	}
-	p, err := program.Compile(sp, program.FromRegistry(reg))
+	byName := map[string]*concepts.Concept{}
+	for _, c := range impls {
+		byName[c.Name()] = c
+	}
+	p, err := program.Compile(sp, byName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,21 +64,12 @@ func compile(t testing.TB, files []load.File, reg *concepts.Registry) *program.P
 func newBlog(t testing.TB, opts Options) *blogApp {
 	t.Helper()
 	a := &blogApp{
-		req:      &recorder{responses: map[string][]map[string]any{}},
 		posts:    &posting{posts: map[string]postRow{}},
 		comments: &commenting{},
 		notes:    &noting{},
 	}
-	reg := concepts.NewRegistry()
-	for _, c := range []*concepts.Concept{
-		a.req.concept(), a.posts.concept(), a.comments.concept(), a.notes.concept(),
-		concepts.New("Failing").Action("boom", concepts.Action(boom)),
-	} {
-		if err := reg.Register(c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a.engine = New(compile(t, loadSpec(t, "testdata/blog"), reg), program.FromRegistry(reg), opts)
+	a.engine = New(compile(t, loadSpec(t, "testdata/blog"), a.posts.concept(), a.comments.concept(), a.notes.concept(),
+		concepts.New("Failing").Action("boom", concepts.Action(boom))), opts)
 	return a
 }
 
@@ -86,11 +81,5 @@ func (a *blogApp) request(t testing.TB, method, path string, inputs map[string]a
 		in[k] = v
 	}
 	res := a.engine.Run(context.Background(), "Requesting", "request", in)
-	if res.Output == nil {
-		return res, nil
-	}
-	id, _ := res.Output["request"].(string)
-	a.req.mu.Lock()
-	defer a.req.mu.Unlock()
-	return res, a.req.responses[id]
+	return res, responses(a.engine, res.FlowID)
 }

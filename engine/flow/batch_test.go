@@ -9,7 +9,6 @@ import (
 
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/load"
-	"github.com/legible/legible/engine/program"
 )
 
 // The batch app lists items, each with its tags (optional: an item may
@@ -108,7 +107,7 @@ func (c *calls) add(name string, ins []string) {
 
 // batchApp builds the batch app, its Tags and Owners queries registered
 // as batch queries or one input at a time.
-func batchApp(t *testing.T, batched bool) (*Engine, *recorder, *calls) {
+func batchApp(t *testing.T, batched bool) (*Engine, *calls) {
 	t.Helper()
 	owner := func(s string) *string { return &s }
 	items := []itemRow{{"x1", owner("o1")}, {"x2", owner("o2")}, {"x1", owner("o1")}, {"x3", nil}, {"x4", owner("o4")}}
@@ -145,18 +144,6 @@ func batchApp(t *testing.T, batched bool) (*Engine, *recorder, *calls) {
 		tagsQ = concepts.BatchQuery(func(_ context.Context, ins []tagIn) ([][]tagRow, error) { return tagsOf(ins), nil })
 		namesQ = concepts.BatchQuery(func(_ context.Context, ins []ownerIn) ([][]nameRow, error) { return nameOf(ins), nil })
 	}
-	req := &recorder{responses: map[string][]map[string]any{}}
-	reg := concepts.NewRegistry()
-	for _, c := range []*concepts.Concept{
-		req.concept(),
-		concepts.New("Listing").Query("_items", concepts.Query(func(context.Context, struct{}) ([]itemRow, error) { return items, nil })),
-		concepts.New("Tags").Query("_of", tagsQ),
-		concepts.New("Owners").Query("_name", namesQ),
-	} {
-		if err := reg.Register(c); err != nil {
-			t.Fatal(err)
-		}
-	}
 	files := []load.File{
 		{Name: "app.yaml", Data: []byte("app: batch\nconcepts: [Requesting, Listing, Tags, Owners]\n")},
 		{Name: "concepts/Listing.concept.yaml", Data: []byte(batchConcepts)},
@@ -164,19 +151,21 @@ func batchApp(t *testing.T, batched bool) (*Engine, *recorder, *calls) {
 		{Name: "concepts/Owners.concept.yaml", Data: []byte(ownersConcept)},
 		{Name: "syncs/batch.sync.yaml", Data: []byte(batchSyncs)},
 	}
-	return New(compile(t, files, reg), program.FromRegistry(reg), Options{}), req, log
+	prog := compile(t, files,
+		concepts.New("Listing").Query("_items", concepts.Query(func(context.Context, struct{}) ([]itemRow, error) { return items, nil })),
+		concepts.New("Tags").Query("_of", tagsQ),
+		concepts.New("Owners").Query("_name", namesQ))
+	return New(prog, Options{}), log
 }
 
 // reply runs a GET of path and returns the body of its one reply.
-func reply(t *testing.T, e *Engine, req *recorder, path string) any {
+func reply(t *testing.T, e *Engine, path string) any {
 	t.Helper()
 	res := e.Run(context.Background(), "Requesting", "request", map[string]any{"method": "GET", "path": path})
 	if res.Failure != nil {
 		t.Fatal(res.Failure)
 	}
-	req.mu.Lock()
-	defer req.mu.Unlock()
-	replies := req.responses[res.Output["request"].(string)]
+	replies := responses(e, res.FlowID)
 	if len(replies) != 1 {
 		t.Fatalf("GET %s: %d replies, want 1", path, len(replies))
 	}
@@ -201,14 +190,14 @@ func TestBatchedQueriesKeepTheSemantics(t *testing.T) {
 		false: {"Tags._of": {{"x1"}, {"x2"}, {"x3"}, {"x4"}}, "Owners._name": {{"o1"}, {"o2"}, {"o4"}}},
 	}
 	for _, batched := range []bool{true, false} {
-		e, req, log := batchApp(t, batched)
+		e, log := batchApp(t, batched)
 		for _, path := range []string{"/list", "/strict"} {
-			if got := reply(t, e, req, path); !reflect.DeepEqual(got, want[path]) {
+			if got := reply(t, e, path); !reflect.DeepEqual(got, want[path]) {
 				t.Errorf("batched %v, GET %s: %v, want %v", batched, path, got, want[path])
 			}
 		}
 		log.got = map[string][][]string{}
-		reply(t, e, req, "/list")
+		reply(t, e, "/list")
 		for name, want := range wantCalls[batched] {
 			if got := log.got[name]; !slices.EqualFunc(got, want, slices.Equal) {
 				t.Errorf("batched %v: %s called with %v, want %v", batched, name, got, want)

@@ -9,7 +9,6 @@ import (
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/requesting"
 	"github.com/legible/legible/engine/load"
-	"github.com/legible/legible/engine/program"
 )
 
 // benchConcept is an in-memory concept whose every action echoes a count.
@@ -55,19 +54,13 @@ func benchEngine(tb testing.TB, actions []string, syncs string) benchApp {
 		fmt.Fprintf(&decl, "  %s:\n    in: { \"path?\": String }\n    out:\n      - { ok: Boolean }\n      - { error: String }\n", a)
 		c.Action(a, concepts.Action(echo))
 	}
-	req := requesting.New()
-	reg := concepts.NewRegistry()
-	for _, k := range []*concepts.Concept{c, req.Concept()} {
-		if err := reg.Register(k); err != nil {
-			tb.Fatal(err)
-		}
-	}
 	files := []load.File{
 		{Name: "app.yaml", Data: []byte("app: bench\nconcepts: [Requesting, Bench]\n")},
 		{Name: "concepts/Bench.concept.yaml", Data: []byte(fmt.Sprintf(benchConcept, decl.String()))},
 		{Name: "syncs/bench.sync.yaml", Data: []byte(syncs)},
 	}
-	return benchApp{New(compile(tb, files, reg), program.FromRegistry(reg), Options{TraceSize: 100}), req}
+	p := compile(tb, files, c)
+	return benchApp{New(p, Options{TraceSize: 100}), p.Requesting()}
 }
 
 func names(prefix string, n int) []string {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/trace"
 )
@@ -47,7 +48,6 @@ type Options struct {
 // run concurrently with each other, each on the goroutine that started it.
 type Engine struct {
 	prog     *program.Program
-	resolve  program.Resolver
 	store    *trace.Store
 	masker   *trace.Masker
 	log      *slog.Logger
@@ -56,9 +56,8 @@ type Engine struct {
 	attempts int
 }
 
-// New returns an engine for p; r finds the implementations of the actions
-// that flows start with.
-func New(p *program.Program, r program.Resolver, opts Options) *Engine {
+// New returns an engine that runs the flows of p.
+func New(p *program.Program, opts Options) *Engine {
 	log := opts.Logger
 	if log == nil {
 		log = slog.Default()
@@ -68,7 +67,7 @@ func New(p *program.Program, r program.Resolver, opts Options) *Engine {
 		store = trace.NewStore(opts.TraceSize)
 	}
 	e := &Engine{
-		prog: p, resolve: r, store: store,
+		prog: p, store: store,
 		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
 		txs: opts.Transactions, attempts: opts.Attempts,
 	}
@@ -80,6 +79,9 @@ func New(p *program.Program, r program.Resolver, opts Options) *Engine {
 	}
 	return e
 }
+
+// Program returns the program the engine runs.
+func (e *Engine) Program() *program.Program { return e.prog }
 
 // Traces returns the store of recently finished flows.
 func (e *Engine) Traces() *trace.Store { return e.store }
@@ -116,7 +118,7 @@ func (e *Engine) Run(ctx context.Context, concept, action string, input map[stri
 // concurrent flow, it runs again from its first action, up to
 // Options.Attempts times, while ctx lasts.
 func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, action string, input map[string]any) Result {
-	h, ok := e.resolve.Resolve(concept, action)
+	h, ok := e.prog.Handler(concept, action)
 	if !ok {
 		return Result{FlowID: id, Failure: &UnknownAction{Concept: concept, Action: action}}
 	}
@@ -133,7 +135,7 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 // attempt runs the flow once, in a transaction that it then commits or
 // rolls back; it returns the outcome of the writes for the trace.
 func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, exclusive bool, concept, action string,
-	h program.Handler, input map[string]any) (Result, *flow, string) {
+	h concepts.Handler, input map[string]any) (Result, *flow, string) {
 	tctx, tx := e.txs.Begin(ctx, exclusive)
 	defer func() {
 		if p := recover(); p != nil { // a bug of the engine's: the transaction must not keep its lock

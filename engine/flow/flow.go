@@ -62,7 +62,7 @@ func (r *record) markSynced(s int) {
 
 // invoke runs an action, records it, and runs the syncs it fires, depth
 // first. A failure stops everything: it is returned up the whole chain.
-func (f *flow) invoke(ctx context.Context, key, concept, action string, h program.Handler, in map[string]any, cause *trace.Cause) (*record, error) {
+func (f *flow) invoke(ctx context.Context, key, concept, action string, h concepts.Handler, in map[string]any, cause *trace.Cause) (*record, error) {
 	r := &record{key: key, Record: trace.Record{
 		ID: f.nextID(), Concept: concept, Action: action, Input: in, Start: time.Now(), Cause: cause,
 	}}

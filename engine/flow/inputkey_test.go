@@ -1,6 +1,8 @@
 package flow
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestInputKeysTellValuesApart(t *testing.T) {
 	inputs := [][]any{

@@ -13,56 +13,29 @@ import (
 // The in-memory concepts of the test apps. They are real implementations,
 // registered through the same API as production concepts.
 
-// recorder is the test apps' Requesting: it keeps every response, so tests
-// can count them (the real one delivers one reply and drops the rest).
-type recorder struct {
-	mu        sync.Mutex
-	next      int
-	responses map[string][]map[string]any
-}
-
-type requestIn struct {
-	Method string         `json:"method"`
-	Path   string         `json:"path"`
-	Rest   map[string]any `legible:"rest"`
-}
-
-type requestOut struct {
-	Request string `json:"request"`
-}
-
-type respondIn struct {
-	Request string         `json:"request"`
-	Status  *float64       `json:"status"`
-	Body    any            `json:"body,omitempty"`
-	Rest    map[string]any `legible:"rest"`
-}
-
-func (q *recorder) request(_ context.Context, in requestIn) (requestOut, error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	q.next++
-	return requestOut{Request: "r" + strconv.Itoa(q.next)}, nil
-}
-
-func (q *recorder) respond(_ context.Context, in respondIn) (requestOut, error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	reply := map[string]any{"body": in.Body}
-	if in.Status != nil {
-		reply["status"] = *in.Status
+// responses returns what the flow id asked Requesting.respond, in order,
+// from its trace: each respond's input but the request, with a body
+// (nil when none was given). The real Requesting delivers the first and
+// refuses the rest; a test counts them all.
+func responses(e *Engine, id string) []map[string]any {
+	f, ok := e.Traces().Get(id)
+	if !ok {
+		return nil
 	}
-	for k, v := range in.Rest {
-		reply[k] = v
+	var out []map[string]any
+	for _, r := range f.Records {
+		if r.Concept != "Requesting" || r.Action != "respond" {
+			continue
+		}
+		reply := map[string]any{"body": nil}
+		for k, v := range r.Input {
+			if k != "request" {
+				reply[k] = v
+			}
+		}
+		out = append(out, reply)
 	}
-	q.responses[in.Request] = append(q.responses[in.Request], reply)
-	return requestOut{Request: in.Request}, nil
-}
-
-func (q *recorder) concept() *concepts.Concept {
-	return concepts.New("Requesting").
-		Action("request", concepts.Action(q.request)).
-		Action("respond", concepts.Action(q.respond))
+	return out
 }
 
 // posting keeps posts in a map.

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/concepts"
-	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/concepts/requesting"
 )
 
 // The seed scenario runs the repository's own specs/ (register, login,
@@ -152,7 +152,6 @@ func (p *profiles) get(_ context.Context, in userRef) ([]profileRow, error) {
 // seedApp runs specs/ on the in-memory concepts above.
 type seedApp struct {
 	engine *Engine
-	req    *recorder
 }
 
 func newSeed(t testing.TB) *seedApp {
@@ -160,37 +159,32 @@ func newSeed(t testing.TB) *seedApp {
 	acc := &accounts{byEmail: map[string]account{}}
 	ses := &sessions{users: map[string]string{}}
 	pro := &profiles{rows: map[string]profileRow{}}
-	a := &seedApp{req: &recorder{responses: map[string][]map[string]any{}}}
-	reg := concepts.NewRegistry()
-	for _, c := range []*concepts.Concept{
-		a.req.concept(),
+	prog := compile(t, loadSpec(t, "testdata/login"),
 		concepts.New("Authenticating").Action("register", concepts.Action(acc.register)).
 			Action("login", concepts.Action(acc.login)).Query("_getByEmail", concepts.Query(acc.getByEmail)),
 		concepts.New("Sessioning").Action("create", concepts.Action(ses.create)).
 			Action("delete", concepts.Action(ses.delete)).Query("_getUser", concepts.Query(ses.getUser)),
 		concepts.New("Profile").Action("create", concepts.Action(pro.create)).
-			Action("update", concepts.Action(pro.update)).Query("_get", concepts.Query(pro.get)),
-	} {
-		if err := reg.Register(c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a.engine = New(compile(t, loadSpec(t, "testdata/login"), reg), program.FromRegistry(reg), Options{})
-	return a
+			Action("update", concepts.Action(pro.update)).Query("_get", concepts.Query(pro.get)))
+	return &seedApp{engine: New(prog, Options{})}
 }
 
-func (a *seedApp) call(t testing.TB, in map[string]any) map[string]any {
+// call runs a request flow as the HTTP server does, and returns the reply
+// its client gets; the flow must respond exactly once.
+func (a *seedApp) call(t testing.TB, in map[string]any) requesting.Reply {
 	t.Helper()
-	res := a.engine.Run(context.Background(), "Requesting", "request", in)
+	req, id := a.engine.Program().Requesting(), NewID()
+	ctx := req.Expect(context.Background(), id)
+	defer req.Forget(id)
+	res := a.engine.RunFlow(ctx, id, nil, "Requesting", "request", in)
 	if res.Failure != nil {
 		t.Fatalf("%v: failure %v", in, res.Failure)
 	}
-	id, _ := res.Output["request"].(string)
-	replies := a.req.responses[id]
-	if len(replies) != 1 {
-		t.Fatalf("%v: %d replies, want exactly 1: %v", in, len(replies), replies)
+	reply, ok := req.Reply(id)
+	if n := len(responses(a.engine, id)); !ok || n != 1 {
+		t.Fatalf("%v: %d replies, want exactly 1", in, n)
 	}
-	return replies[0]
+	return reply
 }
 
 func TestSeedScenario(t *testing.T) {
@@ -198,29 +192,29 @@ func TestSeedScenario(t *testing.T) {
 	user := map[string]any{"email": "ann@example.com", "password": "s3cret", "username": "ann"}
 	reg := a.call(t, map[string]any{"method": "POST", "path": "/users", "user": user})
 	wantUser := map[string]any{"user": map[string]any{"username": "ann", "bio": "", "token": "s1"}}
-	if reg["status"] != float64(201) || !reflect.DeepEqual(reg["body"], wantUser) {
+	if reg.Status != 201 || !reflect.DeepEqual(reg.Body, wantUser) {
 		t.Fatalf("register: %v", reg)
 	}
 	again := a.call(t, map[string]any{"method": "POST", "path": "/users", "user": user})
-	if again["status"] != float64(422) {
+	if again.Status != 422 {
 		t.Fatalf("second register: %v, want 422", again)
 	}
 	login := a.call(t, map[string]any{"method": "POST", "path": "/users/login", "user": user})
 	wantLogin := map[string]any{"user": map[string]any{"username": "ann", "bio": "", "token": "s2"}}
-	if !reflect.DeepEqual(login["body"], wantLogin) {
+	if !reflect.DeepEqual(login.Body, wantLogin) {
 		t.Fatalf("login: %v", login)
 	}
 	bad := a.call(t, map[string]any{"method": "POST", "path": "/users/login",
 		"user": map[string]any{"email": "ann@example.com", "password": "nope"}})
-	if bad["status"] != float64(401) {
+	if bad.Status != 401 {
 		t.Fatalf("bad login: %v, want 401", bad)
 	}
 	me := a.call(t, map[string]any{"method": "GET", "path": "/user", "token": "s2"})
-	if me["status"] != float64(200) || !reflect.DeepEqual(me["body"], wantLogin) {
+	if me.Status != 200 || !reflect.DeepEqual(me.Body, wantLogin) {
 		t.Fatalf("current user: %v", me)
 	}
 	anon := a.call(t, map[string]any{"method": "GET", "path": "/user", "token": "nope"})
-	if anon["status"] != float64(401) {
+	if anon.Status != 401 {
 		t.Fatalf("unknown token: %v, want 401", anon)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // Transactions begin the transaction that each attempt of a flow runs in,
 // so that the writes of the flow's actions commit together or not at all
-// (storage.DB, through serving, is one).
+// (storage.DB, through InStorage, is one).
 type Transactions interface {
 	// Begin starts a transaction and returns the context that the
 	// attempt's actions and queries run with, which carries it. An

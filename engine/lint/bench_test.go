@@ -1,4 +1,4 @@
-package lint
+package lint_test
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ func BenchmarkLint(b *testing.B) {
 		files := toLoad(genapp.Generate(100, n))
 		b.Run(fmt.Sprintf("syncs=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, diags := Spec(files, nil); len(diags) > 0 {
+				if _, diags := analyzed(files, nil); len(diags) > 0 {
 					b.Fatalf("generated app has diagnostics: %v", diags[0])
 				}
 			}
@@ -30,7 +30,7 @@ func BenchmarkLint(b *testing.B) {
 // TestGeneratedAppIsClean keeps the benchmark honest: the app it lints must
 // be free of problems, so every check runs to the end.
 func TestGeneratedAppIsClean(t *testing.T) {
-	_, diags := Spec(toLoad(genapp.Generate(10, 40)), nil)
+	_, diags := analyzed(toLoad(genapp.Generate(10, 40)), nil)
 	for _, d := range diags {
 		t.Errorf("%s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
 	}

@@ -12,13 +12,13 @@ import (
 	"github.com/legible/legible/engine/spec"
 )
 
-// configure applies what an app says of its diagnostics: the
+// Configure applies what an app says of its diagnostics: the
 // `legible:ignore` comments in its files silence the diagnostics they
 // name on their line (a comment after the code) or the next one (a
 // comment on its own), and app.yaml's `lint: { rules: … }` sets the
 // severity of a rule's diagnostics, or drops them. An ignore comment that
 // silences nothing, or gives no reason, is itself a warning (rule ignore).
-func configure(sp *spec.Spec, files []load.File, diags diag.List) diag.List {
+func Configure(sp *spec.Spec, files []load.File, diags diag.List) diag.List {
 	ignores := ignoreComments(files)
 	out := diags[:0:0]
 	for _, d := range diags {

@@ -1,4 +1,4 @@
-package lint
+package lint_test
 
 import (
 	"strings"
@@ -6,10 +6,10 @@ import (
 
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/profile"
-	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/rules"
+	"github.com/legible/legible/pipeline"
 )
 
 // TestConformanceInLint checks which implementation `legible lint`
@@ -20,7 +20,7 @@ import (
 func TestConformanceInLint(t *testing.T) {
 	own := profile.Module()
 	own.Spec = nil // the built-in implementation, registered as the app's own
-	withOwn, err := catalog.New(append(library.Modules(), own)...)
+	withOwn, err := pipeline.NewEnv(append(library.Modules(), own)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,12 +31,12 @@ func TestConformanceInLint(t *testing.T) {
 	for _, tt := range []struct {
 		name         string
 		profile      string // the app's own Profile spec, if any
-		cat          *catalog.Catalog
+		env          *pipeline.Env
 		errors, note bool
 	}{
-		{"library specs", "", builtins, false, false},
-		{"own spec, stock binary", spec, builtins, false, true},
-		{"own drifted spec, stock binary", drifted, builtins, false, true},
+		{"library specs", "", stock, false, false},
+		{"own spec, stock binary", spec, stock, false, true},
+		{"own drifted spec, stock binary", drifted, stock, false, true},
 		{"own spec, own implementation", spec, withOwn, false, false},
 		{"own drifted spec, own implementation", drifted, withOwn, true, false},
 	} {
@@ -48,7 +48,7 @@ func TestConformanceInLint(t *testing.T) {
 		for n, d := range files {
 			in = append(in, load.File{Name: n, Data: d})
 		}
-		_, diags := App(in, tt.cat)
+		diags := tt.env.Check(in).Diags
 		var errors, note bool
 		for _, d := range diags {
 			if d.Rule != rules.Conformance.ID {
@@ -66,7 +66,7 @@ func TestConformanceInLint(t *testing.T) {
 // TestLooseSpecFilesServeNothing lints a concept spec without an app: no
 // binary serves it, and lint does not say so.
 func TestLooseSpecFilesServeNothing(t *testing.T) {
-	_, diags := App([]load.File{{Name: "Shelving.concept.yaml", Data: []byte("concept: Shelving\npurpose: keep books\n")}}, builtins)
+	diags := stock.Check([]load.File{{Name: "Shelving.concept.yaml", Data: []byte("concept: Shelving\npurpose: keep books\n")}}).Diags
 	if len(diags) > 0 {
 		t.Errorf("diagnostics: %v", diags)
 	}

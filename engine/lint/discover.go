@@ -17,9 +17,10 @@ func skipDir(name string) bool {
 	return name != "." && strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || name == "vendor"
 }
 
-// specFiles lists the spec files under dir, not descending into folders of
-// other apps (those with an app.yaml of their own) below the top.
-func specFiles(dir string) ([]string, error) {
+// AppFiles lists the spec files of the app in dir, sorted, not descending
+// into folders of other apps (those with an app.yaml of their own) below
+// the top.
+func AppFiles(dir string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -40,10 +41,10 @@ func specFiles(dir string) ([]string, error) {
 	return out, err
 }
 
-// targets expands the command line's paths into the spec files to report
+// Targets expands the command line's paths into the spec files to report
 // on. A folder stands for every spec file below it, apps nested in it
 // included.
-func targets(paths []string) ([]string, error) {
+func Targets(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
 		p = canonical(p)
@@ -70,7 +71,7 @@ func targets(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// canonical names a path as appRoot names its app's files: an absolute
+// canonical names a path as AppRoot names its app's files: an absolute
 // path as it is, a relative one relative to the working folder by the
 // shortest way ("../engine/x" from engine is "x"), so that one file never
 // goes by two names.
@@ -107,11 +108,11 @@ func allSpecFiles(dir string) ([]string, error) {
 	return out, err
 }
 
-// appRoot returns the nearest folder at or above file's folder that holds
+// AppRoot returns the nearest folder at or above file's folder that holds
 // an app.yaml, or "" when there is none. The path is absolute when file's
 // is, and otherwise relative to the working folder, so that the app's files
 // are named the way the command line named them.
-func appRoot(file string) string {
+func AppRoot(file string) string {
 	abs, err := filepath.Abs(filepath.Dir(file))
 	if err != nil {
 		return ""

@@ -1,4 +1,4 @@
-package lint
+package lint_test
 
 import (
 	"bytes"
@@ -36,7 +36,7 @@ func FuzzLint(f *testing.F) {
 		for n, d := range files {
 			in = append(in, load.File{Name: n, Data: d})
 		}
-		_, diags := Spec(in, builtins)
+		_, diags := analyzed(in, stock.Catalog())
 		for _, d := range diags {
 			if d.Span.Line < 1 || d.Span.Col < 1 || d.Span.File == "" {
 				t.Fatalf("diagnostic without a position: %+v", d)

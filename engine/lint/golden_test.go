@@ -1,4 +1,4 @@
-package lint
+package lint_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
 	"github.com/legible/legible/engine/rules"
@@ -29,7 +30,7 @@ func TestGolden(t *testing.T) {
 		run := configured
 		switch {
 		case strings.HasPrefix(kind, "flow/"):
-			run = Spec
+			run = analyzed
 		case strings.HasPrefix(kind, "app/"):
 			run = withConformance
 		}
@@ -44,10 +45,10 @@ func TestGolden(t *testing.T) {
 // analysis runs; conformance does not, as no Go serves Shopping.
 func TestNewUserApp(t *testing.T) {
 	base := readDir(t, "testdata/newuser/app")
-	if got := lintText(t, base, Spec); got != "" {
+	if got := lintText(t, base, analyzed); got != "" {
 		t.Fatalf("the app reports:\n%s", got)
 	}
-	runCases(t, "newuser", base, Spec, false)
+	runCases(t, "newuser", base, analyzed, false)
 }
 
 // runCases lints each case under testdata/kind, overlaid on base, with run:
@@ -73,16 +74,31 @@ func runCases(t *testing.T, kind string, base map[string][]byte, run runner, ok 
 // runner lints the files of one app with a library.
 type runner func([]load.File, load.Library) (*spec.Spec, diag.List)
 
-// configured lints with the rules of the spec language, and applies the
-// app's lint settings and ignore comments, as App does.
-func configured(files []load.File, library load.Library) (*spec.Spec, diag.List) {
-	sp, diags := language(files, library)
-	return sp, configure(sp, files, diags)
+// language lints with the rules of the spec language alone.
+func language(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	return lint.Language(files, library)
 }
 
-// withConformance lints as App does with the stock binary's catalog.
+// configured lints with the rules of the spec language, and applies the
+// app's lint settings and ignore comments.
+func configured(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	sp, diags := lint.Language(files, library)
+	return sp, lint.Configure(sp, files, diags)
+}
+
+// analyzed lints with the rules of the spec language and the flow
+// analysis, without looking at any Go implementation, and applies the
+// app's settings.
+func analyzed(files []load.File, library load.Library) (*spec.Spec, diag.List) {
+	sp, diags := lint.Check(files, library)
+	return sp, lint.Configure(sp, files, diags)
+}
+
+// withConformance lints as the stock binary does: the pipeline's check,
+// conformance included.
 func withConformance(files []load.File, _ load.Library) (*spec.Spec, diag.List) {
-	return App(files, builtins)
+	a := stock.Check(files)
+	return a.Spec, a.Diags
 }
 
 // lintText checks the files as one app with run, with the stock binary's
@@ -98,7 +114,7 @@ func lintText(t *testing.T, files map[string][]byte, run runner) string {
 	for _, n := range names {
 		in = append(in, load.File{Name: n, Data: files[n]})
 	}
-	_, diags := run(in, builtins)
+	_, diags := run(in, stock.Catalog())
 	var buf bytes.Buffer
 	if err := report.Text(&buf, diags, report.SourceMap(files)); err != nil {
 		t.Fatal(err)
@@ -206,7 +222,7 @@ func TestSuggestedSyncsLintClean(t *testing.T) {
 // suggests, in the case's app without its syncs, and returns how many it
 // pasted.
 func pasteSuggested(t *testing.T, path string, files map[string][]byte) int {
-	_, diags := language(toFiles(files), builtins)
+	_, diags := language(toFiles(files), stock.Catalog())
 	pasted := 0
 	for _, d := range diags {
 		if d.Rule != rules.ThenOutput.ID {

@@ -1,26 +1,26 @@
-package lint
+package lint_test
 
 import (
 	"testing"
 
 	"github.com/legible/legible/concepts/library"
-	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/pipeline"
 )
 
-// builtins is the stock binary's catalog: legible's library.
-var builtins = func() *catalog.Catalog {
-	cat, err := catalog.New(library.Modules()...)
+// stock is the stock binary's environment: legible's library.
+var stock = func() *pipeline.Env {
+	env, err := pipeline.NewEnv(library.Modules()...)
 	if err != nil {
 		panic(err)
 	}
-	return cat
+	return env
 }()
 
 // TestRepositorySpecs lints the repository's own app, which must be clean:
 // no errors and no warnings.
 func TestRepositorySpecs(t *testing.T) {
-	res, err := Paths([]string{"../../specs"}, builtins)
+	res, err := stock.Lint([]string{"../../specs"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestRepositorySpecs(t *testing.T) {
 // TestPathsThroughParent lints an app by a path that climbs out of this
 // folder and back into it: each file is read once, under one name.
 func TestPathsThroughParent(t *testing.T) {
-	res, err := Paths([]string{"../lint/testdata/base", "testdata/base/app.yaml"}, builtins)
+	res, err := stock.Lint([]string{"../lint/testdata/base", "testdata/base/app.yaml"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,41 +1,40 @@
 package program
 
 import (
-	"context"
+	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/requesting"
 	"github.com/legible/legible/engine/spec"
 )
 
-// Handler runs one action or query of a concept implementation.
-type Handler interface {
-	// Call runs it for one input.
-	Call(ctx context.Context, in map[string]any) (concepts.Result, error)
-	// Plan binds a query to the input names and the columns a where step
-	// passes and reads, by position, for calls of many inputs at once.
-	Plan(ins, outs []string) (*concepts.Plan, error)
-}
-
-// Resolver finds the implementation of an action or query.
-type Resolver interface {
-	Resolve(concept, action string) (Handler, bool)
-}
-
 // compiler holds the state of compiling one sync.
 type compiler struct {
-	resolve  Resolver
+	impls    map[string]*concepts.Concept
 	concepts map[string]*spec.Concept
 	s        *Sync
 	slots    map[string]int
 	err      error
 }
 
-// Compile turns a checked spec into a program. The spec must be free of
-// errors; Compile reports only what the checker cannot know, such as an
-// action without an implementation.
-func Compile(sp *spec.Spec, r Resolver) (*Program, error) {
-	p := &Program{watch: map[string]*watchers{}, secrets: map[string][]string{}, spec: sp}
+// Compile turns a checked spec into a program whose actions and queries
+// run on impls, the implementations of the app's concepts by name. The
+// program brings Requesting, which every app has, itself: impls must not.
+// The spec must be free of errors; Compile reports only what the checker
+// cannot know, such as an action without an implementation.
+func Compile(sp *spec.Spec, impls map[string]*concepts.Concept) (*Program, error) {
+	if _, ok := impls["Requesting"]; ok {
+		return nil, errors.New("the implementations hold Requesting, which the program brings itself")
+	}
+	req := requesting.New()
+	all := maps.Clone(impls)
+	if all == nil {
+		all = map[string]*concepts.Concept{}
+	}
+	all["Requesting"] = req.Concept()
+	p := &Program{watch: map[string]*watchers{}, secrets: map[string][]string{}, spec: sp, impls: all, req: req}
 	for _, k := range sp.Concepts {
 		for _, s := range k.Secrets {
 			p.secrets[k.Name.Name] = append(p.secrets[k.Name.Name], s.Name)
@@ -47,7 +46,7 @@ func Compile(sp *spec.Spec, r Resolver) (*Program, error) {
 	}
 	var anchors []*Anchor
 	for i, s := range sp.Syncs {
-		c := &compiler{resolve: r, concepts: byName, s: &Sync{ID: i, Name: s.Name.Name}, slots: map[string]int{}}
+		c := &compiler{impls: all, concepts: byName, s: &Sync{ID: i, Name: s.Name.Name}, slots: map[string]int{}}
 		cs, as := c.sync(s)
 		if c.err != nil {
 			return nil, fmt.Errorf("sync %s (%s): %w", s.Name.Name, s.Name.Span.Pos, c.err)
@@ -89,8 +88,8 @@ func (c *compiler) slot(name string) int {
 }
 
 // handler resolves the implementation a where or then pattern calls.
-func (c *compiler) handler(p *spec.Pattern) Handler {
-	h, ok := c.resolve.Resolve(p.Concept.Name, p.Action.Name)
+func (c *compiler) handler(p *spec.Pattern) concepts.Handler {
+	h, ok := handler(c.impls, p.Concept.Name, p.Action.Name)
 	if !ok && c.err == nil {
 		c.err = fmt.Errorf("%s.%s has no implementation: register it with the %s concept", p.Concept.Name, p.Action.Name, p.Concept.Name)
 	}
@@ -101,7 +100,7 @@ func (c *compiler) handler(p *spec.Pattern) Handler {
 type Invoke struct {
 	Key             string
 	Concept, Action string
-	Handler         Handler
+	Handler         concepts.Handler
 	In              []Arg
 }
 

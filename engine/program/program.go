@@ -4,6 +4,8 @@
 package program
 
 import (
+	"github.com/legible/legible/concepts"
+	"github.com/legible/legible/concepts/requesting"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -13,6 +15,8 @@ type Program struct {
 	watch   map[string]*watchers // "Concept.action" -> the syncs that wait for it
 	secrets map[string][]string  // concept -> parameter names masked in traces
 	spec    *spec.Spec
+	impls   map[string]*concepts.Concept
+	req     *requesting.Requesting
 }
 
 // Sync is one compiled sync.
@@ -32,3 +36,22 @@ func (p *Program) Secrets() map[string][]string { return p.secrets }
 
 // Spec returns the spec the program was compiled from.
 func (p *Program) Spec() *spec.Spec { return p.spec }
+
+// Handler returns the handler of concept.action, for a flow that starts
+// with it.
+func (p *Program) Handler(concept, action string) (concepts.Handler, bool) {
+	return handler(p.impls, concept, action)
+}
+
+// handler finds concept.action among impls.
+func handler(impls map[string]*concepts.Concept, concept, action string) (concepts.Handler, bool) {
+	c, ok := impls[concept]
+	if !ok {
+		return concepts.Handler{}, false
+	}
+	return c.Handler(action)
+}
+
+// Requesting returns the program's Requesting: the requests its flows
+// answer wait there for their replies.
+func (p *Program) Requesting() *requesting.Requesting { return p.req }

@@ -21,7 +21,7 @@ type Step interface{ step() }
 // optional lookups stops quietly where the first one came up empty.
 type Query struct {
 	Key      string
-	Handler  Handler
+	Handler  concepts.Handler
 	In       []Arg // reads
 	Out      []Arg // Bind ones take the row's value; others must equal it
 	Optional bool
@@ -110,9 +110,9 @@ func (c *compiler) query(st *spec.Query, bound map[int]bool) *Query {
 	for k, a := range q.Out {
 		outs[k] = a.Param
 	}
-	if q.Handler != nil {
+	if c.err == nil {
 		var err error
-		if q.Plan, err = q.Handler.Plan(ins, outs); err != nil && c.err == nil {
+		if q.Plan, err = q.Handler.Plan(ins, outs); err != nil {
 			c.err = err
 		}
 	}

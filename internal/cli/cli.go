@@ -1,6 +1,7 @@
 // Package cli is legible's command line: serve, lint, graph, trace,
-// schema, concepts and new. The legible command and a user's own binary
-// (package legible's Main) run it with the concepts they serve.
+// schema, concepts and new, each a step or two of the pipeline (package
+// pipeline). The legible command and a user's own binary (package
+// legible) run it with the environment of the concepts they serve.
 package cli
 
 import (
@@ -11,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/engine/catalog"
+	"github.com/legible/legible/pipeline"
 )
 
 // exitError carries the process exit code of a failed command.
@@ -30,11 +31,10 @@ func (e *exitError) Error() string {
 // usageError marks bad usage or unreadable input: exit code 2.
 func usageError(err error) error { return &exitError{code: 2, err: err} }
 
-// Run executes the command line with args, writing to stdout and stderr,
-// for a binary that serves the concepts of cat, and returns the process
-// exit code.
-func Run(args []string, stdout, stderr io.Writer, cat *catalog.Catalog) int {
-	root := newRoot(cat)
+// Execute runs the command tree root (New) with args, writing to stdout
+// and stderr, and returns the process exit code: 0 for success, 1 for a
+// failure (lint errors, a server that cannot start), 2 for bad usage.
+func Execute(root *cobra.Command, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -52,7 +52,9 @@ func Run(args []string, stdout, stderr io.Writer, cat *catalog.Catalog) int {
 	return ee.code
 }
 
-func newRoot(cat *catalog.Catalog) *cobra.Command {
+// New returns the command tree of a binary that serves the concepts of
+// env: legible and its commands, to which an app may add its own.
+func New(env *pipeline.Env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "legible",
 		Short: "Check and serve backends written as concepts and synchronizations",
@@ -68,7 +70,7 @@ scaffolds one).`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newLint(cat), newServe(cat), newSchema(), newTrace(), newGraph(cat), newConcepts(cat), newNew())
+	root.AddCommand(newLint(env), newServe(env), newSchema(), newTrace(), newGraph(env), newConcepts(env.Catalog()), newNew())
 	return root
 }
 

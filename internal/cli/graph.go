@@ -2,15 +2,17 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/legible/legible/engine/analysis"
-	"github.com/legible/legible/engine/catalog"
-	"github.com/legible/legible/serving"
+	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/pipeline"
 )
 
-func newGraph(cat *catalog.Catalog) *cobra.Command {
+func newGraph(env *pipeline.Env) *cobra.Command {
 	var specs, format, route string
 	cmd := &cobra.Command{
 		Use:   "graph [DIR]",
@@ -36,9 +38,9 @@ responses. Mermaid output renders on GitHub as it is.`,
 			if format != "mermaid" && format != "dot" {
 				return usageError(fmt.Errorf("unknown format %q (the formats are mermaid, dot)", format))
 			}
-			sp, _, err := serving.Check(specs, cat, cmd.ErrOrStderr())
+			sp, err := checked(env, specs, cmd.ErrOrStderr())
 			if err != nil {
-				return exitCode(err)
+				return err
 			}
 			g := analysis.Concepts(sp)
 			if route != "" {
@@ -56,4 +58,21 @@ responses. Mermaid output renders on GitHub as it is.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "mermaid", "output format: mermaid or dot")
 	cmd.Flags().StringVar(&route, "route", "", `draw the flow of one request, e.g. "POST /users/login"`)
 	return cmd
+}
+
+// checked checks the app in dir, printing its diagnostics to stderr as
+// lint does, and returns its spec; an app with errors is an error with
+// its exit code.
+func checked(env *pipeline.Env, dir string, stderr io.Writer) (*spec.Spec, error) {
+	app, err := env.CheckDir(dir)
+	if err != nil {
+		return nil, exitCode(err)
+	}
+	if err := report.Text(stderr, app.Diags, report.SourceMap(app.Sources)); err != nil {
+		return nil, err
+	}
+	if err := app.Err(); err != nil {
+		return nil, exitCode(err)
+	}
+	return app.Spec, nil
 }

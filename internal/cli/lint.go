@@ -10,14 +10,13 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/diag"
-	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
+	"github.com/legible/legible/pipeline"
 )
 
-func newLint(cat *catalog.Catalog) *cobra.Command {
+func newLint(env *pipeline.Env) *cobra.Command {
 	var format string
 	maxWarnings := -1
 	cmd := &cobra.Command{
@@ -54,7 +53,7 @@ found or more warnings than --max-warnings, 2 bad usage or unreadable input.`,
 			// collecting garbage would only slow it down.
 			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(1 << 30)
-			res, err := lint.Paths(args, cat)
+			res, err := env.Lint(args)
 			if err != nil {
 				return usageError(err)
 			}
@@ -84,7 +83,7 @@ found or more warnings than --max-warnings, 2 bad usage or unreadable input.`,
 
 // summarize prints the counts of problems to standard error, or that
 // there are none.
-func summarize(cmd *cobra.Command, res *lint.Result) {
+func summarize(cmd *cobra.Command, res *pipeline.Report) {
 	if len(res.Diags) == 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "no problems in %s\n", plural(res.Files, "file"))
 		return

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/concepts/library"
-	"github.com/legible/legible/engine/catalog"
+	"github.com/legible/legible/pipeline"
 )
 
 // capture runs the command line with the stock binary's concepts, and
@@ -18,18 +18,18 @@ import (
 func capture(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code = Run(args, &out, &errOut, builtins(t))
+	code = Execute(New(stock(t)), args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
-// builtins is the stock binary's catalog: legible's library.
-func builtins(t testing.TB) *catalog.Catalog {
+// stock is the stock binary's environment: legible's library.
+func stock(t testing.TB) *pipeline.Env {
 	t.Helper()
-	cat, err := catalog.New(library.Modules()...)
+	env, err := pipeline.NewEnv(library.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cat
+	return env
 }
 
 // brokenApp copies the repository's specs into a temporary folder and adds

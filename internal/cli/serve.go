@@ -13,10 +13,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/flow"
+	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/server"
-	"github.com/legible/legible/serving"
 )
 
 // serveOptions are the flags of `legible serve`.
@@ -24,13 +23,12 @@ type serveOptions struct {
 	specs, addr, data, log string
 	dev                    bool
 	limits                 server.Limits
-	cat                    *catalog.Catalog
 }
 
 var logLevels = map[string]flow.Level{"off": flow.Off, "trace": flow.Trace, "verbose": flow.Verbose}
 
-func newServe(cat *catalog.Catalog) *cobra.Command {
-	o := serveOptions{cat: cat}
+func newServe(env *pipeline.Env) *cobra.Command {
+	var o serveOptions
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Check the app's specs, then serve it over HTTP",
@@ -58,7 +56,7 @@ may read stops the start.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			return serve(ctx, o, cmd.ErrOrStderr())
+			return serve(ctx, env, o, cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&o.specs, "specs", "specs", "folder holding the app's app.yaml, concepts/ and syncs/")
@@ -73,10 +71,10 @@ may read stops the start.`,
 }
 
 // serve runs the server until ctx is done.
-func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
+func serve(ctx context.Context, env *pipeline.Env, o serveOptions, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	app, err := serving.Open(ctx, serving.Options{
-		Specs: o.specs, Concepts: o.cat, Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
+	app, err := env.Open(ctx, pipeline.ServeOptions{
+		Dir: o.specs, DB: pipeline.DBOptions{Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB")},
 		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr, Limits: o.limits,
 	})
 	if err != nil {
@@ -97,10 +95,10 @@ func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 	return nil
 }
 
-// exitCode gives an error of package serving its exit code: 2 for specs
+// exitCode gives an error of the pipeline its exit code: 2 for specs
 // that cannot be read, as for bad usage, and 1 for the rest.
 func exitCode(err error) error {
-	if _, ok := errors.AsType[*serving.UnreadableError](err); ok {
+	if _, ok := errors.AsType[*pipeline.UnreadableError](err); ok {
 		return usageError(err)
 	}
 	return &exitError{code: 1, err: err}

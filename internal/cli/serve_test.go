@@ -40,8 +40,9 @@ func startServe(t *testing.T, data string) *running {
 	r := &running{addr: freeAddr(t), done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	ctx, stop := context.WithCancel(context.Background())
 	r.stop = stop
-	o := serveOptions{specs: "../../specs", addr: r.addr, data: data, log: "off", cat: builtins(t)}
-	go func() { r.done <- serve(ctx, o, r.log) }()
+	o := serveOptions{specs: "../../specs", addr: r.addr, data: data, log: "off"}
+	env := stock(t)
+	go func() { r.done <- serve(ctx, env, o, r.log) }()
 	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		if resp, err := http.Get("http://" + r.addr + "/readyz"); err == nil {
 			resp.Body.Close()

@@ -4,7 +4,7 @@
 // offset) from the same store that legible serve writes, through the same
 // concept implementations and the same batched queries, with no syncs, no
 // engine and no echo between the request and the concepts. Its command,
-// cmd/plainconduit, serves it for conduitbench; serving's benchmarks run
+// cmd/plainconduit, serves it for conduitbench; the pipeline's benchmarks run
 // it in process beside legible's handler.
 package plainconduit
 

@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/concepts/library"
-	"github.com/legible/legible/engine/catalog"
-	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/pipeline"
 )
 
 func TestAppName(t *testing.T) {
@@ -38,11 +37,11 @@ func TestWrittenSpecsLint(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(mod), "module shop-list\n") || !strings.Contains(string(mod), "require "+ModulePath+" v1.2.3\n") {
 		t.Fatalf("go.mod (%v):\n%s", err, mod)
 	}
-	cat, err := catalog.New(library.Modules()...)
+	env, err := pipeline.NewEnv(library.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := lint.Paths([]string{filepath.Join(dir, "specs")}, cat)
+	res, err := env.Lint([]string{filepath.Join(dir, "specs")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package serving
+package pipeline
 
 import (
 	"context"
@@ -20,12 +20,12 @@ const settle = 40 * time.Millisecond
 // watch watches the specs folder and the folders below it, and reloads
 // the app once a change to a spec file settles. It returns a function that
 // stops watching.
-func (a *App) watch(ctx context.Context) (stop func(), err error) {
+func (s *Service) watch(ctx context.Context) (stop func(), err error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	if err := addTree(w, a.o.Specs); err != nil {
+	if err := addTree(w, s.o.Dir); err != nil {
 		_ = w.Close()
 		return nil, err
 	}
@@ -33,15 +33,15 @@ func (a *App) watch(ctx context.Context) (stop func(), err error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		a.watchLoop(ctx, w)
+		s.watchLoop(ctx, w)
 	}()
-	a.log.Info("watching the specs: a change that checks clean replaces the program", "specs", a.o.Specs)
+	s.log.Info("watching the specs: a change that checks clean replaces the program", "specs", s.o.Dir)
 	return func() { cancel(); _ = w.Close(); <-done }, nil
 }
 
 // watchLoop reloads the app after each burst of changes, until ctx is
 // done.
-func (a *App) watchLoop(ctx context.Context, w *fsnotify.Watcher) {
+func (s *Service) watchLoop(ctx context.Context, w *fsnotify.Watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var first time.Time // of the burst being waited out
@@ -67,9 +67,9 @@ func (a *App) watchLoop(ctx context.Context, w *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
-			a.log.Warn("watching the specs", "error", err)
+			s.log.Warn("watching the specs", "error", err)
 		case <-timer.C:
-			a.reload(ctx, first)
+			s.reload(ctx, first)
 			first = time.Time{}
 		}
 	}
@@ -98,21 +98,21 @@ func addTree(w *fsnotify.Watcher, dir string) error {
 	})
 }
 
-// reload checks the specs again and, when they check clean and their
-// concepts build, has the next requests served by the new program, while
-// the requests in flight finish on the old one. Otherwise the old program
+// reload checks the app again and, when it checks clean and its concepts
+// build, has the next requests served by the new program, while the
+// requests in flight finish on the old one. Otherwise the old program
 // keeps serving; the diagnostics went to Stderr. since is when the change
 // began, for the log.
-func (a *App) reload(ctx context.Context, since time.Time) {
-	sp, src, err := Check(a.o.Specs, a.o.Concepts, a.o.Stderr)
+func (s *Service) reload(ctx context.Context, since time.Time) {
+	app, err := s.check()
 	if err == nil {
 		var srv *server.Server
-		if srv, err = a.build(ctx, sp, src); err == nil {
-			a.front.Replace(srv)
-			a.spec.Store(sp)
-			a.log.Info("reloaded the specs", "after", time.Since(since).Round(time.Millisecond))
+		if srv, err = s.build(ctx, app); err == nil {
+			s.front.Replace(srv)
+			s.app.Store(app)
+			s.log.Info("reloaded the specs", "after", time.Since(since).Round(time.Millisecond))
 			return
 		}
 	}
-	a.log.Warn("the changed specs do not serve: the previous program keeps serving until they do", "error", err)
+	s.log.Warn("the changed specs do not serve: the previous program keeps serving until they do", "error", err)
 }

@@ -1,4 +1,4 @@
-package serving
+package pipeline
 
 import (
 	"context"
@@ -40,16 +40,16 @@ type conduit struct {
 // log is in log before it returns, before any request.
 func serveConduit(t *testing.T, data string) *conduit {
 	t.Helper()
-	return serveConduitWith(t, Options{Data: data})
+	return serveConduitWith(t, ServeOptions{DB: DBOptions{Data: data}})
 }
 
 // serveConduitWith serves Conduit as serveConduit does, on the database
 // that o names.
-func serveConduitWith(t *testing.T, o Options) *conduit {
+func serveConduitWith(t *testing.T, o ServeOptions) *conduit {
 	t.Helper()
 	c := &conduit{log: &syncbuf.Buffer{}}
-	o.Specs, o.Concepts, o.Logger, o.Stderr = "../specs", builtins(t), slog.New(slog.NewTextHandler(c.log, nil)), c.log
-	app, err := Open(t.Context(), o)
+	o.Dir, o.Logger, o.Stderr = "../specs", slog.New(slog.NewTextHandler(c.log, nil)), c.log
+	app, err := library(t).Open(t.Context(), o)
 	if err != nil {
 		t.Fatalf("Open: %v\n%s", err, c.log)
 	}
@@ -173,7 +173,7 @@ func TestReplicasShareTheGeneratedSecret(t *testing.T) {
 	t.Setenv(authenticating.CostEnv, "min")
 	name := mongotest.DBName(t)
 	mongotest.MongoDBNamed(t, name, 1) // dropped when the test ends, after the replicas stop
-	o := Options{MongoURI: mongotest.URI(t), MongoDB: name}
+	o := ServeOptions{DB: DBOptions{MongoURI: mongotest.URI(t), MongoDB: name}}
 	where := `kept="the collection _legible.secrets of MongoDB database ` + name + `"`
 	one := serveConduitWith(t, o)
 	if log := one.log.String(); !strings.Contains(log, "generated now") || !strings.Contains(log, where) {
@@ -201,7 +201,7 @@ func TestAnUnsafeSecretFileStopsTheStart(t *testing.T) {
 	if err := os.Chmod(file, 0o640); err != nil {
 		t.Fatal(err)
 	}
-	app, err := Open(t.Context(), Options{Specs: "../specs", Concepts: builtins(t), Data: data})
+	app, err := library(t).Open(t.Context(), ServeOptions{Dir: "../specs", DB: DBOptions{Data: data}})
 	if err == nil {
 		app.Close()
 		t.Fatal("Open served with a secret file of mode 0640")

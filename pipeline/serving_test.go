@@ -1,4 +1,4 @@
-package serving
+package pipeline
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			app, err := Open(t.Context(), Options{Specs: tt.specs, Concepts: builtins(t), Data: t.TempDir()})
+			app, err := library(t).Open(t.Context(), ServeOptions{Dir: tt.specs, DB: DBOptions{Data: t.TempDir()}})
 			if err == nil {
 				app.Close()
 				t.Fatal("Open succeeded")
@@ -39,7 +39,7 @@ func TestOpenRefusesSpecsItCannotServe(t *testing.T) {
 
 func TestServeUntilCancelled(t *testing.T) {
 	var diags bytes.Buffer
-	app, err := Open(t.Context(), Options{Specs: "../examples/likert", Concepts: builtins(t), Data: t.TempDir(), Stderr: &diags})
+	app, err := library(t).Open(t.Context(), ServeOptions{Dir: "../examples/likert", DB: DBOptions{Data: t.TempDir()}, Stderr: &diags})
 	if err != nil {
 		t.Fatalf("Open: %v\n%s", err, diags.String())
 	}
@@ -87,7 +87,7 @@ func TestOpenRefusesAnOwnConceptItLacks(t *testing.T) {
 	write(t, filepath.Join(dir, "app.yaml"), "app: own\nbase: /api\nconcepts: [Requesting, Profile]\n")
 	write(t, filepath.Join(dir, "concepts", "Profile.concept.yaml"), "concept: Profile [User]\npurpose: show who a user is\nqueries:\n  _get:\n    in: { user: User }\n    out: { name: String }\n")
 	var diags bytes.Buffer
-	app, err := Open(t.Context(), Options{Specs: dir, Concepts: builtins(t), Data: t.TempDir(), Stderr: &diags})
+	app, err := library(t).Open(t.Context(), ServeOptions{Dir: dir, DB: DBOptions{Data: t.TempDir()}, Stderr: &diags})
 	if err == nil {
 		app.Close()
 		t.Fatal("Open served a concept the binary has no implementation of")

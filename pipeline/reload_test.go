@@ -1,4 +1,4 @@
-package serving
+package pipeline
 
 import (
 	"context"
@@ -59,7 +59,7 @@ func reloads(t *testing.T, dir string) {
 	hello := filepath.Join(dir, "syncs", "hello.sync.yaml")
 	write(t, hello, helloSync("Hello", "/hello", 1))
 	log, stderr := &syncbuf.Buffer{}, &syncbuf.Buffer{}
-	app, err := Open(t.Context(), Options{Specs: dir, Concepts: builtins(t), Data: t.TempDir(), Dev: true,
+	app, err := library(t).Open(t.Context(), ServeOptions{Dir: dir, DB: DBOptions{Data: t.TempDir()}, Dev: true,
 		Logger: slog.New(slog.NewTextHandler(log, nil)), Stderr: stderr})
 	if err != nil {
 		t.Fatalf("Open: %v\n%s", err, stderr)
@@ -105,7 +105,7 @@ func reloads(t *testing.T, dir string) {
 
 // serveApp serves the app on a loopback port until the test ends, and
 // returns the API's base URL.
-func serveApp(t *testing.T, app *App) string {
+func serveApp(t *testing.T, app *Service) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

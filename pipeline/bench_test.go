@@ -1,4 +1,4 @@
-package serving
+package pipeline
 
 import (
 	"net/http"

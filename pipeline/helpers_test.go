@@ -1,30 +1,27 @@
-package serving
+package pipeline
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http/httptest"
 	"testing"
 
 	"github.com/legible/legible/concepts/authenticating"
-	"github.com/legible/legible/concepts/library"
+	lib "github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/concepts/tokens"
-	"github.com/legible/legible/engine/catalog"
-	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/internal/conduitseed"
 	"github.com/legible/legible/server"
 	"github.com/legible/legible/storage"
 )
 
-// builtins is the stock binary's catalog: legible's library.
-func builtins(t testing.TB) *catalog.Catalog {
+// library is the stock binary's environment: legible's library.
+func library(t testing.TB) *Env {
 	t.Helper()
-	cat, err := catalog.New(library.Modules()...)
+	env, err := NewEnv(lib.Modules()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cat
+	return env
 }
 
 // seededConduit builds Conduit's server on db, with cheap password hashes
@@ -34,15 +31,15 @@ func seededConduit(tb testing.TB, db *storage.DB, o conduitseed.Options) (*serve
 	tb.Helper()
 	tb.Setenv(authenticating.CostEnv, "min")
 	tb.Setenv(tokens.SecretEnv, "serving-test")
-	cat := builtins(tb)
-	sp, _, err := Check("../specs", cat, io.Discard)
+	app, err := library(tb).CheckDir("../specs")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := build(context.Background(), sp, db, Options{Concepts: cat}, slog.New(slog.DiscardHandler), nil, func(diag.List) {})
+	prog, err := app.Build(context.Background(), db, BuildOptions{Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	srv := prog.Server(server.Options{})
 	hs := httptest.NewServer(srv.Handler())
 	data, err := conduitseed.Seed(hs.URL+"/api", o)
 	if err != nil {
