@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/legible/legible/engine/flow"
+	"github.com/legible/legible/engine/spec"
 )
 
 // grace is how long a timed-out request waits for its cancelled flow to
@@ -22,7 +22,7 @@ const grace = 200 * time.Millisecond
 // request returns the handler of one sync route: the request becomes a
 // Requesting.request action, and the reply is what Requesting.respond
 // gave, sent once the flow has ended and committed.
-func (s *Server) request(rt *route) echo.HandlerFunc {
+func (s *Server) request(rt *spec.Route) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		deadline := time.Now().Add(s.timeout) // the timeout counts from arrival
 		in, status, msg := s.inputs(c, rt)
@@ -95,7 +95,7 @@ func (s *Server) ended(c echo.Context, id string, res flow.Result, answer func(f
 
 // answer answers a request whose flow has ended: with its reply, its
 // failure, or why there is none.
-func (s *Server) answer(c echo.Context, rt *route, id string, res flow.Result) error {
+func (s *Server) answer(c echo.Context, rt *spec.Route, id string, res flow.Result) error {
 	r, answered := s.req.Reply(id)
 	switch {
 	case res.Failure == nil && answered:
@@ -134,7 +134,7 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 // Path parameters arrive decoded, an encoded "/" inside one staying in
 // it. A bad body, a secret in the query string, or a path parameter
 // holding a "/" that was not encoded gives a status and a message instead.
-func (s *Server) inputs(c echo.Context, rt *route) (map[string]any, int, string) {
+func (s *Server) inputs(c echo.Context, rt *spec.Route) (map[string]any, int, string) {
 	q := c.QueryParams()
 	if k := s.secretInQuery(q); k != "" {
 		return nil, http.StatusBadRequest, fmt.Sprintf("`%s` is secret: send it in the request body or header, not in the URL, which logs and proxies keep", k)
@@ -159,8 +159,12 @@ func (s *Server) inputs(c echo.Context, rt *route) (map[string]any, int, string)
 			in[a.As.Name] = v
 		}
 	}
-	in["method"], in["path"] = c.Request().Method, rt.path
-	rt.fill(c.Request().Method, in)
+	in["method"], in["path"] = c.Request().Method, rt.Path
+	for _, name := range rt.Inputs {
+		if _, ok := in[name]; !ok {
+			in[name] = nil
+		}
+	}
 	return in, 0, ""
 }
 
@@ -203,8 +207,8 @@ func authValue(header, scheme string) string {
 // unmatched explains a request that no sync matched: every input the
 // route's syncs name is present (fill), so the values of some differ from
 // the literals the patterns want.
-func unmatched(method string, rt *route) string {
-	names := slices.Compact(slices.Sorted(rt.inputNames(method)))
+func unmatched(method string, rt *spec.Route) string {
+	names := rt.Inputs
 	return fmt.Sprintf("no sync matched this request: %s %s takes the inputs %s, and its syncs want other values of some; check the values the body, query and path give",
-		method, rt.path, strings.Join(names, ", "))
+		method, rt.Path, strings.Join(names, ", "))
 }

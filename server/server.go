@@ -18,12 +18,6 @@ import (
 	"github.com/legible/legible/engine/spec"
 )
 
-// DefaultTimeout and DefaultBodyLimit apply when app.yaml sets neither.
-const (
-	DefaultTimeout   = 10 * time.Second
-	DefaultBodyLimit = 1 << 20
-)
-
 // Options configure a Server.
 type Options struct {
 	// Dev opens the flows endpoint to everyone and adds the flow's trace
@@ -63,15 +57,9 @@ func New(engine *flow.Engine, opts Options) *Server {
 		app = &spec.App{}
 	}
 	s := &Server{app: app, engine: engine, req: engine.Program().Requesting(), opts: opts, log: opts.Logger,
-		timeout: app.Timeout, bodyLimit: app.BodyLimit, inflight: &sync.WaitGroup{}, secrets: secretNames(sp)}
+		timeout: app.RequestTimeout(), bodyLimit: app.RequestBodyLimit(), inflight: &sync.WaitGroup{}, secrets: secretNames(sp)}
 	if s.log == nil {
 		s.log = slog.Default()
-	}
-	if s.timeout <= 0 {
-		s.timeout = DefaultTimeout
-	}
-	if s.bodyLimit <= 0 {
-		s.bodyLimit = DefaultBodyLimit
 	}
 	s.echo = s.routes(sp)
 	return s

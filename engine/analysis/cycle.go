@@ -93,10 +93,10 @@ func (t *tarjan) successors(s *syncInfo) []*syncInfo {
 	seen := map[*syncInfo]bool{}
 	w := t.m.byWhen
 	for _, p := range s.thenPats {
-		if w[key(p)] == nil {
+		if w[p.Key()] == nil {
 			continue
 		}
-		for _, group := range append([][]*syncInfo{w[key(p)].any}, mapValues(w[key(p)].byPath)...) {
+		for _, group := range append([][]*syncInfo{w[p.Key()].any}, mapValues(w[p.Key()].byPath)...) {
 			for _, n := range group {
 				if !seen[n] && t.keep(n) && n.triggeredBy(p) {
 					seen[n] = true
@@ -112,7 +112,7 @@ func (t *tarjan) successors(s *syncInfo) []*syncInfo {
 // sync's when patterns.
 func (s *syncInfo) triggeredBy(p *spec.Pattern) bool {
 	for _, c := range s.when {
-		if c.key == key(p) && compatible(p, c.pattern) {
+		if c.key == p.Key() && compatible(p, c.pattern) {
 			return true
 		}
 	}

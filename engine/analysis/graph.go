@@ -48,7 +48,7 @@ func Routes(sp *spec.Spec) []string {
 // path and when each action that can fail does, down to the responses.
 func Route(sp *spec.Spec, name string) (*Graph, error) {
 	m := newModel(sp)
-	var r *route
+	var r *spec.Route
 	for _, x := range m.routes {
 		if x.String() == name {
 			r = x
@@ -76,7 +76,7 @@ func Route(sp *spec.Spec, name string) (*Graph, error) {
 }
 
 // step draws one firing of s in a scenario.
-func (g *graphBuilder) step(r *route, s *syncInfo, sc *scenario, m *model) {
+func (g *graphBuilder) step(r *spec.Route, s *syncInfo, sc *scenario, m *model) {
 	for _, from := range triggers(s) {
 		src := r.String()
 		if from.key != requestKey {

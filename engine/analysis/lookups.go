@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/parser"
 
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/spec"
@@ -67,21 +66,17 @@ func whereSteps(s *spec.Sync) ([]whereStep, map[string]variable) {
 		switch st := st.(type) {
 		case *spec.Bind:
 			for _, e := range st.Entries {
-				if s, ok := src.of(e.Expr.Source); ok {
+				if s, ok := src.of(e.Expr); ok {
 					src[e.Name.Name] = s
 				}
-				if tree, err := parser.Parse(e.Expr.Source); err == nil {
-					vars[e.Name.Name] = variable{bind: tree.Node}
+				if e.Expr.Tree != nil {
+					vars[e.Name.Name] = variable{bind: e.Expr.Tree}
 				}
 			}
 		case *spec.Query:
 			out = append(out, queryStep(st, src, vars))
 		case *spec.Filter:
-			w := whereStep{span: st.Key, isFilt: true}
-			if tree, err := parser.Parse(st.Expr.Source); err == nil {
-				w.filter = tree.Node
-			}
-			out = append(out, w)
+			out = append(out, whereStep{span: st.Key, isFilt: true, filter: st.Expr.Tree})
 		}
 	}
 	return out, vars
@@ -127,22 +122,17 @@ func requestSources(s *spec.Sync) sources {
 }
 
 // of returns the source of an expression of request values only.
-func (src sources) of(code string) (string, bool) {
-	tree, err := parser.Parse(code)
-	if err != nil {
-		return "", false
-	}
-	names := identifiers(tree.Node)
-	if len(names) == 0 {
+func (src sources) of(x *spec.Expr) (string, bool) {
+	if x.Tree == nil || len(x.Reads) == 0 {
 		return "", false // a constant: the app's choice, not the client's
 	}
-	parts := []string{"expr:" + code}
-	for _, n := range names {
-		s, ok := src[n]
+	parts := []string{"expr:" + x.Source}
+	for _, v := range x.Reads {
+		s, ok := src[v.Name]
 		if !ok {
 			return "", false
 		}
-		parts = append(parts, n+"="+s)
+		parts = append(parts, v.Name+"="+s)
 	}
 	return strings.Join(parts, "|"), true
 }
@@ -166,22 +156,5 @@ func (src sources) lookup(p *spec.Pattern) (l lookup, from string, ok bool) {
 		return lookup{}, "", false
 	}
 	slices.Sort(ins)
-	return lookup{query: key(p), ins: strings.Join(ins, " ")}, strings.Join(names, ", "), true
-}
-
-// identifiers returns the distinct variable names an expression reads.
-func identifiers(n ast.Node) []string {
-	var v namer
-	ast.Walk(&n, &v)
-	return v.names
-}
-
-// namer is an ast.Visitor that gathers identifiers.
-type namer struct{ names []string }
-
-// Visit implements ast.Visitor.
-func (v *namer) Visit(n *ast.Node) {
-	if id, ok := (*n).(*ast.IdentifierNode); ok && !slices.Contains(v.names, id.Value) && id.Value != "$env" {
-		v.names = append(v.names, id.Value)
-	}
+	return lookup{query: p.Key(), ins: strings.Join(ins, " ")}, strings.Join(names, ", "), true
 }

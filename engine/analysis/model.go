@@ -4,6 +4,7 @@
 package analysis
 
 import (
+	"strings"
 	"time"
 
 	"github.com/legible/legible/engine/diag"
@@ -38,10 +39,10 @@ type syncInfo struct {
 
 // model is an app as analysis sees it.
 type model struct {
-	actions map[string]*spec.Action
+	actions map[string]*spec.Action // the actions then patterns invoke, as check resolved them, by key
 	syncs   []*syncInfo
 	byWhen  map[string]*watchers // action key -> syncs naming it in when
-	routes  []*route
+	routes  []*spec.Route        // the request routes, as check derived them
 	timeout time.Duration
 }
 
@@ -50,20 +51,18 @@ const (
 	respondKey = "Requesting.respond"
 )
 
-func key(p *spec.Pattern) string { return p.Concept.Name + "." + p.Action.Name }
-
 // newModel reduces a checked spec.
 func newModel(sp *spec.Spec) *model {
-	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}, timeout: 10 * time.Second}
-	if sp.App != nil && sp.App.Timeout > 0 {
-		m.timeout = sp.App.Timeout
-	}
-	for _, k := range sp.Concepts {
-		for _, a := range k.Actions {
-			m.actions[k.Name.Name+"."+a.Name.Name] = a
+	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}, timeout: sp.App.RequestTimeout()}
+	for _, r := range sp.Routes {
+		if r.Passthrough == nil {
+			m.routes = append(m.routes, r)
 		}
 	}
 	for i, s := range sp.Syncs {
+		for _, p := range s.Then {
+			m.actions[p.Key()] = p.Target
+		}
 		si := reduce(s, i)
 		m.syncs = append(m.syncs, si)
 		seen := map[string]bool{}
@@ -74,7 +73,6 @@ func newModel(sp *spec.Spec) *model {
 			}
 		}
 	}
-	m.routes = routes(m.syncs)
 	return m
 }
 
@@ -101,12 +99,12 @@ func (m *model) watch(key string, s *syncInfo) {
 }
 
 // watching returns the syncs naming action key that can fire in route r.
-func (m *model) watching(key string, r *route) [][]*syncInfo {
+func (m *model) watching(key string, r *spec.Route) [][]*syncInfo {
 	w := m.byWhen[key]
 	if w == nil {
 		return nil
 	}
-	return [][]*syncInfo{w.any, w.byPath[r.path]}
+	return [][]*syncInfo{w.any, w.byPath[r.Path]}
 }
 
 // path is the request path the sync requires, or "".
@@ -123,25 +121,20 @@ func (s *syncInfo) path() string {
 func reduce(s *spec.Sync, order int) *syncInfo {
 	si := &syncInfo{s: s, order: order}
 	for _, p := range s.When {
-		c := cond{node: node{key: key(p)}, pattern: p}
+		c := cond{node: node{key: p.Key()}, pattern: p, path: p.RequestPath(), method: strings.ToUpper(p.RequestMethod())}
 		for _, a := range p.Out {
 			c.err = c.err || a.Param.Name == "error"
-		}
-		if p.IsRequest() {
-			c.path, _ = p.StringLiteral("path")
-			c.method, _ = p.StringLiteral("method")
 		}
 		si.when = append(si.when, c)
 	}
 	for _, p := range s.Then {
-		si.then = append(si.then, key(p))
+		si.then = append(si.then, p.Key())
 		si.thenPats = append(si.thenPats, p)
-		si.responds = si.responds || key(p) == respondKey
+		si.responds = si.responds || p.Key() == respondKey
 	}
 	si.where, si.vars = whereSteps(s)
-	for _, st := range s.Where {
-		_, isFilter := st.(*spec.Filter)
-		si.filters = si.filters || isFilter
+	for _, w := range si.where {
+		si.filters = si.filters || w.isFilt
 	}
 	return si
 }
@@ -161,7 +154,7 @@ func (s *syncInfo) guards() []guard {
 // scenario where s fires in route r: a join without `optional` that is
 // not on a lookup (which found rows there), or a filter the scenario does
 // not make true.
-func (s *syncInfo) dropIn(sc *scenario, r *route) (diag.Span, bool) {
+func (s *syncInfo) dropIn(sc *scenario, r *spec.Route) (diag.Span, bool) {
 	for _, w := range s.where {
 		if w.drops || w.isFilt && (w.filter == nil || sc.truth(w.filter, s, r).lit != true) {
 			return w.span, true

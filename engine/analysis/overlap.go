@@ -5,6 +5,7 @@ import (
 
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
+	"github.com/legible/legible/engine/spec"
 )
 
 // overlaps warns about two syncs that fire for the same request, whose
@@ -43,7 +44,7 @@ func ordered(a, b *syncInfo) [2]*syncInfo {
 
 // subsumes reports whether every when condition of a, for route r, is
 // also one of b's: whenever b fires, a can too.
-func subsumes(a, b *syncInfo, r *route) bool {
+func subsumes(a, b *syncInfo, r *spec.Route) bool {
 	for _, c := range a.when {
 		if !slices.ContainsFunc(b.when, func(d cond) bool { return d.node == c.node && d.fits(r) && c.fits(r) }) {
 			return false

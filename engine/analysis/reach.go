@@ -1,5 +1,9 @@
 package analysis
 
+import (
+	"github.com/legible/legible/engine/spec"
+)
+
 // scenario is what can happen in one route's flow when the actions in
 // failing return their error and every other action succeeds, and the
 // lookups of the request in empty find nothing while the others find rows.
@@ -56,7 +60,7 @@ func (s *syncInfo) requestOnly() bool {
 // error outcome when it is in failing and has one, else with success.
 // Each sync is tried again only when an action it names newly occurs, so
 // the cost is linear in the syncs that name the actions of the flow.
-func (m *model) run(r *route, failing map[string]bool, empty map[lookup]bool) *scenario {
+func (m *model) run(r *spec.Route, failing map[string]bool, empty map[lookup]bool) *scenario {
 	sc := &scenario{failing: failing, empty: empty, occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
 	queue := []node{{key: requestKey}}
 	sc.occurs[queue[0]] = true
@@ -85,7 +89,7 @@ func (m *model) run(r *route, failing map[string]bool, empty map[lookup]bool) *s
 
 // canFire reports whether every when condition of s can match, no join
 // of it is on a lookup that finds nothing, and no filter of it is false.
-func (sc *scenario) canFire(s *syncInfo, r *route) bool {
+func (sc *scenario) canFire(s *syncInfo, r *spec.Route) bool {
 	for _, c := range s.when {
 		if !c.fits(r) || !sc.occurs[c.node] {
 			return false

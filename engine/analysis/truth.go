@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"github.com/expr-lang/expr/ast"
+
+	"github.com/legible/legible/engine/spec"
 )
 
 // value is what a scenario knows of a value in a filter: nothing, that it
@@ -24,7 +26,7 @@ const maxDepth = 16
 
 // truth returns what the scenario knows of a condition of s in route r:
 // a literal true or false, or unknown.
-func (sc *scenario) truth(n ast.Node, s *syncInfo, r *route) value {
+func (sc *scenario) truth(n ast.Node, s *syncInfo, r *spec.Route) value {
 	return asBool(sc.eval(n, s, r, 0))
 }
 
@@ -32,7 +34,7 @@ func (sc *scenario) truth(n ast.Node, s *syncInfo, r *route) value {
 // request's path and method in the route, the outputs of the lookups (nil
 // when one finds nothing, not nil when it finds rows), constants, and the
 // logic and comparisons of those; anything else is unknown.
-func (sc *scenario) eval(n ast.Node, s *syncInfo, r *route, depth int) value {
+func (sc *scenario) eval(n ast.Node, s *syncInfo, r *spec.Route, depth int) value {
 	if depth > maxDepth {
 		return value{}
 	}
@@ -67,15 +69,15 @@ func (sc *scenario) eval(n ast.Node, s *syncInfo, r *route, depth int) value {
 }
 
 // variable works out a variable of s.
-func (sc *scenario) variable(name string, s *syncInfo, r *route, depth int) value {
+func (sc *scenario) variable(name string, s *syncInfo, r *spec.Route, depth int) value {
 	v, ok := s.vars[name]
 	switch {
 	case !ok:
 		return value{}
 	case v.route == "path":
-		return value{known: literal, lit: r.path}
-	case v.route == "method" && r.method != "":
-		return value{known: literal, lit: r.method}
+		return value{known: literal, lit: r.Path}
+	case v.route == "method" && r.Method != "":
+		return value{known: literal, lit: r.Method}
 	case v.lookup != nil && sc.empty[*v.lookup]:
 		return value{known: null}
 	case v.lookup != nil || v.found:
@@ -87,7 +89,7 @@ func (sc *scenario) variable(name string, s *syncInfo, r *route, depth int) valu
 }
 
 // binary works out a logical operator or a comparison.
-func (sc *scenario) binary(n *ast.BinaryNode, s *syncInfo, r *route, depth int) value {
+func (sc *scenario) binary(n *ast.BinaryNode, s *syncInfo, r *spec.Route, depth int) value {
 	l, rt := sc.eval(n.Left, s, r, depth), sc.eval(n.Right, s, r, depth)
 	switch n.Operator {
 	case "&&", "and":

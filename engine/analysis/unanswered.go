@@ -19,15 +19,15 @@ func (m *model) unanswered(diags *diag.List) {
 		happy := m.run(r, nil, nil)
 		m.warnPartial(diags, r, happy, "", nil, warned)
 		if !happy.answered() {
-			diags.Errorf(r.at, rules.Unanswered.ID,
-				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.path),
+			diags.Errorf(r.At, rules.Unanswered.ID,
+				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.Path),
 				"%s: no chain of syncs answers this request (it will time out after %s)", r, m.timeout)
 			continue
 		}
 		for _, f := range m.failable(r, happy) {
 			m.warnPartial(diags, r, f.sc, f.key, nil, warned)
 			if !f.sc.answered() {
-				diags.Errorf(r.at, rules.Unanswered.ID, errorHint(r, f.key),
+				diags.Errorf(r.At, rules.Unanswered.ID, errorHint(r, f.key),
 					"%s: when %s returns an error, no sync answers the request (it will time out after %s)", r, f.key, m.timeout)
 			}
 		}
@@ -53,7 +53,7 @@ type empty struct {
 
 // emptiable returns the scenario of each lookup of the request that a
 // sync firing on the happy path joins without `optional`.
-func (m *model) emptiable(r *route, happy *scenario) []empty {
+func (m *model) emptiable(r *spec.Route, happy *scenario) []empty {
 	seen := map[lookup]bool{}
 	var out []empty
 	for _, s := range happy.fired {
@@ -70,7 +70,7 @@ func (m *model) emptiable(r *route, happy *scenario) []empty {
 
 // emptyHint says how to answer a lookup that finds nothing: the same query,
 // optional, and a filter that its output is nil, in a sync that responds.
-func (m *model) emptyHint(r *route, s *syncInfo, g guard) string {
+func (m *model) emptyHint(r *spec.Route, s *syncInfo, g guard) string {
 	out := "its output"
 	for _, a := range g.query.Pattern.Out {
 		if a.Term.Kind == spec.Var {
@@ -93,7 +93,7 @@ type failure struct {
 // failable returns the scenarios of each action with an error case that
 // can occur in the route's flow, on the happy path or once another of
 // them has failed.
-func (m *model) failable(r *route, happy *scenario) []failure {
+func (m *model) failable(r *spec.Route, happy *scenario) []failure {
 	seen := map[string]bool{}
 	var out []failure
 	for pending := []*scenario{happy}; len(pending) > 0; pending = pending[1:] {
@@ -118,7 +118,7 @@ func (m *model) failable(r *route, happy *scenario) []failure {
 // keeps a frame: by syncs that answer the request alone (warnGuarded), or
 // by one sync (warnDrop). empty is the join whose lookup finds nothing in
 // the scenario, if that is what the scenario is.
-func (m *model) warnPartial(diags *diag.List, r *route, sc *scenario, failing string, empty *guard, warned map[*syncInfo]bool) {
+func (m *model) warnPartial(diags *diag.List, r *spec.Route, sc *scenario, failing string, empty *guard, warned map[*syncInfo]bool) {
 	if !m.warnGuarded(diags, r, sc, failing) {
 		m.warnDrop(diags, r, sc, empty, warned)
 	}
@@ -126,7 +126,7 @@ func (m *model) warnPartial(diags *diag.List, r *route, sc *scenario, failing st
 
 // warnDrop warns when the only sync that answers a scenario has a where
 // step that can drop every frame.
-func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, empty *guard, warned map[*syncInfo]bool) {
+func (m *model) warnDrop(diags *diag.List, r *spec.Route, sc *scenario, empty *guard, warned map[*syncInfo]bool) {
 	rs := sc.responders()
 	if len(rs) != 1 || warned[rs[0]] {
 		return
@@ -153,7 +153,7 @@ func (m *model) warnDrop(diags *diag.List, r *route, sc *scenario, empty *guard,
 // should answer the action's success is missing. failing names the action
 // that returns its error in the scenario, "" on the happy path.
 // It reports whether it warned.
-func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing string) bool {
+func (m *model) warnGuarded(diags *diag.List, r *spec.Route, sc *scenario, failing string) bool {
 	rs := sc.responders()
 	action, outcome := failing, "returns an error"
 	if failing == "" {
@@ -169,17 +169,17 @@ func (m *model) warnGuarded(diags *diag.List, r *route, sc *scenario, failing st
 		}
 		names = append(names, s.s.Name.Name)
 	}
-	diags.Warnf(r.at, rules.Unanswered.ID,
+	diags.Warnf(r.At, rules.Unanswered.ID,
 		fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }` and `- %s: {}`, "+
-			"and whose `then` responds", r.path, action),
+			"and whose `then` responds", r.Path, action),
 		"%s: when %s %s, only syncs that answer the request alone can answer (%s), each behind a step that can drop every frame; "+
 			"if all of them drop it, no sync answers (it will time out after %s)", r, action, outcome, strings.Join(names, ", "), m.timeout)
 	return true
 }
 
 // errorHint says how to answer an action's error in a route.
-func errorHint(r *route, action string) string {
+func errorHint(r *spec.Route, action string) string {
 	return fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }` "+
 		"and `- %s: {}` with `out: { error }`, and whose `then` responds, e.g. `- Requesting.respond: { request, status: 422, error }`",
-		r.path, action)
+		r.Path, action)
 }

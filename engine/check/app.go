@@ -34,12 +34,15 @@ func (c *checker) checkApp() {
 		}
 	}
 	for _, p := range a.Passthrough {
-		c.checkPassthrough(p)
+		if c.checkPassthrough(p) {
+			c.sp.Routes = append(c.sp.Routes, &spec.Route{Method: "POST", Path: "/" + p.Concept.Name + "/" + p.Action.Name, At: p.Route.Span, Passthrough: p})
+		}
 	}
 }
 
-// checkPassthrough checks one passthrough route.
-func (c *checker) checkPassthrough(p *spec.Passthrough) {
+// checkPassthrough checks one passthrough route, and reports whether the
+// app serves it: it names an action or query, and no sync's route.
+func (c *checker) checkPassthrough(p *spec.Passthrough) bool {
 	if p.Why == "" {
 		c.diags.Errorf(p.Route.Span, rules.Passthrough.ID, "add `why: …`, one line saying why anyone may call it directly",
 			"passthrough route `%s` has no justification", p.Route.Name)
@@ -47,37 +50,28 @@ func (c *checker) checkPassthrough(p *spec.Passthrough) {
 	if p.Concept.Name == "Requesting" {
 		c.diags.Errorf(p.Route.Span, rules.Passthrough.ID, "remove it: requests reach Requesting through the HTTP routes that syncs declare",
 			"Requesting cannot be a passthrough route")
-		return
+		return false
 	}
 	k := c.concept(p.Concept)
 	if k == nil {
-		return
+		return false
 	}
 	if k.Member(p.Action.Name) == nil {
 		if !k.Damaged { // else lost with the part of the spec the loader reported
 			c.diags.Errorf(p.Action.Span, rules.UnknownAction.ID, didYouMean(p.Action.Name, memberNames(k), ""),
 				"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
 		}
-		return
+		return false
 	}
 	route := "/" + p.Concept.Name + "/" + p.Action.Name
 	for _, s := range c.sp.Syncs {
 		for _, w := range s.When {
-			if requestPath(w) == route {
+			if w.RequestPath() == route {
 				c.diags.Errorf(p.Route.Span, rules.Passthrough.ID, fmt.Sprintf("sync `%s` (%s) answers requests to %s; remove one of the two", s.Name.Name, w.Span.Pos, route),
 					"passthrough route `%s` collides with a sync route", p.Route.Name)
-				return
+				return false
 			}
 		}
 	}
-}
-
-// requestPath returns the literal path a Requesting.request pattern
-// matches, or "".
-func requestPath(p *spec.Pattern) string {
-	if !p.IsRequest() {
-		return ""
-	}
-	path, _ := p.StringLiteral("path")
-	return path
+	return true
 }

@@ -17,10 +17,15 @@ import (
 	"github.com/legible/legible/engine/spec"
 )
 
-// Check runs every check over sp and returns the problems found.
+// Check runs every check over sp and returns the problems found. It
+// annotates sp with what it resolves, for the stages after it: each
+// pattern's action (Pattern.Target), each variable's slot and type
+// (Sync.Vars, Term.Var), each expression's tree and the variables it
+// reads, and the app's routes (Spec.Routes).
 func Check(sp *spec.Spec) diag.List {
 	c := newChecker(sp)
 	c.checkConcepts()
+	c.syncRoutes()
 	c.checkApp()
 	c.checkSyncs()
 	return c.diags

@@ -7,13 +7,14 @@ import (
 
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/engine/types"
 )
 
 // checkConcepts checks each concept spec on its own.
 func (c *checker) checkConcepts() {
 	for _, k := range c.sp.Concepts {
 		for _, p := range k.Params {
-			if _, ok := builtinTypes[p.Name]; ok {
+			if _, ok := types.Builtin[p.Name]; ok {
 				c.diags.Errorf(p.Span, rules.Schema.ID, "name the parameter after what it stands for, e.g. User or Item",
 					"type parameter `%s` hides the built-in type of that name", p.Name)
 			}

@@ -4,46 +4,60 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
 	exprchecker "github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
-	"github.com/expr-lang/expr/types"
+	exprtypes "github.com/expr-lang/expr/types"
 
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/engine/types"
 )
 
 // expr checks an expression: its syntax, the names it reads, and its types
-// in an environment typed from the bound variables. It returns the type of
-// the expression's value.
-func (sc *syncCheck) expr(s *scope, x *spec.Expr) Type {
+// in an environment typed from the bound variables. It parses it once,
+// and keeps the tree, the variables it reads and its type on x. It returns
+// the type of the expression's value.
+func (sc *syncCheck) expr(s *scope, x *spec.Expr) types.Type {
 	cfg := sc.exprConf
 	tree, err := parser.ParseWithConfig(x.Source, cfg)
 	if err != nil {
 		sc.exprError(x, err, rules.Expr.ID, syntaxHint(x.Source, err))
 		markWords(s, x.Source) // so its variables are not reported unused
-		return Type{}
+		return types.Type{}
 	}
-	env := types.Map{}
-	for _, id := range freeNames(tree.Node) {
+	x.Tree = tree.Node
+	env := exprtypes.Map{}
+	names, whole := freeNames(tree.Node)
+	for _, id := range names {
 		if v := s.lookup(id.Name); v != nil {
 			v.reads++
+			if !slices.Contains(x.Reads, v.Variable) {
+				x.Reads = append(x.Reads, v.Variable)
+			}
 			continue
 		}
 		sc.read(s, id.Name, x.SpanOf(id.from, id.to)) // reports it
-		env[id.Name] = types.Any                      // and checking goes on
+		env[id.Name] = exprtypes.Any                  // and checking goes on
 	}
-	s.all(func(v *variable) { env[v.name] = exprType(v.typ) })
+	s.all(func(v *variable) {
+		env[v.Name] = exprType(v.Type)
+		if whole && !slices.Contains(x.Reads, v.Variable) {
+			x.Reads = append(x.Reads, v.Variable)
+		}
+	})
 	cfg.WithEnv(env)
 	t, err := exprchecker.Check(tree, cfg)
 	if err != nil {
 		sc.exprError(x, err, rules.Type.ID, typeHint(err.Error()))
-		return Type{}
+		return types.Type{}
 	}
-	return fromReflect(t)
+	x.Type = fromReflect(t)
+	return x.Type
 }
 
 // syntaxHint suggests a fix for a syntax error: `==` for a lone `=`, else
@@ -111,16 +125,19 @@ type nameAt struct {
 }
 
 // freeNames returns the variables an expression reads, in order: every
-// identifier that is neither a function being called nor bound by `let`.
-// expr stops at its first unknown name; this finds them all.
-func freeNames(n ast.Node) []nameAt {
-	var out []nameAt
+// identifier that is neither a function being called nor bound by `let`;
+// and whole, when it reads its whole environment ($env). expr stops at
+// its first unknown name; this finds them all.
+func freeNames(n ast.Node) (out []nameAt, whole bool) {
 	var walk func(n ast.Node, bound map[string]bool)
 	walk = func(n ast.Node, bound map[string]bool) {
 		switch n := n.(type) {
 		case nil:
 		case *ast.IdentifierNode:
-			if !bound[n.Value] && n.Value != "$env" {
+			switch {
+			case n.Value == "$env":
+				whole = true
+			case !bound[n.Value]:
 				loc := n.Location()
 				out = append(out, nameAt{n.Value, loc.From, loc.To})
 			}
@@ -145,7 +162,7 @@ func freeNames(n ast.Node) []nameAt {
 		}
 	}
 	walk(n, map[string]bool{})
-	return out
+	return out, whole
 }
 
 // children returns the direct sub-expressions of the nodes that have no

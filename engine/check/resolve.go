@@ -7,6 +7,7 @@ import (
 
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/engine/types"
 )
 
 // clause says which part of a sync a pattern stands in.
@@ -50,38 +51,31 @@ func (c *checker) unknownConceptHint(name string) string {
 		"concepts are declared by NAME.concept.yaml files and listed in app.yaml")
 }
 
-// resolved is a pattern with the action it names.
-type resolved struct {
-	p       *spec.Pattern
-	action  *spec.Action // nil when the name resolves to nothing
-	outcome *spec.Outcome
-}
-
-// resolve looks up the action a pattern names and checks the pattern
-// against its signature: kind, parameters, literals and outputs.
-func (c *checker) resolve(p *spec.Pattern, cl clause) resolved {
-	r := resolved{p: p}
+// resolve looks up the action a pattern names, which it keeps as the
+// pattern's Target (and the outcome its `out:` matches, as its Outcome),
+// and checks the pattern against its signature: kind, parameters,
+// literals and outputs.
+func (c *checker) resolve(p *spec.Pattern, cl clause) {
 	k := c.concept(p.Concept)
 	if k == nil {
-		return r
+		return
 	}
 	a := k.Member(p.Action.Name)
 	if a == nil && k.Damaged {
-		return r // lost with the part of the spec the loader reported
+		return // lost with the part of the spec the loader reported
 	}
 	if a == nil {
 		c.diags.Errorf(p.Action.Span, rules.UnknownAction.ID,
 			didYouMean(p.Action.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),
 			"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
-		return r
+		return
 	}
-	r.action = a
+	p.Target = a
 	c.checkKind(p, a, cl)
 	c.checkInputs(p, a, cl)
 	if cl != inThen {
-		r.outcome = c.checkOutputs(p, a)
+		p.Outcome = c.checkOutputs(p, a)
 	}
-	return r
 }
 
 // checkKind reports a query where an action belongs, and the reverse.
@@ -114,7 +108,7 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 				"`%s.%s` has no input `%s`", a.Concept.Name.Name, a.Name.Name, arg.Param.Name)
 			continue
 		}
-		c.checkLiteral(arg, typeOf(a.Concept, param.Type.Name))
+		c.checkLiteral(arg, a.Concept.Type(param.Type.Name))
 		c.checkBasePath(p, arg)
 		c.checkMethod(p, arg)
 	}
@@ -134,15 +128,15 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 }
 
 // checkLiteral reports a literal whose type differs from the declared one.
-func (c *checker) checkLiteral(arg *spec.Arg, want Type) {
+func (c *checker) checkLiteral(arg *spec.Arg, want types.Type) {
 	if arg.Term.Kind == spec.Var || arg.Term.Kind == spec.Null || arg.Term.Kind == spec.Invalid {
 		return
 	}
-	if got := literalType(arg.Term); !compatible(got, want) {
+	if got := literalType(arg.Term); !types.Compatible(got, want) {
 		hint := ""
-		if want.Kind == Number && arg.Term.Kind == spec.String {
+		if want.Kind == types.Number && arg.Term.Kind == spec.String {
 			hint = "write the number without quotes"
-		} else if want.Kind == String || want.Kind == ID {
+		} else if want.Kind == types.String || want.Kind == types.ID {
 			hint = "quote it to make it a string"
 		}
 		c.diags.Errorf(arg.Term.Span, rules.Type.ID, hint, "`%s` is declared %s, but this literal is a %s", arg.Param.Name, want, got)
@@ -170,7 +164,7 @@ func (c *checker) checkMethod(p *spec.Pattern, arg *spec.Arg) {
 
 // checkBasePath reports a request path that repeats the app's base path.
 func (c *checker) checkBasePath(p *spec.Pattern, arg *spec.Arg) {
-	path := requestPath(p)
+	path := p.RequestPath()
 	if c.base == "" || c.base == "/" || arg.Param.Name != "path" || path == "" {
 		return
 	}
@@ -201,7 +195,7 @@ func (c *checker) checkOutputs(p *spec.Pattern, a *spec.Action) *spec.Outcome {
 	}
 	if len(candidates) > 0 {
 		for _, arg := range p.Out {
-			c.checkLiteral(arg, typeOf(a.Concept, findParam(candidates[0].Params, arg.Param.Name).Type.Name))
+			c.checkLiteral(arg, a.Concept.Type(findParam(candidates[0].Params, arg.Param.Name).Type.Name))
 		}
 		return candidates[0]
 	}

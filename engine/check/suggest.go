@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/expr-lang/expr/parser"
-
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -51,7 +49,7 @@ func (sc *syncCheck) suggestedSync(p *spec.Pattern) string {
 	if len(where) > 0 {
 		b.WriteString("    where:\n")
 		for _, st := range where {
-			writeStep(&b, st)
+			b.WriteString(st)
 		}
 	}
 	b.WriteString("    then:")
@@ -83,16 +81,16 @@ func (sc *syncCheck) suggestedName(p *spec.Pattern, moved []*spec.Pattern) strin
 	return name
 }
 
-// whereFor returns the query and bind steps of where that bind a name in
-// need, and those they read in turn, in their order; it adds what they
-// read to need.
-func whereFor(where []spec.Step, need map[string]bool) []spec.Step {
-	var out []spec.Step
+// whereFor writes, as YAML, the query and bind steps of where that bind a
+// name in need, and those they read in turn, in their order; it adds what
+// they read to need.
+func whereFor(where []spec.Step, need map[string]bool) []string {
+	var out []string
 	for i := len(where) - 1; i >= 0; i-- {
 		switch st := where[i].(type) {
 		case *spec.Query:
 			if bindsAny(st.Pattern.Out, need) {
-				out = append(out, st)
+				out = append(out, queryStep(st))
 				for _, a := range st.Pattern.In {
 					if a.Term.Kind == spec.Var {
 						need[a.Term.Name] = true
@@ -100,7 +98,7 @@ func whereFor(where []spec.Step, need map[string]bool) []spec.Step {
 				}
 			}
 		case *spec.Bind:
-			if b := neededBinds(st, need); b != nil {
+			if b := neededBinds(st, need); b != "" {
 				out = append(out, b)
 			}
 		}
@@ -109,27 +107,26 @@ func whereFor(where []spec.Step, need map[string]bool) []spec.Step {
 	return out
 }
 
-// neededBinds returns the entries of a bind step that bind a needed name,
-// as a step, adding the names they read to need; nil when none does.
-func neededBinds(st *spec.Bind, need map[string]bool) *spec.Bind {
-	var entries []*spec.BindEntry
+// neededBinds writes the entries of a bind step that bind a needed name,
+// as a bind step in YAML, adding the names they read to need; "" when
+// none does.
+func neededBinds(st *spec.Bind, need map[string]bool) string {
+	var parts []string
 	for i := len(st.Entries) - 1; i >= 0; i-- {
 		e := st.Entries[i]
 		if !need[e.Name.Name] {
 			continue
 		}
-		entries = append(entries, e)
-		if tree, err := parser.Parse(e.Expr.Source); err == nil {
-			for _, id := range freeNames(tree.Node) {
-				need[id.Name] = true
-			}
+		parts = append(parts, fmt.Sprintf("%s: %s", e.Name.Name, quoteExpr(e.Expr.Source)))
+		for _, v := range e.Expr.Reads {
+			need[v.Name] = true
 		}
 	}
-	if entries == nil {
-		return nil
+	if parts == nil {
+		return ""
 	}
-	slices.Reverse(entries)
-	return &spec.Bind{Entries: entries}
+	slices.Reverse(parts)
+	return fmt.Sprintf("      - bind: { %s }\n", strings.Join(parts, ", "))
 }
 
 // bindsAny reports whether a pattern's outputs bind a name in names.
@@ -137,24 +134,17 @@ func bindsAny(args []*spec.Arg, names map[string]bool) bool {
 	return slices.ContainsFunc(args, func(a *spec.Arg) bool { return a.Term.Kind == spec.Var && names[a.Term.Name] })
 }
 
-// writeStep writes a where query or bind.
-func writeStep(b *strings.Builder, st spec.Step) {
-	switch st := st.(type) {
-	case *spec.Query:
-		fmt.Fprintf(b, "      - %s.%s: %s\n", st.Pattern.Concept.Name, st.Pattern.Action.Name, renderArgs(st.Pattern.In))
-		if len(st.Pattern.Out) > 0 {
-			fmt.Fprintf(b, "        out: %s\n", renderArgs(st.Pattern.Out))
-		}
-		if st.Optional {
-			b.WriteString("        optional: true\n")
-		}
-	case *spec.Bind:
-		parts := make([]string, len(st.Entries))
-		for i, e := range st.Entries {
-			parts[i] = fmt.Sprintf("%s: %s", e.Name.Name, quoteExpr(e.Expr.Source))
-		}
-		fmt.Fprintf(b, "      - bind: { %s }\n", strings.Join(parts, ", "))
+// queryStep writes a where query as YAML.
+func queryStep(st *spec.Query) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "      - %s: %s\n", st.Pattern.Key(), renderArgs(st.Pattern.In))
+	if len(st.Pattern.Out) > 0 {
+		fmt.Fprintf(&b, "        out: %s\n", renderArgs(st.Pattern.Out))
 	}
+	if st.Optional {
+		b.WriteString("        optional: true\n")
+	}
+	return b.String()
 }
 
 // quoteExpr writes an expression as a YAML single-quoted string.

@@ -7,6 +7,7 @@ import (
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/engine/types"
 )
 
 // syncCheck is the state of checking one sync.
@@ -32,40 +33,70 @@ type innerName struct {
 	as   string
 }
 
-// checkSync checks scoping, typing and patterns of one sync.
+// checkSync checks scoping, typing and patterns of one sync, walking it
+// in the order it is written, and resolves its variables (Sync.Vars).
+// A collect opens a scope for its `from` and its value.
 func (c *checker) checkSync(s *spec.Sync) {
 	sc := &syncCheck{checker: c, s: s, thenOut: map[string]*spec.Pattern{}, inner: map[string]innerName{}, early: map[string]bool{}}
-	top := newScope(nil)
-	for _, p := range s.When {
-		sc.when(top, p)
-	}
-	sc.steps(top, s.Where)
-	for _, p := range s.Then {
-		sc.then(top, p)
-	}
-	sc.unused(top)
+	s.Vars = nil
+	scopes := []*scope{newScope(s, nil)}
+	var open []spec.Node // the nodes being walked whose end matters: the sync and its collects
+	patterns := 0        // of the sync's own patterns, how many were seen: the when patterns come first
+	spec.Inspect(s, func(n spec.Node) bool {
+		cur := scopes[len(scopes)-1]
+		switch n := n.(type) {
+		case nil:
+			if col, ok := open[len(open)-1].(*spec.Collect); ok {
+				scopes = scopes[:len(scopes)-1]
+				sc.endCollect(cur, scopes[len(scopes)-1], col)
+			}
+			open = open[:len(open)-1]
+		case *spec.Sync:
+			open = append(open, n)
+			return true
+		case *spec.Pattern: // a when or then pattern: a query checks its own
+			if patterns++; patterns <= len(s.When) {
+				sc.when(cur, n)
+			} else {
+				sc.then(cur, n)
+			}
+		case *spec.Query:
+			sc.query(cur, n)
+		case *spec.Filter:
+			sc.filter(cur, n)
+		case *spec.Bind:
+			sc.bind(cur, n)
+		case *spec.Collect:
+			open, scopes = append(open, n), append(scopes, newScope(s, cur))
+			return true
+		case *spec.Expr: // a collect's value
+			sc.expr(cur, n)
+		}
+		return false
+	})
+	sc.unused(scopes[0])
 }
 
 // when binds every variable of a when pattern, inputs and outputs alike.
 func (sc *syncCheck) when(top *scope, p *spec.Pattern) {
-	r := sc.resolve(p, inWhen)
-	origin := "`when` pattern " + p.Concept.Name + "." + p.Action.Name
+	sc.resolve(p, inWhen)
+	origin := "`when` pattern " + p.Key()
 	for _, arg := range p.In {
-		sc.bindArg(top, arg, r.inputType(arg.Param.Name), origin)
+		sc.bindArg(top, arg, inputType(p, arg.Param.Name), origin)
 		if unquotedMethod(p, arg) {
 			top.lookup(arg.Term.Name).reads++ // reported as the error it is (checkMethod), not as unused
 		}
 	}
 	for _, arg := range p.Out {
-		sc.bindArg(top, arg, r.outputType(arg.Param.Name), origin)
+		sc.bindArg(top, arg, outputType(p, arg.Param.Name), origin)
 	}
 }
 
 // then checks an invoked action: its inputs are reads, and it binds nothing.
 func (sc *syncCheck) then(top *scope, p *spec.Pattern) {
-	r := sc.resolve(p, inThen)
+	sc.resolve(p, inThen)
 	for _, arg := range p.In {
-		sc.readArg(top, arg, r.inputType(arg.Param.Name))
+		sc.readArg(top, arg, inputType(p, arg.Param.Name))
 	}
 	if p.HasOut {
 		sc.diags.Errorf(p.OutSpan, rules.ThenOutput.ID, sc.newSyncHint(p),
@@ -79,47 +110,52 @@ func (sc *syncCheck) then(top *scope, p *spec.Pattern) {
 }
 
 // bindArg binds a pattern variable, or joins on it when already bound.
-func (sc *syncCheck) bindArg(s *scope, arg *spec.Arg, t Type, origin string) {
+func (sc *syncCheck) bindArg(s *scope, arg *spec.Arg, t types.Type, origin string) {
 	if arg.Term.Kind != spec.Var {
 		return
 	}
 	name := arg.Term.Name
 	v := s.lookup(name)
 	if v == nil {
-		s.add(name, t, arg.Term.Span, origin+", `"+arg.Param.Name+"`")
+		arg.Term.Var = s.add(name, t, arg.Term.Span, origin+", `"+arg.Param.Name+"`").Variable
 		return
 	}
+	arg.Term.Var = v.Variable
 	v.binds++
-	if !compatible(t, v.typ) {
+	if !types.Compatible(t, v.Type) {
 		sc.diags.Errorf(arg.Term.Span, rules.Type.ID, "use two variables if they are different things",
-			"`%s` is %s here, but it was bound as %s at line %d", name, t, v.typ, v.span.Line)
+			"`%s` is %s here, but it was bound as %s at line %d", name, t, v.Type, v.Span.Line)
 	}
-	if v.typ.Kind == Any {
-		v.typ = t
+	if v.Type.Kind == types.Any {
+		v.Type = t
 	}
 }
 
 // readArg reads a pattern variable, which must be bound.
-func (sc *syncCheck) readArg(s *scope, arg *spec.Arg, want Type) {
+func (sc *syncCheck) readArg(s *scope, arg *spec.Arg, want types.Type) {
 	if arg.Term.Kind != spec.Var {
 		return
 	}
 	v := sc.read(s, arg.Term.Name, arg.Term.Span)
-	if v != nil && !compatible(v.typ, want) {
-		hint := fmt.Sprintf("`%s` was bound at line %d (%s)", v.name, v.span.Line, v.origin) + builtinNamed(v.typ, want)
-		sc.diags.Errorf(arg.Term.Span, rules.Type.ID, hint, "`%s` is declared %s, but `%s` is %s", arg.Param.Name, want, v.name, v.typ)
+	if v == nil {
+		return
+	}
+	arg.Term.Var = v.Variable
+	if !types.Compatible(v.Type, want) {
+		hint := fmt.Sprintf("`%s` was bound at line %d (%s)", v.Name, v.Span.Line, v.Origin) + builtinNamed(v.Type, want)
+		sc.diags.Errorf(arg.Term.Span, rules.Type.ID, hint, "`%s` is declared %s, but `%s` is %s", arg.Param.Name, want, v.Name, v.Type)
 	}
 }
 
 // builtinNamed explains a mismatch between an entity's id and a built-in
 // type, which an entity named like one (`list: List`) is: it says so, and
 // how to name the entity.
-func builtinNamed(got, want Type) string {
+func builtinNamed(got, want types.Type) string {
 	builtin := got
-	if got.Kind == ID {
+	if got.Kind == types.ID {
 		builtin = want
 	}
-	if (got.Kind == ID) == (want.Kind == ID) || builtin.Kind == Any {
+	if (got.Kind == types.ID) == (want.Kind == types.ID) || builtin.Kind == types.Any {
 		return ""
 	}
 	name := builtin.String()
@@ -149,34 +185,36 @@ func (sc *syncCheck) unused(s *scope) {
 		return
 	}
 	for _, v := range s.order {
-		if v.reads == 0 && v.binds == 1 && !strings.HasPrefix(v.name, "_") {
-			sc.diags.Warnf(v.span, rules.UnusedVariable.ID, "remove it, or start its name with `_` to keep it as documentation",
-				"`%s` is bound but never used", v.name)
+		if v.reads == 0 && v.binds == 1 && !strings.HasPrefix(v.Name, "_") {
+			sc.diags.Warnf(v.Span, rules.UnusedVariable.ID, "remove it, or start its name with `_` to keep it as documentation",
+				"`%s` is bound but never used", v.Name)
 		}
 	}
 }
 
-// inputType is the declared type of a pattern's input, or Any.
-func (r resolved) inputType(name string) Type {
-	if r.action == nil {
-		return Type{}
+// inputType is the declared type of a resolved pattern's input, or Any.
+func inputType(p *spec.Pattern, name string) types.Type {
+	a := p.Target
+	if a == nil {
+		return types.Type{}
 	}
-	if p := findParam(r.action.In, name); p != nil {
-		return typeOf(r.action.Concept, p.Type.Name)
+	if param := findParam(a.In, name); param != nil {
+		return a.Concept.Type(param.Type.Name)
 	}
-	if r.action.Open != nil {
-		return typeOf(r.action.Concept, r.action.Open.Type.Name)
+	if a.Open != nil {
+		return a.Concept.Type(a.Open.Type.Name)
 	}
-	return Type{}
+	return types.Type{}
 }
 
-// outputType is the declared type of an output of the matched outcome.
-func (r resolved) outputType(name string) Type {
-	if r.outcome == nil {
-		return Type{}
+// outputType is the declared type of an output of the outcome a resolved
+// pattern matches, or Any.
+func outputType(p *spec.Pattern, name string) types.Type {
+	if p.Outcome == nil {
+		return types.Type{}
 	}
-	if p := findParam(r.outcome.Params, name); p != nil {
-		return typeOf(r.action.Concept, p.Type.Name)
+	if param := findParam(p.Outcome.Params, name); param != nil {
+		return p.Target.Concept.Type(param.Type.Name)
 	}
-	return Type{}
+	return types.Type{}
 }

@@ -4,40 +4,31 @@ import (
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/engine/types"
 )
-
-// steps checks where steps in order; each sees what the earlier ones bound.
-func (sc *syncCheck) steps(s *scope, steps []spec.Step) {
-	for _, st := range steps {
-		switch st := st.(type) {
-		case *spec.Query:
-			sc.query(s, st)
-		case *spec.Filter:
-			if t := sc.expr(s, st.Expr); t.Kind != Boolean && t.Kind != Any {
-				sc.diags.Errorf(st.Expr.Span, rules.Type.ID, "a filter keeps the frames where it is true; compare with ==, <, in, …",
-					"a filter must be a Boolean, but this is %s", t)
-			}
-		case *spec.Bind:
-			sc.bind(s, st)
-		case *spec.Collect:
-			sc.collect(s, st)
-		}
-	}
-}
 
 // query checks a join with a concept query: inputs are reads, outputs bind.
 func (sc *syncCheck) query(s *scope, q *spec.Query) {
-	r := sc.resolve(q.Pattern, inWhere)
-	for _, arg := range q.Pattern.In {
-		sc.readArg(s, arg, r.inputType(arg.Param.Name))
+	p := q.Pattern
+	sc.resolve(p, inWhere)
+	for _, arg := range p.In {
+		sc.readArg(s, arg, inputType(p, arg.Param.Name))
 	}
-	origin := "`where` query " + q.Pattern.Concept.Name + "." + q.Pattern.Action.Name
-	for _, arg := range q.Pattern.Out {
+	origin := "`where` query " + p.Key()
+	for _, arg := range p.Out {
 		if arg.Term.Kind == spec.Var && s.lookup(arg.Term.Name) != nil {
-			sc.readArg(s, arg, r.outputType(arg.Param.Name)) // already bound: a join condition
+			sc.readArg(s, arg, outputType(p, arg.Param.Name)) // already bound: a join condition
 			continue
 		}
-		sc.bindArg(s, arg, r.outputType(arg.Param.Name), origin)
+		sc.bindArg(s, arg, outputType(p, arg.Param.Name), origin)
+	}
+}
+
+// filter checks a filter's expression, which must be a Boolean.
+func (sc *syncCheck) filter(s *scope, f *spec.Filter) {
+	if t := sc.expr(s, f.Expr); t.Kind != types.Boolean && t.Kind != types.Any {
+		sc.diags.Errorf(f.Expr.Span, rules.Type.ID, "a filter keeps the frames where it is true; compare with ==, <, in, …",
+			"a filter must be a Boolean, but this is %s", t)
 	}
 }
 
@@ -50,35 +41,38 @@ func (sc *syncCheck) bind(s *scope, b *spec.Bind) {
 			sc.later[l.Name.Name] = l.Name.Span
 		}
 		t := sc.expr(s, e.Expr)
-		sc.bindNew(s, e.Name, t, "`bind`")
+		e.Var = sc.bindNew(s, e.Name, t, "`bind`")
 	}
 }
 
-// collect checks a collect step: `from` runs in a scope of its own.
-func (sc *syncCheck) collect(s *scope, c *spec.Collect) {
-	inner := newScope(s)
-	sc.steps(inner, c.From)
-	for _, f := range c.Fields {
-		sc.read(inner, f.Name, f.Span)
-	}
-	if c.Value != nil {
-		sc.expr(inner, c.Value)
+// endCollect ends the check of a collect whose `from` and value inner
+// saw: it reads the fields there, then binds the list in s, the scope
+// around it. Names bound in inner do not escape.
+func (sc *syncCheck) endCollect(inner, s *scope, c *spec.Collect) {
+	c.FieldVars = make([]*spec.Variable, len(c.Fields))
+	for i, f := range c.Fields {
+		if v := sc.read(inner, f.Name, f.Span); v != nil {
+			c.FieldVars[i] = v.Variable
+		}
 	}
 	sc.unused(inner)
 	for _, v := range inner.order {
-		sc.inner[v.name] = innerName{v.span, c.As.Name}
+		sc.inner[v.Name] = innerName{v.Span, c.As.Name}
 	}
-	sc.bindNew(s, c.As, Type{Kind: List}, "`collect`")
+	c.Var = sc.bindNew(s, c.As, types.Type{Kind: types.List}, "`collect`")
 }
 
-// bindNew binds a name computed by bind or collect, which must be fresh.
-func (sc *syncCheck) bindNew(s *scope, id spec.Ident, t Type, origin string) {
+// bindNew binds a name computed by bind or collect, which must be fresh,
+// and returns its variable (nil when the name is taken).
+func (sc *syncCheck) bindNew(s *scope, id spec.Ident, t types.Type, origin string) *spec.Variable {
 	if v := s.lookup(id.Name); v != nil {
 		sc.diags.Errorf(id.Span, rules.Duplicate.ID, "choose another name; a variable keeps one value for the whole sync",
-			"`%s` is already bound at line %d (%s)", id.Name, v.span.Line, v.origin)
-		return
+			"`%s` is already bound at line %d (%s)", id.Name, v.Span.Line, v.Origin)
+		return nil
 	}
-	if v := s.add(id.Name, t, id.Span, origin); sc.early[id.Name] {
+	v := s.add(id.Name, t, id.Span, origin)
+	if sc.early[id.Name] {
 		v.reads++
 	}
+	return v.Variable
 }

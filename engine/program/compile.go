@@ -12,18 +12,18 @@ import (
 
 // compiler holds the state of compiling one sync.
 type compiler struct {
-	impls    map[string]*concepts.Concept
-	concepts map[string]*spec.Concept
-	s        *Sync
-	slots    map[string]int
-	err      error
+	impls map[string]*concepts.Concept
+	s     *Sync
+	err   error
 }
 
 // Compile turns a checked spec into a program whose actions and queries
 // run on impls, the implementations of the app's concepts by name. The
 // program brings Requesting, which every app has, itself: impls must not.
-// The spec must be free of errors; Compile reports only what the checker
-// cannot know, such as an action without an implementation.
+// It reads what check resolved on the spec (each pattern's action, each
+// variable's slot, each expression's tree) and resolves nothing again: the
+// spec must be checked, and free of errors. Compile reports only what the
+// checker cannot know, such as an action without an implementation.
 func Compile(sp *spec.Spec, impls map[string]*concepts.Concept) (*Program, error) {
 	if _, ok := impls["Requesting"]; ok {
 		return nil, errors.New("the implementations hold Requesting, which the program brings itself")
@@ -40,13 +40,12 @@ func Compile(sp *spec.Spec, impls map[string]*concepts.Concept) (*Program, error
 			p.secrets[k.Name.Name] = append(p.secrets[k.Name.Name], s.Name)
 		}
 	}
-	byName := map[string]*spec.Concept{}
-	for _, k := range sp.Concepts {
-		byName[k.Name.Name] = k
-	}
 	var anchors []*Anchor
 	for i, s := range sp.Syncs {
-		c := &compiler{impls: all, concepts: byName, s: &Sync{ID: i, Name: s.Name.Name}, slots: map[string]int{}}
+		c := &compiler{impls: all, s: &Sync{ID: i, Name: s.Name.Name, Slots: make([]string, len(s.Vars))}}
+		for _, v := range s.Vars {
+			c.s.Slots[v.Slot] = v.Name
+		}
 		cs, as := c.sync(s)
 		if c.err != nil {
 			return nil, fmt.Errorf("sync %s (%s): %w", s.Name.Name, s.Name.Span.Pos, c.err)
@@ -62,36 +61,28 @@ func Compile(sp *spec.Spec, impls map[string]*concepts.Concept) (*Program, error
 func (c *compiler) sync(s *spec.Sync) (*Sync, []*Anchor) {
 	as := c.anchors(c.s, s.When)
 	bound := map[int]bool{}
-	for _, slot := range c.slots {
-		bound[slot] = true
+	for _, p := range s.When {
+		for _, a := range append(p.In[:len(p.In):len(p.In)], p.Out...) {
+			if a.Term.Var != nil {
+				bound[a.Term.Var.Slot] = true
+			}
+		}
 	}
 	c.s.Where = c.steps(s.Where, bound)
 	for _, p := range s.Then {
 		c.s.Then = append(c.s.Then, &Invoke{
-			Key: Key(p.Concept.Name, p.Action.Name), Concept: p.Concept.Name, Action: p.Action.Name,
+			Key: p.Key(), Concept: p.Concept.Name, Action: p.Action.Name,
 			Handler: c.handler(p), In: c.args(p.In, bound, false),
 		})
 	}
 	return c.s, as
 }
 
-// slot returns the frame slot of a variable, allocating it on first use.
-// Names bound in two separate collects share a slot: they are never live
-// at the same time.
-func (c *compiler) slot(name string) int {
-	if i, ok := c.slots[name]; ok {
-		return i
-	}
-	c.slots[name] = len(c.s.Slots)
-	c.s.Slots = append(c.s.Slots, name)
-	return c.slots[name]
-}
-
 // handler resolves the implementation a where or then pattern calls.
 func (c *compiler) handler(p *spec.Pattern) concepts.Handler {
 	h, ok := handler(c.impls, p.Concept.Name, p.Action.Name)
 	if !ok && c.err == nil {
-		c.err = fmt.Errorf("%s.%s has no implementation: register it with the %s concept", p.Concept.Name, p.Action.Name, p.Concept.Name)
+		c.err = fmt.Errorf("%s has no implementation: register it with the %s concept", p.Key(), p.Concept.Name)
 	}
 	return h
 }
@@ -102,17 +93,4 @@ type Invoke struct {
 	Concept, Action string
 	Handler         concepts.Handler
 	In              []Arg
-}
-
-// required lists the required inputs of the action or query p names.
-func (c *compiler) required(p *spec.Pattern) []string {
-	var out []string
-	if k := c.concepts[p.Concept.Name]; k != nil && k.Member(p.Action.Name) != nil {
-		for _, in := range k.Member(p.Action.Name).In {
-			if !in.Optional {
-				out = append(out, in.Name.Name)
-			}
-		}
-	}
-	return out
 }

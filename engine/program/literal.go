@@ -41,24 +41,26 @@ func (l *Literal) Build(frame []any) any {
 	return l.Value
 }
 
-// literal returns the Literal for an expression's tree, or nil when the
-// tree does more than build objects and lists of variables and scalar
-// constants.
-func (c *compiler) literal(n ast.Node) *Literal {
+// literal returns the Literal for an expression's tree, which reads the
+// variables vars, or nil when the tree does more than build objects and
+// lists of variables and scalar constants.
+func literal(n ast.Node, vars []Field) *Literal {
 	switch n := n.(type) {
 	case *ast.MapNode:
-		return c.object(n)
+		return object(n, vars)
 	case *ast.ArrayNode:
 		l := &Literal{List: true, Items: make([]*Literal, len(n.Nodes))}
 		for i, item := range n.Nodes {
-			if l.Items[i] = c.literal(item); l.Items[i] == nil {
+			if l.Items[i] = literal(item, vars); l.Items[i] == nil {
 				return nil
 			}
 		}
 		return l
 	case *ast.IdentifierNode:
-		if slot, ok := c.slots[n.Value]; ok {
-			return &Literal{Slot: slot}
+		for _, v := range vars {
+			if v.Name == n.Value {
+				return &Literal{Slot: v.Slot}
+			}
 		}
 		return nil
 	}
@@ -70,7 +72,7 @@ func (c *compiler) literal(n ast.Node) *Literal {
 
 // object returns the Literal of an object whose keys are all strings,
 // each once (of a repeated key, the program keeps the first value).
-func (c *compiler) object(n *ast.MapNode) *Literal {
+func object(n *ast.MapNode, vars []Field) *Literal {
 	l := &Literal{Keys: make([]string, len(n.Pairs)), Items: make([]*Literal, len(n.Pairs))}
 	for i, p := range n.Pairs {
 		pair, ok := p.(*ast.PairNode)
@@ -82,7 +84,7 @@ func (c *compiler) object(n *ast.MapNode) *Literal {
 			return nil
 		}
 		l.Keys[i] = key.Value
-		if l.Items[i] = c.literal(pair.Value); l.Items[i] == nil {
+		if l.Items[i] = literal(pair.Value, vars); l.Items[i] == nil {
 			return nil
 		}
 	}

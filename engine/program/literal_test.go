@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/legible/legible/engine/spec"
@@ -31,11 +33,18 @@ func TestLiteralsBuildWhatTheProgramGives(t *testing.T) {
 		{`{"s": slug ?? "none"}`, false},
 		{`$env.slug`, false},
 	} {
-		c := &compiler{s: &Sync{Slots: slots}, slots: map[string]int{}}
-		for i, name := range slots {
-			c.slots[name] = i
+		tree, err := parser.Parse(tt.src)
+		if err != nil {
+			t.Fatal(err)
 		}
-		x := c.expr(&spec.Expr{Source: tt.src})
+		src := &spec.Expr{Source: tt.src, Tree: tree.Node}
+		typed := types.Map{}
+		for i, name := range slots {
+			src.Reads = append(src.Reads, &spec.Variable{Name: name, Slot: i})
+			typed[name] = types.Any
+		}
+		c := &compiler{s: &Sync{Slots: slots}}
+		x := c.expr(src)
 		if c.err != nil {
 			t.Errorf("%s: %v", tt.src, c.err)
 			continue
@@ -47,11 +56,15 @@ func TestLiteralsBuildWhatTheProgramGives(t *testing.T) {
 		if x.Literal == nil {
 			continue
 		}
+		prog, err := compileTree(src, typed)
+		if err != nil {
+			t.Fatal(err)
+		}
 		env := map[string]any{}
 		for i, name := range slots {
 			env[name] = frame[i]
 		}
-		want, err := vm.Run(x.Program, env)
+		want, err := vm.Run(prog, env)
 		if err != nil {
 			t.Errorf("%s: %v", tt.src, err)
 			continue

@@ -63,7 +63,7 @@ func others(n, i int) []int {
 
 // pattern compiles a when pattern; bound holds the slots bound before it.
 func (c *compiler) pattern(p *spec.Pattern, index int, bound map[int]bool) *Pattern {
-	cp := &Pattern{Key: Key(p.Concept.Name, p.Action.Name), Index: index}
+	cp := &Pattern{Key: p.Key(), Index: index}
 	cp.In = c.args(p.In, bound, true)
 	cp.Out = c.args(p.Out, bound, true)
 	for _, a := range p.Out {
@@ -79,7 +79,7 @@ func (c *compiler) args(args []*spec.Arg, bound map[int]bool, binding bool) []Ar
 	for _, a := range args {
 		arg := Arg{Param: a.Param.Name, Slot: -1, Value: a.Term.Value}
 		if a.Term.Kind == spec.Var {
-			arg.Slot = c.slot(a.Term.Name)
+			arg.Slot = a.Term.Var.Slot
 			arg.Bind = binding && !bound[arg.Slot]
 			bound[arg.Slot] = true
 		}

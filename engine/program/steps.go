@@ -1,10 +1,15 @@
 package program
 
 import (
-	"slices"
+	"maps"
 
 	"github.com/expr-lang/expr"
-	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	exprcompiler "github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
 
@@ -82,8 +87,8 @@ func (c *compiler) steps(steps []spec.Step, bound map[int]bool) []Step {
 		case *spec.Bind:
 			b := &Bind{}
 			for _, e := range st.Entries {
-				b.Entries = append(b.Entries, BindEntry{Slot: c.slot(e.Name.Name), Expr: c.expr(e.Expr)})
-				bound[c.slot(e.Name.Name)] = true
+				b.Entries = append(b.Entries, BindEntry{Slot: e.Var.Slot, Expr: c.expr(e.Expr)})
+				bound[e.Var.Slot] = true
 			}
 			out = append(out, b)
 		case *spec.Collect:
@@ -96,13 +101,12 @@ func (c *compiler) steps(steps []spec.Step, bound map[int]bool) []Step {
 // query compiles a query step, with its plan.
 func (c *compiler) query(st *spec.Query, bound map[int]bool) *Query {
 	p := st.Pattern
-	q := &Query{Key: Key(p.Concept.Name, p.Action.Name), Handler: c.handler(p), In: c.args(p.In, bound, false),
+	q := &Query{Key: p.Key(), Handler: c.handler(p), In: c.args(p.In, bound, false),
 		Out: c.args(p.Out, bound, true), Optional: st.Optional}
-	required := c.required(p)
 	ins := make([]string, len(q.In))
 	for k, a := range q.In {
 		ins[k] = a.Param
-		if slices.Contains(required, a.Param) {
+		if param := p.Target.Param(a.Param); param != nil && !param.Optional {
 			q.Required = append(q.Required, k)
 		}
 	}
@@ -120,61 +124,55 @@ func (c *compiler) query(st *spec.Query, bound map[int]bool) *Query {
 }
 
 func (c *compiler) collect(st *spec.Collect, bound map[int]bool) *Collect {
-	inner := map[int]bool{}
-	for k := range bound {
-		inner[k] = true
-	}
-	col := &Collect{From: c.steps(st.From, inner)}
-	for _, f := range st.Fields {
-		col.Fields = append(col.Fields, Field{Name: f.Name, Slot: c.slot(f.Name)})
+	inner := maps.Clone(bound)
+	col := &Collect{From: c.steps(st.From, inner), Slot: st.Var.Slot}
+	for i, f := range st.Fields {
+		col.Fields = append(col.Fields, Field{Name: f.Name, Slot: st.FieldVars[i].Slot})
 	}
 	if st.Value != nil {
 		col.Value = c.expr(st.Value)
 	}
-	col.Slot = c.slot(st.As.Name)
 	bound[col.Slot] = true
 	return col
 }
 
-// expr compiles an expression against every variable of the sync, typed
-// Any: the values at run time come from concepts and requests, so the
-// program must not assume the checker's static types (see lenientFields).
+// expr compiles an expression from the tree check parsed (a copy: the
+// compiler changes the tree it is given), against the variables it reads,
+// typed Any: the values at run time come from concepts and requests, so
+// the program must not assume the checker's static types (see
+// lenientFields).
 func (c *compiler) expr(x *spec.Expr) *Expr {
+	e := &Expr{Source: x.Source, Reads: make([]Field, len(x.Reads))}
 	env := types.Map{}
-	for _, name := range c.s.Slots {
-		env[name] = types.Any
+	for i, v := range x.Reads {
+		e.Reads[i] = Field{Name: v.Name, Slot: v.Slot}
+		env[v.Name] = types.Any
 	}
-	prog, err := expr.Compile(x.Source, append([]expr.Option{expr.Env(env)}, lenientFields...)...)
-	if err != nil {
-		if c.err == nil {
-			c.err = err
-		}
-		return &Expr{Source: x.Source}
+	if e.Literal = literal(x.Tree, e.Reads); e.Literal != nil {
+		return e
 	}
-	return &Expr{Source: x.Source, Program: prog, Reads: c.reads(prog), Literal: c.literal(prog.Node())}
+	prog, err := compileTree(x, env)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	e.Program = prog
+	return e
 }
 
-// reads returns the sync's variables that a compiled expression names, or
-// all of them when it reads its whole environment ($env).
-func (c *compiler) reads(prog *vm.Program) []Field {
-	named := map[string]bool{}
-	node := prog.Node()
-	ast.Walk(&node, names(named))
-	var out []Field
-	for slot, name := range c.s.Slots {
-		if named[name] || named["$env"] {
-			out = append(out, Field{Name: name, Slot: slot})
-		}
+// compileTree compiles a copy of the expression's tree, as expr.Compile
+// compiles its source: patched (lenientFields), checked in env, optimized.
+func compileTree(x *spec.Expr, env types.Map) (*vm.Program, error) {
+	cfg := conf.CreateNew()
+	for _, opt := range append([]expr.Option{expr.Env(env)}, lenientFields...) {
+		opt(cfg)
 	}
-	return out
-}
-
-// names is an ast.Visitor that gathers the identifiers of an expression.
-type names map[string]bool
-
-// Visit implements ast.Visitor.
-func (n names) Visit(node *ast.Node) {
-	if id, ok := (*node).(*ast.IdentifierNode); ok {
-		n[id.Value] = true
+	cfg.Check()
+	tree := &parser.Tree{Node: clone(x.Tree), Source: file.NewSource(x.Source)}
+	if _, err := new(checker.Checker).PatchAndCheck(tree, cfg); err != nil {
+		return nil, err
 	}
+	if err := optimizer.Optimize(&tree.Node, cfg); err != nil {
+		return nil, err
+	}
+	return exprcompiler.Compile(tree, cfg)
 }

@@ -1,11 +1,19 @@
 // Package spec holds the positioned syntax tree of a legible app: the
-// concept specs, the syncs and app.yaml, as the loader reads them from YAML.
+// concept specs, the syncs and app.yaml, as the loader reads them from
+// YAML, and what the checker resolves on it, as expr's checker annotates
+// its tree: the action each pattern names (Pattern.Target), the variable
+// each term and expression reads (Variable, with its slot and type), each
+// expression's parsed tree, and the app's routes. The stages after check
+// (program, analysis, the server) read those and resolve nothing again.
 package spec
 
 import (
 	"time"
 
+	"github.com/expr-lang/expr/ast"
+
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/types"
 )
 
 // Ident is a name together with where it was written.
@@ -21,6 +29,10 @@ type Spec struct {
 	Syncs    []*Sync
 	Unread   []string // files whose YAML could not be parsed at all
 	Library  []string // the concepts the binary's library offers, for hints
+	// Routes are the app's HTTP routes, as check derived them: those
+	// request patterns name, in the order they are first named, then the
+	// passthrough routes.
+	Routes []*Route
 }
 
 // Concept returns the concept of the name, or nil.
@@ -130,6 +142,8 @@ type Sync struct {
 	When        []*Pattern
 	Where       []Step
 	Then        []*Pattern
+	// Vars are its variables, by slot, as check resolved them.
+	Vars []*Variable
 	// Damaged is set when the loader dropped part of the sync, so checks
 	// that need all of it, such as unused variables, skip it.
 	Damaged bool
@@ -145,7 +159,16 @@ type Pattern struct {
 	Out     []*Arg
 	OutSpan diag.Span // the out key; valid only when HasOut
 	HasOut  bool
+	// Target is the action or query the pattern names, as check resolved
+	// it; nil when it names none.
+	Target *Action
+	// Outcome is the outcome of Target that an `out:` in when or where
+	// matches, as check found it; nil in then, or when none fits.
+	Outcome *Outcome
 }
+
+// Key names the action the pattern names as "Concept.action".
+func (p *Pattern) Key() string { return p.Concept.Name + "." + p.Action.Name }
 
 // Arg is one `param: term` entry of a pattern.
 type Arg struct {
@@ -172,10 +195,24 @@ type Term struct {
 	Name  string // the variable name when Kind is Var
 	Value any    // the literal value: string, float64, bool or nil
 	Span  diag.Span
+	Var   *Variable // the variable, as check resolved it; nil for a literal, or a name nothing binds
+}
+
+// Variable is one variable of a sync, as check resolved it: each term,
+// bind entry and expression that names it points to it.
+type Variable struct {
+	Name   string
+	Slot   int // its place in a frame of the sync (Sync.Vars)
+	Type   types.Type
+	Span   diag.Span // where it is first bound
+	Origin string    // how it is bound, for messages: "`when` pattern Requesting.request, `path`"
 }
 
 // Step is one where step: *Query, *Filter, *Bind or *Collect.
-type Step interface{ step() }
+type Step interface {
+	Node
+	step()
+}
 
 // Query is a join with a concept query; Optional makes it a left join.
 type Query struct {
@@ -199,6 +236,7 @@ type Bind struct {
 type BindEntry struct {
 	Name Ident
 	Expr *Expr
+	Var  *Variable // the variable it binds, as check resolved it
 }
 
 // Collect binds As to the list of results of From run from each frame.
@@ -208,6 +246,10 @@ type Collect struct {
 	From   []Step
 	Fields []Ident // either Fields or Value is set
 	Value  *Expr
+	// Var is the list it binds, and FieldVars the variables of Fields,
+	// by their place, as check resolved them.
+	Var       *Variable
+	FieldVars []*Variable
 }
 
 func (*Query) step()   {}
@@ -215,10 +257,20 @@ func (*Filter) step()  {}
 func (*Bind) step()    {}
 func (*Collect) step() {}
 
-// Expr is an expr-lang expression and the position of each of its runes.
+// Expr is an expr-lang expression and the position of each of its runes,
+// with what check found of it.
 type Expr struct {
 	Source string
 	Span   diag.Span
+	// Tree is the expression as check parsed it, once; nil when it does
+	// not parse. The stages after check read it; none may change it.
+	Tree ast.Node
+	// Reads are the variables it reads, as check resolved them, each
+	// once; every variable in scope when it reads its whole environment
+	// ($env).
+	Reads []*Variable
+	// Type is the type of its value, as check inferred it.
+	Type   types.Type
 	locate func() []diag.Pos // works out runes; only diagnostics need them
 	runes  []diag.Pos        // runes[i] is where the i-th rune of Source was written
 }
@@ -275,6 +327,16 @@ func (c *Concept) Member(name string) *Action {
 	return nil
 }
 
+// Param returns the input of the action or query with the name, or nil.
+func (a *Action) Param(name string) *Param {
+	for _, p := range a.In {
+		if p.Name.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
 // StringLiteral returns the string literal the pattern gives param, if any.
 func (p *Pattern) StringLiteral(param string) (string, bool) {
 	for _, a := range p.In {
@@ -289,4 +351,34 @@ func (p *Pattern) StringLiteral(param string) (string, bool) {
 // action every HTTP request starts its flow with.
 func (p *Pattern) IsRequest() bool {
 	return p.Concept.Name == "Requesting" && p.Action.Name == "request"
+}
+
+// RequestPath returns the literal path a Requesting.request pattern
+// matches, or "" for another pattern, or one without a path literal.
+func (p *Pattern) RequestPath() string {
+	if !p.IsRequest() {
+		return ""
+	}
+	path, _ := p.StringLiteral("path")
+	return path
+}
+
+// RequestMethod returns the literal method a Requesting.request pattern
+// matches, or "".
+func (p *Pattern) RequestMethod() string {
+	if !p.IsRequest() {
+		return ""
+	}
+	method, _ := p.StringLiteral("method")
+	return method
+}
+
+// Type turns a type name declared in the concept into a Type: a built-in
+// type, one of the concept's type parameters, or an entity's id.
+func (c *Concept) Type(name string) types.Type {
+	params := make([]string, len(c.Params))
+	for i, p := range c.Params {
+		params[i] = p.Name
+	}
+	return types.Of(name, params...)
 }
