@@ -21,7 +21,7 @@ const module = "github.com/legible/legible"
 // fits a package decides.
 var layers = map[string]int{
 	"internal/goname":               0, // helpers that import nothing of legible
-	"internal/jsonenc":              0,
+	"internal/value":                0,
 	"internal/syncbuf":              0,
 	"internal/golden":               0,
 	"internal/ferret":               0,

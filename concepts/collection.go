@@ -3,6 +3,8 @@ package concepts
 import (
 	"reflect"
 	"strconv"
+
+	"github.com/legible/legible/internal/value"
 )
 
 var (
@@ -60,7 +62,7 @@ func sliceEncoder(t reflect.Type, elem encoder) encoder {
 			return emptyList
 		}
 		if t == listType {
-			return src.Interface()
+			return value.Of(src.Interface())
 		}
 		out := make([]any, src.Len())
 		for i := range out {
@@ -101,7 +103,7 @@ func (b *builder) mapOf(t reflect.Type) (codec, error) {
 func mapEncoder(t reflect.Type, elem encoder) encoder {
 	return func(src reflect.Value) any {
 		if t == objectType && !src.IsNil() {
-			return src.Interface()
+			return value.Of(src.Interface())
 		}
 		out := make(map[string]any, src.Len())
 		for it := src.MapRange(); it.Next(); {

@@ -40,7 +40,9 @@
 // time.Time becomes an RFC 3339 string, structs become map[string]any, nil
 // pointers become nil, and nil slices and maps become empty ones. Every
 // output field is present; omitempty does not drop outputs. Values held in
-// any, []any and map[string]any fields pass through as they are.
+// any, []any and map[string]any fields pass through as they are when they
+// are such JSON values already; any other Go value there becomes one as
+// its JSON encoding decodes (an int a number, a []string a list).
 //
 // # Outcomes
 //

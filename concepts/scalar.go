@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/legible/legible/internal/goname"
+	"github.com/legible/legible/internal/value"
 )
 
 // The setters and encoders of the scalar types.
@@ -127,5 +128,5 @@ func encAny(src reflect.Value) any {
 	if src.IsNil() {
 		return nil
 	}
-	return src.Elem().Interface()
+	return value.Of(src.Elem().Interface())
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/legible/legible/internal/jsonenc"
+	"github.com/legible/legible/internal/value"
 )
 
 // flowHeader names the flow that answered a request.
@@ -52,7 +52,7 @@ func writeReply(c echo.Context, status int, body any) error {
 			buffers.Put(buf)
 		}
 	}()
-	data, err := jsonenc.Append((*buf)[:0], body)
+	data, err := value.AppendJSON((*buf)[:0], body, value.Format{EscapeHTML: true})
 	if err != nil {
 		return err
 	}

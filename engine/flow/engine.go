@@ -15,6 +15,7 @@ import (
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/trace"
+	"github.com/legible/legible/internal/value"
 )
 
 // Level says how much the engine logs.
@@ -114,14 +115,15 @@ func (e *Engine) Run(ctx context.Context, concept, action string, input map[stri
 // RunFlow is Run with a flow id chosen by the caller, who may need it before
 // the flow ends (an HTTP server answering a timeout names the flow), and a
 // gate (nil for none) through which the caller decides whether the flow
-// commits. The flow runs in a transaction; when it conflicts with a
-// concurrent flow, it runs again from its first action, up to
-// Options.Attempts times, while ctx lasts.
+// commits. The input becomes flow values (value.Of). The flow runs in a
+// transaction; when it conflicts with a concurrent flow, it runs again
+// from its first action, up to Options.Attempts times, while ctx lasts.
 func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, action string, input map[string]any) Result {
 	h, ok := e.prog.Handler(concept, action)
 	if !ok {
 		return Result{FlowID: id, Failure: &UnknownAction{Concept: concept, Action: action}}
 	}
+	input, _ = value.Of(input).(map[string]any)
 	for attempt := 1; ; attempt++ {
 		res, f, outcome := e.attempt(ctx, id, gate, attempt > ExclusiveAfter, concept, action, h, input)
 		res.Attempts = attempt

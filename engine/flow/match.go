@@ -2,6 +2,7 @@ package flow
 
 import (
 	"github.com/legible/legible/engine/program"
+	"github.com/legible/legible/internal/value"
 )
 
 // match is one way a sync's when patterns match records of the flow: a
@@ -127,7 +128,7 @@ func matchArg(a program.Arg, v any, frame []any) bool {
 		frame[a.Slot] = v
 		return true
 	case a.IsLiteral():
-		return program.Equal(a.Value, v)
+		return value.Equal(a.Value, v)
 	}
-	return program.Equal(frame[a.Slot], v)
+	return value.Equal(frame[a.Slot], v)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/trace"
+	"github.com/legible/legible/internal/value"
 )
 
 // steps runs where steps over frames, each step transforming the set. The
@@ -143,7 +144,7 @@ func missing(q *program.Query, in []any) bool {
 // input each call answers.
 type batch struct {
 	ins     [][]any        // the call's inputs
-	index   map[string]int // by input key (appendInputKey): the call input's index
+	index   map[string]int // by input key (value.AppendKey): the call input's index
 	key     *[]byte        // scratch for a key
 	waiting []answer       // the inputs the call answers
 }
@@ -164,7 +165,7 @@ func (f *flow) newBatch(n int) *batch {
 // add adds input i, or, when an equal input is there, has that one
 // answer it. Only a new key is copied into a string.
 func (b *batch) add(i int, in []any) {
-	key, keyed := appendInputKey((*b.key)[:0], in)
+	key, keyed := value.AppendKey((*b.key)[:0], in)
 	*b.key = key
 	if j, dup := b.index[string(key)]; keyed && dup {
 		b.waiting = append(b.waiting, answer{i, j})
@@ -272,8 +273,9 @@ func (f *flow) item(s *program.Sync, c *program.Collect, frame []any) (any, erro
 	return obj, nil
 }
 
-// eval runs an expression over a frame; a literal is built without
-// running it. The environment is the flow's
+// eval runs an expression over a frame, and returns its result as a flow
+// value (value.Of: an expression's integers are numbers like any other);
+// a literal is built without running it. The environment is the flow's
 // scratch map; only the variables the expression reads are set in it, so
 // what earlier expressions left there is never read.
 func (f *flow) eval(s *program.Sync, x *program.Expr, frame []any) (any, error) {
@@ -290,7 +292,7 @@ func (f *flow) eval(s *program.Sync, x *program.Expr, frame []any) (any, error) 
 	if err != nil {
 		return nil, &ExprError{Sync: s.Name, Source: x.Source, Err: err}
 	}
-	return v, nil
+	return value.Of(v), nil
 }
 
 // ExprError is an expression that failed at run time, e.g. on a nil value.

@@ -3,6 +3,8 @@ package program
 import (
 	"cmp"
 	"slices"
+
+	"github.com/legible/legible/internal/value"
 )
 
 // watchers are the anchors that wait for one action. Anchors with a literal
@@ -45,7 +47,7 @@ func bestParam(as []*Anchor) string {
 				if distinct[arg.Param] == nil {
 					distinct[arg.Param] = map[any]bool{}
 				}
-				distinct[arg.Param][normalize(arg.Value)] = true
+				distinct[arg.Param][arg.Value] = true
 			}
 		}
 	}
@@ -62,7 +64,7 @@ func bestParam(as []*Anchor) string {
 func literalOn(p *Pattern, param string) (any, bool) {
 	for _, arg := range p.In {
 		if arg.Param == param && arg.IsLiteral() {
-			return normalize(arg.Value), true
+			return arg.Value, true
 		}
 	}
 	return nil, false
@@ -78,8 +80,8 @@ func (p *Program) Candidates(key string, input map[string]any, buf []*Anchor) []
 	start := len(buf)
 	buf = append(buf, w.rest...)
 	if w.param != "" {
-		if v, ok := input[w.param]; ok && comparable(v) {
-			buf = append(buf, w.byLit[normalize(v)]...)
+		if v, ok := input[w.param]; ok && value.Scalar(v) {
+			buf = append(buf, w.byLit[v]...)
 		}
 	}
 	if len(buf)-start > 1 && len(w.rest) > 0 {

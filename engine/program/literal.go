@@ -91,7 +91,8 @@ func object(n *ast.MapNode, vars []Field) *Literal {
 	return l
 }
 
-// scalar returns the value of a constant string, number, boolean or nil.
+// scalar returns the flow value of a constant string, number, boolean or
+// nil.
 func scalar(n ast.Node) (any, bool) {
 	switch n := n.(type) {
 	case *ast.NilNode:
@@ -99,16 +100,11 @@ func scalar(n ast.Node) (any, bool) {
 	case *ast.StringNode:
 		return n.Value, true
 	case *ast.IntegerNode:
-		return n.Value, true
+		return float64(n.Value), true
 	case *ast.FloatNode:
 		return n.Value, true
 	case *ast.BoolNode:
 		return n.Value, true
-	case *ast.ConstantNode:
-		switch n.Value.(type) {
-		case nil, string, int, float64, bool:
-			return n.Value, true
-		}
 	}
 	return nil, false
 }

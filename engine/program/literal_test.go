@@ -9,13 +9,15 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/internal/value"
 )
 
 // TestLiteralsBuildWhatTheProgramGives builds each literal from a frame
-// and runs its program on the same values: the two must agree.
+// and runs its program on the same values: the two must agree, as the
+// flow values the engine makes of a program's result (value.Of).
 func TestLiteralsBuildWhatTheProgramGives(t *testing.T) {
 	slots := []string{"slug", "tags", "count", "none", "author"}
-	frame := []any{"a-b", []any{"x", "y"}, 3, nil, map[string]any{"username": "ann"}}
+	frame := []any{"a-b", []any{"x", "y"}, 3.0, nil, map[string]any{"username": "ann"}}
 	for _, tt := range []struct {
 		src     string
 		literal bool
@@ -69,7 +71,7 @@ func TestLiteralsBuildWhatTheProgramGives(t *testing.T) {
 			t.Errorf("%s: %v", tt.src, err)
 			continue
 		}
-		if got := x.Literal.Build(frame); !reflect.DeepEqual(got, want) {
+		if got := x.Literal.Build(frame); !reflect.DeepEqual(got, value.Of(want)) {
 			t.Errorf("%s builds %#v; the program gives %#v", tt.src, got, want)
 		}
 	}

@@ -3,8 +3,9 @@ package trace
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"time"
+
+	flowvalue "github.com/legible/legible/internal/value"
 )
 
 // jsonFlow is the JSON shape of a flow.
@@ -21,17 +22,17 @@ type jsonFlow struct {
 
 // jsonNode is the JSON shape of a node of the causal tree.
 type jsonNode struct {
-	ID         string      `json:"id"`
-	Concept    string      `json:"concept"`
-	Action     string      `json:"action"`
-	Sync       string      `json:"sync,omitempty"`
-	When       []string    `json:"when,omitempty"`
-	Input      any         `json:"input"`
-	Output     any         `json:"output,omitempty"`
-	Failure    string      `json:"failure,omitempty"`
-	Start      time.Time   `json:"start"`
-	DurationMs float64     `json:"durationMs"`
-	Children   []*jsonNode `json:"children"`
+	ID         string          `json:"id"`
+	Concept    string          `json:"concept"`
+	Action     string          `json:"action"`
+	Sync       string          `json:"sync,omitempty"`
+	When       []string        `json:"when,omitempty"`
+	Input      json.RawMessage `json:"input"`
+	Output     json.RawMessage `json:"output,omitempty"`
+	Failure    string          `json:"failure,omitempty"`
+	Start      time.Time       `json:"start"`
+	DurationMs float64         `json:"durationMs"`
+	Children   []*jsonNode     `json:"children"`
 }
 
 // JSON renders a flow as indented JSON, deterministically (map keys
@@ -41,8 +42,9 @@ type jsonNode struct {
 // "input", "output", "failure", "start", "durationMs", "children"}. Empty
 // failures, outcomes, attempts, syncs and whens are left out, and so is
 // the output of a failed
-// record. Values JSON cannot hold (NaN, channels, …) appear as their
-// compact text. A nil flow is null.
+// record. The values of inputs and outputs are written by the encoder of
+// replies (value.AppendJSON), HTML unescaped; a number JSON cannot hold
+// (NaN, ±Inf) appears as a string of its text. A nil flow is null.
 func JSON(f *Flow) ([]byte, error) {
 	var doc *jsonFlow
 	if f != nil {
@@ -81,48 +83,15 @@ func jsonNodes(nodes []*Node) []*jsonNode {
 	return out
 }
 
-// jsonMap returns m with every value JSON can encode; nil becomes {}.
-func jsonMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = jsonValue(v)
+// jsonMap writes a record's input or output as JSON, with the encoder of
+// replies; nil becomes {}.
+func jsonMap(m map[string]any) json.RawMessage {
+	if m == nil {
+		m = map[string]any{}
 	}
-	return out
-}
-
-// jsonValue returns v, or a stand-in when JSON cannot encode it: the
-// compact text of the value.
-func jsonValue(v any) any {
-	switch v := v.(type) {
-	case nil, string, bool, int, int64, json.Number:
-		return v
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return value(v, math.MaxInt32)
-		}
-		return v
-	case map[string]any:
-		return jsonMap(v)
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = jsonValue(x)
-		}
-		return out
+	b, err := flowvalue.AppendJSON(nil, flowvalue.Of(m), flowvalue.Format{Lenient: true})
+	if err != nil { // not for flow values, which always encode leniently
+		b, _ = json.Marshal(err.Error())
 	}
-	if b, err := marshal(v); err == nil {
-		return json.RawMessage(b)
-	}
-	return value(v, math.MaxInt32)
-}
-
-// marshal encodes v as JSON without escaping HTML characters.
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return b
 }

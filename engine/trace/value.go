@@ -1,14 +1,13 @@
 package trace
 
 import (
-	"fmt"
 	"math"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
+
+	flowvalue "github.com/legible/legible/internal/value"
 )
 
 // maxValue is about how many characters one value of a record's input or
@@ -25,9 +24,8 @@ const minRoom = 4
 
 // entry is one key and value of a map being rendered.
 type entry struct {
-	key      string
-	val      any
-	rendered bool // key is already rendered (a map key that was not a string)
+	key string
+	val any
 }
 
 // fields renders a record's input or output compactly and
@@ -49,7 +47,8 @@ func fields(m map[string]any) string {
 }
 
 // value renders v in about budget characters: strings quoted, maps with
-// sorted keys, lists in brackets, null for nil.
+// sorted keys, lists in brackets, null for nil. Records hold flow values
+// (package value); anything else is rendered as the flow value it makes.
 func value(v any, budget int) string {
 	switch v := v.(type) {
 	case nil:
@@ -58,63 +57,23 @@ func value(v any, budget int) string {
 		return quoted(v, budget)
 	case bool:
 		return strconv.FormatBool(v)
-	case int:
-		return cut(strconv.Itoa(v), budget)
 	case float64:
-		return cut(float(v, 64), budget)
+		return cut(float(v), budget)
 	case map[string]any:
 		return object(entries(v), budget)
 	case []any:
-		return list(len(v), func(i int) any { return v[i] }, budget)
-	case time.Time:
-		return quoted(v.Format(time.RFC3339Nano), budget)
-	case []byte:
-		return quoted(string(v), budget)
-	case error:
-		return quoted(v.Error(), budget)
-	case fmt.Stringer:
-		return quoted(v.String(), budget)
+		return list(v, budget)
 	}
-	return reflected(reflect.ValueOf(v), budget)
-}
-
-// reflected renders the values value has no case for: other numbers,
-// named types, typed maps and slices, pointers and structs.
-func reflected(rv reflect.Value, budget int) string {
-	switch rv.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return cut(strconv.FormatInt(rv.Int(), 10), budget)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return cut(strconv.FormatUint(rv.Uint(), 10), budget)
-	case reflect.Float32, reflect.Float64:
-		return cut(float(rv.Float(), rv.Type().Bits()), budget)
-	case reflect.Bool:
-		return strconv.FormatBool(rv.Bool())
-	case reflect.String:
-		return quoted(rv.String(), budget)
-	case reflect.Map:
-		return object(mapEntries(rv), budget)
-	case reflect.Slice, reflect.Array:
-		if rv.Kind() == reflect.Slice && rv.IsNil() {
-			return "null"
-		}
-		return list(rv.Len(), func(i int) any { return rv.Index(i).Interface() }, budget)
-	case reflect.Pointer, reflect.Interface:
-		if rv.IsNil() {
-			return "null"
-		}
-		return value(rv.Elem().Interface(), budget)
-	}
-	return cut(fmt.Sprintf("%+v", rv.Interface()), budget)
+	return value(flowvalue.Of(v), budget)
 }
 
 // float renders a number as encoding/json does: plain digits, with an
 // exponent only for very large or very small magnitudes.
-func float(f float64, bits int) string {
+func float(f float64) string {
 	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
-		return strconv.FormatFloat(f, 'g', -1, bits)
+		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
-	return strconv.FormatFloat(f, 'f', -1, bits)
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // entries returns the entries of m sorted by key.
@@ -127,36 +86,13 @@ func entries(m map[string]any) []entry {
 	return es
 }
 
-// mapEntries returns the entries of any map, sorted by the rendering of
-// their keys (string keys as they are).
-func mapEntries(rv reflect.Value) []entry {
-	if rv.IsNil() {
-		return nil
-	}
-	es := make([]entry, 0, rv.Len())
-	for it := rv.MapRange(); it.Next(); {
-		e := entry{val: it.Value().Interface()}
-		if k := it.Key(); k.Kind() == reflect.String {
-			e.key = k.String()
-		} else {
-			e.key, e.rendered = value(k.Interface(), maxValue), true
-		}
-		es = append(es, e)
-	}
-	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.key, b.key) })
-	return es
-}
-
 // object renders map entries as {k: v, …} in about budget characters.
 func object(es []entry, budget int) string {
 	var b strings.Builder
 	b.WriteByte('{')
 	used := 2
 	for i, e := range es {
-		head := e.key + ": "
-		if !e.rendered {
-			head = key(e.key) + ": "
-		}
+		head := key(e.key) + ": "
 		if !more(&b, i, &used, budget-utf8.RuneCountInString(head)) {
 			break
 		}
@@ -169,16 +105,16 @@ func object(es []entry, budget int) string {
 	return b.String()
 }
 
-// list renders n items as [a, b, …] in about budget characters.
-func list(n int, item func(int) any, budget int) string {
+// list renders items as [a, b, …] in about budget characters.
+func list(items []any, budget int) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	used := 2
-	for i := range n {
+	for i, item := range items {
 		if !more(&b, i, &used, budget) {
 			break
 		}
-		v := value(item(i), budget-used)
+		v := value(item, budget-used)
 		b.WriteString(v)
 		used += utf8.RuneCountInString(v)
 	}

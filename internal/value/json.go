@@ -1,54 +1,49 @@
-// Package jsonenc writes the values that flow through legible as JSON,
-// fast: map[string]any (keys sorted), []any, strings, numbers, booleans
-// and null, the values of requests, concepts and expressions. It writes
-// what encoding/json writes for them, escapes and number formats alike,
-// without reflection; a value of another type goes through encoding/json.
-package jsonenc
+package value
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"unicode/utf8"
 )
 
-// Append appends the JSON of v to b.
-func Append(b []byte, v any) ([]byte, error) {
+// Format says how AppendJSON writes.
+type Format struct {
+	// EscapeHTML writes <, > and & as \u003c, \u003e and \u0026, as
+	// encoding/json does by default: replies are written so.
+	EscapeHTML bool
+	// Lenient writes a number JSON cannot hold (NaN, ±Inf) as a string of
+	// its text instead of failing: traces are written so, to show it.
+	Lenient bool
+}
+
+// AppendJSON appends the JSON of the flow value v to b, fast: what
+// encoding/json writes for it, escapes (as f says) and number formats
+// alike, objects' keys sorted, without reflection. A value that is not a
+// flow value is an error.
+func AppendJSON(b []byte, v any, f Format) ([]byte, error) {
 	switch v := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
 	case string:
-		return appendString(b, v), nil
+		return appendString(b, v, f.EscapeHTML), nil
 	case bool:
 		return strconv.AppendBool(b, v), nil
 	case float64:
-		return appendFloat(b, v)
-	case int:
-		return strconv.AppendInt(b, int64(v), 10), nil
-	case int64:
-		return strconv.AppendInt(b, v, 10), nil
+		return appendFloat(b, v, f.Lenient)
 	case map[string]any:
-		return appendObject(b, v)
+		return appendObject(b, v, f)
 	case []any:
-		return appendArray(b, v)
-	case []string:
-		b = append(b, '[')
-		for i, s := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, s)
-		}
-		return append(b, ']'), nil
+		return appendArray(b, v, f)
 	}
-	data, err := json.Marshal(v)
-	return append(b, data...), err
+	return b, fmt.Errorf("a %T is not a flow value; make it one with value.Of", v)
 }
 
 // appendObject appends an object, its keys sorted as encoding/json sorts
 // them.
-func appendObject(b []byte, m map[string]any) ([]byte, error) {
+func appendObject(b []byte, m map[string]any, f Format) ([]byte, error) {
 	var small [16]string // the keys of most objects, without an allocation
 	keys := small[:0]
 	for k := range m {
@@ -61,8 +56,8 @@ func appendObject(b []byte, m map[string]any) ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(appendString(b, k), ':')
-		if b, err = Append(b, m[k]); err != nil {
+		b = append(appendString(b, k, f.EscapeHTML), ':')
+		if b, err = AppendJSON(b, m[k], f); err != nil {
 			return b, err
 		}
 	}
@@ -70,14 +65,14 @@ func appendObject(b []byte, m map[string]any) ([]byte, error) {
 }
 
 // appendArray appends an array.
-func appendArray(b []byte, a []any) ([]byte, error) {
+func appendArray(b []byte, a []any, f Format) ([]byte, error) {
 	b = append(b, '[')
 	var err error
 	for i, x := range a {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, err = Append(b, x); err != nil {
+		if b, err = AppendJSON(b, x, f); err != nil {
 			return b, err
 		}
 	}
@@ -85,10 +80,15 @@ func appendArray(b []byte, a []any) ([]byte, error) {
 }
 
 // appendFloat appends a number as encoding/json writes a float64: the
-// shortest decimal, in exponent form below 1e-6 and from 1e21.
-func appendFloat(b []byte, f float64) ([]byte, error) {
+// shortest decimal, in exponent form below 1e-6 and from 1e21. A number
+// JSON cannot hold is an error, or, lenient, a string of its text.
+func appendFloat(b []byte, f float64, lenient bool) ([]byte, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return b, &json.UnsupportedValueError{Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		text := strconv.FormatFloat(f, 'g', -1, 64)
+		if lenient {
+			return appendString(b, text, false), nil
+		}
+		return b, &json.UnsupportedValueError{Str: text}
 	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
@@ -108,16 +108,16 @@ func appendFloat(b []byte, f float64) ([]byte, error) {
 const hex = "0123456789abcdef"
 
 // appendString appends a string as encoding/json writes it: quoted, with
-// control characters, <, > and & escaped as \u00XX (or \n, \r, \t, \b,
-// \f), and
-// invalid UTF-8 and the line separators U+2028 and U+2029 escaped too.
-func appendString(b []byte, s string) []byte {
+// control characters escaped as \u00XX (or \n, \r, \t, \b, \f), <, > and
+// & too when html, and invalid UTF-8 and the line separators U+2028 and
+// U+2029 escaped too.
+func appendString(b []byte, s string, html bool) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
 				i++
 				continue
 			}
