@@ -39,7 +39,7 @@ func seededConduit(tb testing.TB, db *storage.DB, o conduitseed.Options) (*serve
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv := prog.Server(server.Options{})
+	srv := prog.Server(server.Options{Logger: slog.New(slog.DiscardHandler)})
 	hs := httptest.NewServer(srv.Handler())
 	data, err := conduitseed.Seed(hs.URL+"/api", o)
 	if err != nil {
