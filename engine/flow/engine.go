@@ -192,6 +192,7 @@ func NewID() string {
 // no implementation.
 type UnknownAction struct{ Concept, Action string }
 
+// Error names the action.
 func (u *UnknownAction) Error() string {
 	return "no implementation of " + u.Concept + "." + u.Action
 }

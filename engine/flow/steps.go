@@ -302,10 +302,12 @@ type ExprError struct {
 	Err          error
 }
 
+// Error names the sync and the expression, then what went wrong.
 func (e *ExprError) Error() string {
 	return fmt.Sprintf("sync %s: expression %q: %v", e.Sync, e.Source, e.Err)
 }
 
+// Unwrap returns what went wrong.
 func (e *ExprError) Unwrap() error { return e.Err }
 
 func splitKey(key string) (concept, action string) {

@@ -21,6 +21,7 @@ type exitError struct {
 	err  error
 }
 
+// Error returns the message of the error it carries, if any.
 func (e *exitError) Error() string {
 	if e.err == nil {
 		return ""

@@ -27,8 +27,10 @@ type binary struct{ label, path string }
 // binaries is the -bin flag: label=path, repeated.
 type binaries []binary
 
+// String writes the binaries, as the flag package shows a default.
 func (b *binaries) String() string { return fmt.Sprint(*b) }
 
+// Set adds one -bin label=path.
 func (b *binaries) Set(v string) error {
 	label, path, ok := strings.Cut(v, "=")
 	if !ok || label == "" || path == "" {
