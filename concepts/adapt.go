@@ -63,18 +63,18 @@ func Query[I, O any](fn func(context.Context, I) ([]O, error)) Handler {
 		if err != nil {
 			return nil, err
 		}
-		res := make([][][]any, len(ins))
+		rows := make([][]O, len(ins))
 		for k, i := range ins {
-			rows, err := fn(ctx, i)
+			r, err := fn(ctx, i)
 			switch {
 			case conceptError(err):
 			case err != nil:
 				return nil, err
 			default:
-				res[k] = rowsAt(out, p, rows)
+				rows[k] = r
 			}
 		}
-		return res, nil
+		return rowsAt(out, p, rows), nil
 	}
 	return newHandler(true, in, out, invoke, planned, false)
 }
@@ -118,17 +118,13 @@ func BatchQuery[I, O any](fn func(context.Context, []I) ([][]O, error)) Handler 
 			return nil, err
 		}
 		rows, err := call(ctx, ins)
-		res := make([][][]any, len(ins))
 		switch {
 		case conceptError(err):
-			return res, nil
+			return make([][][]any, len(ins)), nil
 		case err != nil:
 			return nil, err
 		}
-		for k, r := range rows {
-			res[k] = rowsAt(out, p, r)
-		}
-		return res, nil
+		return rowsAt(out, p, rows), nil
 	}
 	return newHandler(true, in, out, invoke, planned, true)
 }

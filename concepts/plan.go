@@ -109,17 +109,31 @@ func (s *shape) encodeAt(dst []any, src reflect.Value, fields []int) {
 	}
 }
 
-// rowsAt encodes the rows a query function returned, by the plan's
-// columns, all in one allocation.
-func rowsAt[O any](out *shape, p *Plan, rows []O) [][]any {
-	enc := make([][]any, len(rows))
-	n := len(p.out)
-	all := make([]any, len(rows)*n)
-	for k := range rows {
-		enc[k] = all[k*n : (k+1)*n : (k+1)*n]
-		out.encodeAt(enc[k], reflect.ValueOf(&rows[k]).Elem(), p.out)
+// rowsAt encodes the rows a query function returned for each input, by
+// the plan's columns: the rows of all inputs in one allocation, and their
+// values in another. An input without rows (nil) has none.
+func rowsAt[O any](out *shape, p *Plan, rows [][]O) [][][]any {
+	total := 0
+	for _, r := range rows {
+		total += len(r)
 	}
-	return enc
+	res := make([][][]any, len(rows))
+	if total == 0 {
+		return res
+	}
+	n := len(p.out)
+	enc := make([][]any, total)
+	all := make([]any, total*n)
+	at := 0
+	for i, r := range rows {
+		res[i] = enc[at : at+len(r) : at+len(r)]
+		for k := range r {
+			res[i][k] = all[(at+k)*n : (at+k+1)*n : (at+k+1)*n]
+			out.encodeAt(res[i][k], reflect.ValueOf(&r[k]).Elem(), p.out)
+		}
+		at += len(r)
+	}
+	return res
 }
 
 // decodeAll decodes the inputs of a plan's call.

@@ -25,6 +25,7 @@ type flow struct {
 	matched int                  // how many times a sync's when matched
 	scratch []any                // a frame to try a first pattern in
 	index   map[string]int       // scratch for merging a query's equal inputs (batch)
+	byText  map[string]int       // the same, for inputs that are one string
 	key     []byte               // scratch for an input's key (value.AppendKey)
 	vm      vm.VM
 }

@@ -145,6 +145,7 @@ func missing(q *program.Query, in []any) bool {
 type batch struct {
 	ins     [][]any        // the call's inputs
 	index   map[string]int // by input key (value.AppendKey): the call input's index
+	byText  map[string]int // of an input that is one string, by the string
 	key     *[]byte        // scratch for a key
 	waiting []answer       // the inputs the call answers
 }
@@ -156,15 +157,27 @@ type answer struct{ input, call int }
 // emptied.
 func (f *flow) newBatch(n int) *batch {
 	if f.index == nil {
-		f.index = make(map[string]int, n)
+		f.index, f.byText = make(map[string]int, n), make(map[string]int, n)
 	}
 	clear(f.index)
-	return &batch{ins: make([][]any, 0, n), index: f.index, key: &f.key, waiting: make([]answer, 0, n)}
+	clear(f.byText)
+	return &batch{ins: make([][]any, 0, n), index: f.index, byText: f.byText, key: &f.key, waiting: make([]answer, 0, n)}
 }
 
 // add adds input i, or, when an equal input is there, has that one
-// answer it. Only a new key is copied into a string.
+// answer it. An input that is one string (an article's id, say) is its
+// own key; of others, only a new key is copied into a string.
 func (b *batch) add(i int, in []any) {
+	if s, ok := soleString(in); ok {
+		if j, dup := b.byText[s]; dup {
+			b.waiting = append(b.waiting, answer{i, j})
+			return
+		}
+		b.byText[s] = len(b.ins)
+		b.waiting = append(b.waiting, answer{i, len(b.ins)})
+		b.ins = append(b.ins, in)
+		return
+	}
 	key, keyed := value.AppendKey((*b.key)[:0], in)
 	*b.key = key
 	if j, dup := b.index[string(key)]; keyed && dup {
@@ -176,6 +189,15 @@ func (b *batch) add(i int, in []any) {
 	}
 	b.waiting = append(b.waiting, answer{i, len(b.ins)})
 	b.ins = append(b.ins, in)
+}
+
+// soleString returns the one value of an input that is one string.
+func soleString(in []any) (string, bool) {
+	if len(in) != 1 {
+		return "", false
+	}
+	s, ok := in[0].(string)
+	return s, ok
 }
 
 // unbind sets the query's outputs to nil in the frame.
