@@ -36,12 +36,8 @@ func (c *conn) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return s, nil
 }
 
-// exec runs a statement that returns no rows (see running).
+// exec runs a statement that returns no rows.
 func (c *conn) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	ctx, err := running(ctx)
-	if err != nil {
-		return nil, err
-	}
 	s, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -49,30 +45,13 @@ func (c *conn) exec(ctx context.Context, query string, args ...any) (sql.Result,
 	return s.ExecContext(ctx, args...)
 }
 
-// query runs a statement that returns rows (see running).
+// query runs a statement that returns rows.
 func (c *conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	ctx, err := running(ctx)
-	if err != nil {
-		return nil, err
-	}
 	s, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	return s.QueryContext(ctx, args...)
-}
-
-// running returns the context a statement runs with: ctx's error when it
-// is done, else ctx without its cancellation. The driver watches a
-// context that can end with a goroutine of its own for each statement,
-// which costs a flow of ten queries more than its queries; a statement
-// here answers from an index and is short, so a flow past its deadline
-// stops at its next statement instead of in the middle of one.
-func running(ctx context.Context) (context.Context, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return context.WithoutCancel(ctx), nil
 }
 
 // close closes the statements and the connection.
