@@ -24,8 +24,8 @@ const collection = "testdata/realworld/Conduit.postman_collection.json"
 // app with newman, as a fresh user, and fails with each failed assertion.
 func TestPostmanSuite(t *testing.T) {
 	if _, err := os.Stat(newman); err != nil {
-		t.Fatalf("newman is not installed (%v): run `go tool task test`, which installs it with npm "+
-			"(Node.js and npm are needed), or `go tool task newman` to install it alone", err)
+		t.Fatalf("newman is not installed (%v): run `npm ci --no-audit --no-fund` at the repository's root "+
+			"(Node.js and npm are needed), as the README's test command does", err)
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
