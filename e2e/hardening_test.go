@@ -36,7 +36,7 @@ func TestNamesWithReservedCharacters(t *testing.T) {
 func TestTokenInTheURLIsRefused(t *testing.T) {
 	u := register(t, "urltoken")
 	r := expect(t, http.StatusBadRequest, "GET", "/user?token="+u.token, "", nil)
-	if msgs := r.errorMessages(t); len(msgs) != 1 || !strings.Contains(msgs[0], "`token` is secret") {
+	if msgs := r.errorMessages(t); len(msgs) != 1 || !strings.Contains(msgs[0], "`token` is secret: send it in the header Authorization: Token …") {
 		t.Fatalf("the 400 says %q", msgs)
 	}
 	expect(t, http.StatusOK, "GET", "/user", u.token, nil)

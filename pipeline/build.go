@@ -23,6 +23,11 @@ type BuildOptions struct {
 	// Traces is the store finished flows go to, which the programs of one
 	// served app share across reloads; a new one when nil.
 	Traces *trace.Store
+	// Restart is set when the program replaces one that served the same
+	// app, as a --dev reload's does: what the concepts say when they
+	// start, below a warning, was said at the first start and is not
+	// said again.
+	Restart bool
 }
 
 // Program is a checked app built on a database: its concepts, and the
@@ -51,7 +56,7 @@ func (a *App) Build(ctx context.Context, db *storage.DB, o BuildOptions) (*Progr
 	if err := db.Setup(ctx); err != nil {
 		return nil, fmt.Errorf("setting up the database: %w", err)
 	}
-	if err := start(ctx, impls, o.Logger); err != nil {
+	if err := start(ctx, impls, startLog(o)); err != nil {
 		return nil, err
 	}
 	prog, err := program.Compile(a.Spec, impls)

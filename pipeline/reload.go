@@ -107,7 +107,7 @@ func (s *Service) reload(ctx context.Context, since time.Time) {
 	app, err := s.check()
 	if err == nil {
 		var srv *server.Server
-		if srv, err = s.build(ctx, app); err == nil {
+		if srv, err = s.build(ctx, app, true); err == nil {
 			s.front.Replace(srv)
 			s.app.Store(app)
 			s.log.Info("reloaded the specs", "after", time.Since(since).Round(time.Millisecond))

@@ -101,6 +101,9 @@ func reloads(t *testing.T, dir string) {
 	if failures != nil || total == 0 {
 		t.Errorf("%d requests during the reloads, failed: %v", total, failures)
 	}
+	if n := strings.Count(log.String(), "tokens are signed"); n > 1 {
+		t.Errorf("the start-up's line on the token secret is logged %d times, once a reload; want it once", n)
+	}
 }
 
 // serveApp serves the app on a loopback port until the test ends, and

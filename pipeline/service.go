@@ -71,7 +71,7 @@ func (e *Env) Open(ctx context.Context, o ServeOptions) (*Service, error) {
 	if s.db, err = OpenDB(ctx, o.DB, log); err != nil {
 		return nil, fmt.Errorf("opening the database: %w", err)
 	}
-	srv, err := s.build(ctx, app)
+	srv, err := s.build(ctx, app, false)
 	if err != nil {
 		if cerr := s.db.Close(); cerr != nil {
 			log.Error("closing the database", "error", cerr)
@@ -99,9 +99,10 @@ func (s *Service) check() (*App, error) {
 	return app, app.Servable()
 }
 
-// build builds the server of a checked app on the service's database.
-func (s *Service) build(ctx context.Context, app *App) (*server.Server, error) {
-	prog, err := app.Build(ctx, s.db, BuildOptions{Logger: s.log, Level: s.o.Level, Traces: s.traces})
+// build builds the server of a checked app on the service's database;
+// a restart replaces the one serving.
+func (s *Service) build(ctx context.Context, app *App, restart bool) (*server.Server, error) {
+	prog, err := app.Build(ctx, s.db, BuildOptions{Logger: s.log, Level: s.o.Level, Traces: s.traces, Restart: restart})
 	if err != nil {
 		return nil, err
 	}

@@ -98,7 +98,7 @@ func TestSecretsStayOutOfURLsAndLogs(t *testing.T) {
 	var log syncbuf.Buffer
 	ts := newTestServer(t, Options{Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	r := ts.do(t, "GET", "/api/counts/a?note=visible&token=hunter2", "", nil)
-	if r.status != 400 || !strings.Contains(r.raw, "`token` is secret") {
+	if r.status != 400 || !strings.Contains(r.raw, "`token` is secret: send it in the header Authorization: Token …") {
 		t.Fatalf("a token in the query string: %d %s, want a 400 that says why", r.status, r.raw)
 	}
 	if r := ts.do(t, "GET", "/api/counts/a?note=visible", "", map[string]string{"Authorization": "Token abc"}); r.status != 200 {

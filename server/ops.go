@@ -38,7 +38,7 @@ func (s *Server) readyz(c echo.Context) error {
 // admin token.
 func (s *Server) flowTrace(c echo.Context) error {
 	if !s.admin(c) {
-		return writeError(c, http.StatusUnauthorized, "the flows endpoint needs `Authorization: Bearer ADMIN_TOKEN` outside development mode", "")
+		return writeError(c, http.StatusUnauthorized, "the flows endpoint needs `Authorization: Bearer $LEGIBLE_ADMIN_TOKEN`, the admin token serve was started with, outside development mode (--dev)", "")
 	}
 	f, ok := s.engine.Traces().Get(c.Param("id"))
 	if !ok {

@@ -52,7 +52,7 @@ func writeReply(c echo.Context, status int, body any) error {
 			buffers.Put(buf)
 		}
 	}()
-	data, err := value.AppendJSON((*buf)[:0], body, value.Format{EscapeHTML: true})
+	data, err := value.AppendJSON((*buf)[:0], body, value.Format{})
 	if err != nil {
 		return err
 	}

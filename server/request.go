@@ -137,7 +137,7 @@ func (s *Server) timedOut(c echo.Context, id, msg string) error {
 func (s *Server) inputs(c echo.Context, rt *spec.Route) (map[string]any, int, string) {
 	q := c.QueryParams()
 	if k := s.secretInQuery(q); k != "" {
-		return nil, http.StatusBadRequest, fmt.Sprintf("`%s` is secret: send it in the request body or header, not in the URL, which logs and proxies keep", k)
+		return nil, http.StatusBadRequest, fmt.Sprintf("`%s` is secret: send it %s, not in the URL, which logs and proxies keep", k, s.secretHome(k))
 	}
 	in, status, msg := s.body(c)
 	if status != 0 {

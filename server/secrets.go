@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -35,6 +36,20 @@ func (s *Server) secretInQuery(q url.Values) string {
 		}
 	}
 	return ""
+}
+
+// secretHome says where a request sends the secret input name: the auth
+// header it comes from ("in the header Authorization: Token …"), or the
+// body.
+func (s *Server) secretHome(name string) string {
+	if a := s.app.Auth; a != nil && a.As.Name == name {
+		value := "…"
+		if a.Scheme != "" {
+			value = a.Scheme + " …"
+		}
+		return fmt.Sprintf("in the header %s: %s", a.Header, value)
+	}
+	return "in the JSON body"
 }
 
 // maskURI returns a request URI with the values of its secret query

@@ -43,6 +43,17 @@ func TestOptionalQueryParameters(t *testing.T) {
 	}
 }
 
+// TestRepliesKeepHTMLCharacters: a reply is JSON for API clients, so <,
+// > and & are written as they are, not as \u003c escapes for browsers'
+// script tags.
+func TestRepliesKeepHTMLCharacters(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	r := ts.do(t, "GET", "/api/query?note=%3Cb%3E%26", "", nil)
+	if r.status != 200 || !strings.Contains(r.raw, `"note":"<b>&"`) {
+		t.Fatalf("%d %s, want the note <b>& as it is", r.status, r.raw)
+	}
+}
+
 func TestWrongFieldTypesReachTheApp(t *testing.T) {
 	ts := newTestServer(t, Options{})
 	// A negative `by` is the concept's to reject; a string for the Number
@@ -138,8 +149,8 @@ func TestPassthroughOpen(t *testing.T) {
 func TestFlowsEndpointNeedsTokenOutsideDev(t *testing.T) {
 	ts := newTestServer(t, Options{AdminToken: "sesame"})
 	id := ts.do(t, "POST", "/api/counts/a", `{"by": 1}`, nil).header.Get(flowHeader)
-	if r := ts.do(t, "GET", "/_legible/flows/"+id, "", nil); r.status != 401 {
-		t.Fatalf("without token: %d", r.status)
+	if r := ts.do(t, "GET", "/_legible/flows/"+id, "", nil); r.status != 401 || !strings.Contains(r.raw, "$LEGIBLE_ADMIN_TOKEN") {
+		t.Fatalf("without token: %d %s, want a 401 that names LEGIBLE_ADMIN_TOKEN", r.status, r.raw)
 	}
 	r := ts.waitTrace(t, id+"?format=text", map[string]string{"Authorization": "Bearer sesame"})
 	if !strings.Contains(r.raw, "[AddRespond] Requesting.respond") {

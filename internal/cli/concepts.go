@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -15,24 +17,29 @@ import (
 )
 
 func newConcepts(cat *catalog.Catalog) *cobra.Command {
-	return &cobra.Command{
+	var specs string
+	cmd := &cobra.Command{
 		Use:   "concepts [NAME]",
 		Short: "List the concepts this binary serves, or print one's spec",
 		Long: `concepts lists the concepts this binary can serve: legible's built-in
 concepts, which an app lists in app.yaml without writing their specs, and
 the app's own, registered in its main.go, whose specs are the app's files.
-With a NAME, it prints that built-in concept's spec: its purpose, principle,
-state, actions and queries, with their inputs and outcomes.`,
+With a NAME, it prints that concept's spec: its purpose, principle,
+state, actions and queries, with their inputs and outcomes. The spec of
+an app's own concept is the app's file, read from --specs.`,
 		Example: `  legible concepts
-  legible concepts Authenticating`,
+  legible concepts Authenticating
+  go run . concepts Listing      # in an app's own module`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return listConcepts(cmd.OutOrStdout(), cat)
 			}
-			return showConcept(cmd.OutOrStdout(), cat, args[0])
+			return showConcept(cmd.OutOrStdout(), cat, args[0], specs)
 		},
 	}
+	cmd.Flags().StringVar(&specs, "specs", "specs", "the app's folder, where the spec of an app's own concept is")
+	return cmd
 }
 
 // listConcepts writes a line per module: its name, where its spec is, and
@@ -58,8 +65,9 @@ func listConcepts(w io.Writer, cat *catalog.Catalog) error {
 	return tw.Flush()
 }
 
-// showConcept prints the spec of a built-in concept.
-func showConcept(w io.Writer, cat *catalog.Catalog, name string) error {
+// showConcept prints the spec of a concept: a built-in one's, or an app's
+// own from its file in the app's folder specs.
+func showConcept(w io.Writer, cat *catalog.Catalog, name, specs string) error {
 	if data := load.BuiltinSpec(name); data != nil {
 		_, err := fmt.Fprintf(w, "# %s, built into every app.\n%s", name, strings.TrimPrefix(string(data), schemaLine(data)))
 		return err
@@ -69,7 +77,13 @@ func showConcept(w io.Writer, cat *catalog.Catalog, name string) error {
 		return usageError(fmt.Errorf("this binary has no concept %s; `legible concepts` lists those it has", name))
 	}
 	if m.Spec == nil {
-		_, err := fmt.Fprintf(w, "# %s is this binary's own concept: its spec is the app's concepts/%s.concept.yaml.\n", name, name)
+		file := filepath.Join(specs, "concepts", name+".concept.yaml")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return usageError(fmt.Errorf("%s is this binary's own concept, and its spec is the app's file %s, which cannot be read (%w); "+
+				"give the app's folder with --specs", name, file, err))
+		}
+		_, err = fmt.Fprintf(w, "# %s, this app's own concept, from %s.\n%s", name, file, strings.TrimPrefix(string(data), schemaLine(data)))
 		return err
 	}
 	_, err := fmt.Fprintf(w, "# %s, built into legible: list it in app.yaml's concepts to use it.\n%s", name,

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/pipeline"
+	"github.com/legible/legible/storage"
 )
 
 // capture runs the command line with the stock binary's concepts, and
@@ -192,3 +194,36 @@ func TestGraphTakesTheAppAsAnArgument(t *testing.T) {
 		t.Errorf("two different folders: exit %d, want 2", code)
 	}
 }
+
+// TestConceptsShowsTheAppsOwnSpec shows an app's own concept, in the
+// binary that registers it: its spec is the app's file.
+func TestConceptsShowsTheAppsOwnSpec(t *testing.T) {
+	dir := t.TempDir()
+	spec := "concept: Shelving\npurpose: keep books on shelves\n"
+	if err := os.MkdirAll(filepath.Join(dir, "concepts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "concepts", "Shelving.concept.yaml"), []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	own := concepts.NewModule("Shelving", nil, func(*storage.DB) *shelving { return &shelving{} })
+	env, err := pipeline.NewEnv(append(library.Modules(), own)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := Execute(New(env), []string{"concepts", "Shelving", "--specs", dir}, &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), "# Shelving, this app's own concept") || !strings.HasSuffix(out.String(), spec) {
+		t.Fatalf("exit %d:\n%s%s", code, out.String(), errOut.String())
+	}
+	code = Execute(New(env), []string{"concepts", "Shelving", "--specs", t.TempDir()}, &out, &errOut)
+	if code != 2 || !strings.Contains(errOut.String(), "give the app's folder with --specs") {
+		t.Fatalf("without the file: exit %d:\n%s", code, errOut.String())
+	}
+}
+
+// shelving is an app's own concept, for the tests.
+type shelving struct{}
+
+// Concept registers nothing: the tests look at its spec only.
+func (*shelving) Concept() *concepts.Concept { return concepts.New("Shelving") }

@@ -11,24 +11,21 @@ import (
 
 // Format says how AppendJSON writes.
 type Format struct {
-	// EscapeHTML writes <, > and & as \u003c, \u003e and \u0026, as
-	// encoding/json does by default: replies are written so.
-	EscapeHTML bool
 	// Lenient writes a number JSON cannot hold (NaN, ±Inf) as a string of
 	// its text instead of failing: traces are written so, to show it.
 	Lenient bool
 }
 
 // AppendJSON appends the JSON of the flow value v to b, fast: what
-// encoding/json writes for it, escapes (as f says) and number formats
-// alike, objects' keys sorted, without reflection. A value that is not a
-// flow value is an error.
+// encoding/json writes for it without HTML escapes (SetEscapeHTML(false):
+// <, > and & as they are), number formats alike, objects' keys sorted,
+// without reflection. A value that is not a flow value is an error.
 func AppendJSON(b []byte, v any, f Format) ([]byte, error) {
 	switch v := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
 	case string:
-		return appendString(b, v, f.EscapeHTML), nil
+		return appendString(b, v), nil
 	case bool:
 		return strconv.AppendBool(b, v), nil
 	case float64:
@@ -56,7 +53,7 @@ func appendObject(b []byte, m map[string]any, f Format) ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(appendString(b, k, f.EscapeHTML), ':')
+		b = append(appendString(b, k), ':')
 		if b, err = AppendJSON(b, m[k], f); err != nil {
 			return b, err
 		}
@@ -86,7 +83,7 @@ func appendFloat(b []byte, f float64, lenient bool) ([]byte, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		text := strconv.FormatFloat(f, 'g', -1, 64)
 		if lenient {
-			return appendString(b, text, false), nil
+			return appendString(b, text), nil
 		}
 		return b, &json.UnsupportedValueError{Str: text}
 	}
@@ -107,17 +104,17 @@ func appendFloat(b []byte, f float64, lenient bool) ([]byte, error) {
 // hex are the digits of \u escapes.
 const hex = "0123456789abcdef"
 
-// appendString appends a string as encoding/json writes it: quoted, with
-// control characters escaped as \u00XX (or \n, \r, \t, \b, \f), <, > and
-// & too when html, and invalid UTF-8 and the line separators U+2028 and
+// appendString appends a string as encoding/json writes it without HTML
+// escapes: quoted, with control characters escaped as \u00XX (or \n, \r,
+// \t, \b, \f), and invalid UTF-8 and the line separators U+2028 and
 // U+2029 escaped too.
-func appendString(b []byte, s string, html bool) []byte {
+func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
 				continue
 			}
