@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -19,7 +20,8 @@ func (s *Server) routes(sp *spec.Spec) *echo.Echo {
 	e.HTTPErrorHandler = s.httpError
 	e.Use(s.recoverPanics, s.accessLog())
 	if len(s.app.CORS) > 0 {
-		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.app.CORS}))
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.app.CORS,
+			MaxAge: int(s.app.PreflightMaxAge() / time.Second)}))
 	}
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)

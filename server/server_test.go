@@ -169,6 +169,9 @@ func TestHealthAndCORS(t *testing.T) {
 	if got := r.header.Get("Access-Control-Allow-Origin"); got != "https://example.com" {
 		t.Fatalf("CORS preflight: %d, allow-origin %q", r.status, got)
 	}
+	if got := r.header.Get("Access-Control-Max-Age"); got != "7200" {
+		t.Fatalf("CORS preflight: max age %q, want 7200 (2h, the default) so browsers ask once", got)
+	}
 }
 
 func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 )
 
 var (
-	appKeys         = []string{"app", "base", "concepts", "timeout", "bodyLimit", "cors", "auth", "passthrough", "lint"}
+	appKeys         = []string{"app", "base", "concepts", "timeout", "bodyLimit", "cors", "corsMaxAge", "auth", "passthrough", "lint"}
 	lintKeys        = []string{"rules"}
 	lintLevels      = map[string]diag.Severity{"error": diag.Error, "warning": diag.Warning, "info": diag.Info, "off": spec.Off}
 	authKeys        = []string{"header", "scheme", "as"}
@@ -39,7 +39,9 @@ func (l *loader) app(file string, doc *yaml.Node) {
 				}
 			}
 		case "timeout":
-			a.Timeout = l.duration(e.val)
+			a.Timeout = l.duration(e.val, "`timeout`")
+		case "corsMaxAge":
+			a.CORSMaxAge = l.duration(e.val, "`corsMaxAge`")
 		case "bodyLimit":
 			a.BodyLimit = l.size(e.val)
 		case "cors":
@@ -80,8 +82,9 @@ func (l *loader) base(a *spec.App, n *yaml.Node) {
 	a.Base = spec.Ident{Name: strings.TrimSuffix(v, "/"), Span: l.src.span(n)}
 }
 
-func (l *loader) duration(n *yaml.Node) time.Duration {
-	v, _ := l.text(n, "`timeout`")
+// duration reads a positive duration, the value of key.
+func (l *loader) duration(n *yaml.Node, key string) time.Duration {
+	v, _ := l.text(n, key)
 	d, err := time.ParseDuration(v)
 	if err != nil || d <= 0 {
 		l.diags.Errorf(l.src.span(n), rules.Schema.ID, "write a duration such as 10s, 500ms or 1m", "`%s` is not a positive duration", v)

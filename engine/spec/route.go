@@ -35,8 +35,9 @@ func (r *Route) String() string {
 
 // The defaults of what app.yaml may leave out.
 const (
-	DefaultTimeout   = 10 * time.Second // a request's, from its arrival
-	DefaultBodyLimit = 1 << 20          // the largest request body, in bytes
+	DefaultTimeout    = 10 * time.Second // a request's, from its arrival
+	DefaultBodyLimit  = 1 << 20          // the largest request body, in bytes
+	DefaultCORSMaxAge = 2 * time.Hour    // a preflight answer's life in a browser: as long as Chromium keeps one
 )
 
 // RequestTimeout returns how long a request may take: app.yaml's
@@ -55,4 +56,14 @@ func (a *App) RequestBodyLimit() int64 {
 		return DefaultBodyLimit
 	}
 	return a.BodyLimit
+}
+
+// PreflightMaxAge returns how long browsers may keep the answer to a CORS
+// preflight: app.yaml's corsMaxAge, or DefaultCORSMaxAge. A nil App has
+// the default.
+func (a *App) PreflightMaxAge() time.Duration {
+	if a == nil || a.CORSMaxAge <= 0 {
+		return DefaultCORSMaxAge
+	}
+	return a.CORSMaxAge
 }

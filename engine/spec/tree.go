@@ -54,6 +54,7 @@ type App struct {
 	Timeout     time.Duration
 	BodyLimit   int64 // bytes; zero means the default
 	CORS        []string
+	CORSMaxAge  time.Duration // how long browsers keep a preflight's answer; zero means the default
 	Auth        *Auth
 	Rules       map[string]RuleLevel // lint: { rules: … }: severities the app sets
 	Passthrough []*Passthrough
