@@ -19,7 +19,8 @@ func skipDir(name string) bool {
 
 // AppFiles lists the spec files of the app in dir, sorted, not descending
 // into folders of other apps (those with an app.yaml of their own) below
-// the top.
+// the top. Each is named as the command line would name it (canonical),
+// so that a file met through the app and given on its own is one file.
 func AppFiles(dir string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -33,7 +34,7 @@ func AppFiles(dir string) ([]string, error) {
 			return nil
 		}
 		if load.KindOf(p) != load.NotSpec {
-			out = append(out, p)
+			out = append(out, canonical(p))
 		}
 		return nil
 	})
@@ -91,7 +92,8 @@ func canonical(p string) string {
 	return p
 }
 
-// allSpecFiles lists every spec file below dir, nested apps included.
+// allSpecFiles lists every spec file below dir, nested apps included,
+// each named as the command line would name it (canonical).
 func allSpecFiles(dir string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -101,7 +103,7 @@ func allSpecFiles(dir string) ([]string, error) {
 		case d.IsDir() && p != dir && skipDir(d.Name()):
 			return filepath.SkipDir
 		case !d.IsDir() && load.KindOf(p) != load.NotSpec:
-			out = append(out, p)
+			out = append(out, canonical(p))
 		}
 		return nil
 	})
@@ -109,17 +111,21 @@ func allSpecFiles(dir string) ([]string, error) {
 }
 
 // AppRoot returns the nearest folder at or above file's folder that holds
-// an app.yaml, or "" when there is none. The path is absolute when file's
-// is, and otherwise relative to the working folder, so that the app's files
+// an app.yaml, or "" when there is none (AppOf).
+func AppRoot(file string) string { return AppOf(filepath.Dir(file)) }
+
+// AppOf returns the nearest folder at or above dir that holds an
+// app.yaml, or "" when there is none. The path is absolute when dir is,
+// and otherwise relative to the working folder, so that the app's files
 // are named the way the command line named them.
-func AppRoot(file string) string {
-	abs, err := filepath.Abs(filepath.Dir(file))
+func AppOf(dir string) string {
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
 	for {
 		if exists(filepath.Join(abs, "app.yaml")) {
-			if filepath.IsAbs(file) {
+			if filepath.IsAbs(dir) {
 				return abs
 			}
 			if wd, err := os.Getwd(); err == nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
 	"github.com/legible/legible/pipeline"
@@ -34,7 +35,8 @@ it has a spec file of. A concept this binary cannot serve is a note, not an
 error: lint from the app's own module (go run . lint) to check its own
 concepts.
 
-With no PATH, it lints specs/.
+With no PATH, it lints the app the working folder is in (the nearest
+folder at or above it with an app.yaml), or else specs/.
 
 Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 errors
 found or more warnings than --max-warnings, 2 bad usage or unreadable input.`,
@@ -47,7 +49,7 @@ found or more warnings than --max-warnings, 2 bad usage or unreadable input.`,
 				return usageError(fmt.Errorf("unknown format %q (the formats are %s)", format, strings.Join(report.Formats, ", ")))
 			}
 			if len(args) == 0 {
-				args = []string{"specs"}
+				args = []string{defaultApp()}
 			}
 			// A lint run is short and allocates a few dozen MB at most:
 			// collecting garbage would only slow it down.
@@ -79,6 +81,15 @@ found or more warnings than --max-warnings, 2 bad usage or unreadable input.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
 	cmd.Flags().IntVar(&maxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (0: fail on any warning; -1: no limit)")
 	return cmd
+}
+
+// defaultApp is the app lint checks when given no path: the one the
+// working folder is in, or else specs/.
+func defaultApp() string {
+	if root := lint.AppOf("."); root != "" {
+		return root
+	}
+	return "specs"
 }
 
 // summarize prints the counts of problems to standard error, or that

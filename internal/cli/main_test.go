@@ -227,3 +227,28 @@ type shelving struct{}
 
 // Concept registers nothing: the tests look at its spec only.
 func (*shelving) Concept() *concepts.Concept { return concepts.New("Shelving") }
+
+// TestLintFromInsideAnApp lints from a folder of an app, as a user in
+// specs/syncs does: with no path, the app it is in; with a folder or a
+// file of it, those files as part of their app.
+func TestLintFromInsideAnApp(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../specs")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dir, "syncs"))
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint"}, "no problems in 7 files"},
+		{[]string{"lint", "."}, "no problems in 6 files"},
+		{[]string{"lint", "lists.sync.yaml"}, "no problems in 1 file"},
+		{[]string{"lint", "../syncs/../syncs"}, "no problems in 6 files"},
+	} {
+		code, out, errOut := capture(t, tt.args...)
+		if code != 0 || out != "" || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %s%s; want %q", tt.args, code, out, errOut, tt.want)
+		}
+	}
+}
