@@ -5,7 +5,6 @@ package analysis
 
 import (
 	"strings"
-	"time"
 
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/spec"
@@ -43,7 +42,6 @@ type model struct {
 	syncs   []*syncInfo
 	byWhen  map[string]*watchers // action key -> syncs naming it in when
 	routes  []*spec.Route        // the request routes, as check derived them
-	timeout time.Duration
 }
 
 const (
@@ -53,7 +51,7 @@ const (
 
 // newModel reduces a checked spec.
 func newModel(sp *spec.Spec) *model {
-	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}, timeout: sp.App.RequestTimeout()}
+	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}}
 	for _, r := range sp.Routes {
 		if r.Passthrough == nil {
 			m.routes = append(m.routes, r)

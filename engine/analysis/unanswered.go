@@ -21,14 +21,14 @@ func (m *model) unanswered(diags *diag.List) {
 		if !happy.answered() {
 			diags.Errorf(r.At, rules.Unanswered.ID,
 				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.Path),
-				"%s: no chain of syncs answers this request (it will time out after %s)", r, m.timeout)
+				"%s: no chain of syncs answers this request (its client gets a 504 and nothing the flow wrote is kept)", r)
 			continue
 		}
 		for _, f := range m.failable(r, happy) {
 			m.warnPartial(diags, r, f.sc, f.key, nil, warned)
 			if !f.sc.answered() {
 				diags.Errorf(r.At, rules.Unanswered.ID, errorHint(r, f.key),
-					"%s: when %s returns an error, no sync answers the request (it will time out after %s)", r, f.key, m.timeout)
+					"%s: when %s returns an error, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, f.key)
 			}
 		}
 		for _, e := range m.emptiable(r, happy) {
@@ -36,8 +36,8 @@ func (m *model) unanswered(diags *diag.List) {
 			m.warnPartial(diags, r, e.sc, "", &g, warned)
 			if !e.sc.answered() {
 				diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID, m.emptyHint(r, e.sync, g),
-					"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (it will time out after %s)",
-					r, g.from, g.lookup.query, m.timeout)
+					"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
+					r, g.from, g.lookup.query)
 			}
 		}
 	}
@@ -143,7 +143,7 @@ func (m *model) warnDrop(diags *diag.List, r *spec.Route, sc *scenario, empty *g
 		hint = fmt.Sprintf("if %s always finds a row, add `optional: true` to it at %s; else add a sync that answers when it finds nothing", empty.lookup.query, at)
 	}
 	diags.Warnf(drop, rules.Unanswered.ID, hint,
-		"%s: %sif this step leaves no frame, no sync answers the request (it will time out after %s)", r, when, m.timeout)
+		"%s: %sif this step leaves no frame, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, when)
 }
 
 // warnGuarded warns when the flow of a scenario invokes an action whose
@@ -173,7 +173,7 @@ func (m *model) warnGuarded(diags *diag.List, r *spec.Route, sc *scenario, faili
 		fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }` and `- %s: {}`, "+
 			"and whose `then` responds", r.Path, action),
 		"%s: when %s %s, only syncs that answer the request alone can answer (%s), each behind a step that can drop every frame; "+
-			"if all of them drop it, no sync answers (it will time out after %s)", r, action, outcome, strings.Join(names, ", "), m.timeout)
+			"if all of them drop it, no sync answers (its client gets a 504 and nothing the flow wrote is kept)", r, action, outcome, strings.Join(names, ", "))
 	return true
 }
 
