@@ -163,9 +163,13 @@ func builtinNamed(got, want types.Type) string {
 		"in the concept's spec (e.g. `Shopping%s` rather than `%s`)", name, strings.ToLower(name), name, name)
 }
 
-// read marks a variable as used, or reports it unbound.
+// read marks a variable as used, or reports it unbound, unless the
+// loader lost a part of the sync that may bind it (Sync.Hidden).
 func (sc *syncCheck) read(s *scope, name string, sp diag.Span) *variable {
 	v := s.lookup(name)
+	if v == nil && sc.s.Hidden {
+		return nil
+	}
 	if v == nil {
 		if _, ok := sc.later[name]; ok {
 			sc.early[name] = true

@@ -101,9 +101,10 @@ func readAll(files []File) []*loader {
 
 // loader accumulates the spec and diagnostics of one Load call.
 type loader struct {
-	sp    *spec.Spec
-	diags diag.List
-	src   *source
+	sp     *spec.Spec
+	diags  diag.List
+	src    *source
+	hidden bool // the sync being read lost a part that may bind variables (Sync.Hidden)
 }
 
 // file reads the tree of one parsed file.

@@ -23,8 +23,9 @@ func (l *loader) syncFile(file string, doc *yaml.Node) {
 		}
 		s := &spec.Sync{File: file, Name: name}
 		before := len(l.diags)
+		l.hidden = false
 		l.sync(s, e.val)
-		s.Damaged = len(l.diags) > before
+		s.Damaged, s.Hidden = len(l.diags) > before, l.hidden
 		l.sp.Syncs = append(l.sp.Syncs, s)
 	}
 }
@@ -41,6 +42,8 @@ func (l *loader) sync(s *spec.Sync, n *yaml.Node) {
 			for _, item := range l.items(e.val, "`when`") {
 				if p := l.pattern(item, clauseWhen); p != nil {
 					s.When = append(s.When, p.Pattern)
+				} else {
+					l.hidden = true
 				}
 			}
 		case "where":
@@ -54,6 +57,7 @@ func (l *loader) sync(s *spec.Sync, n *yaml.Node) {
 			}
 		default:
 			l.unknownKey(e.key, what, syncKeys)
+			l.hidden = true
 		}
 	}
 	if !hasWhen || !hasThen || len(s.When) == 0 || len(s.Then) == 0 {
@@ -72,6 +76,8 @@ func (l *loader) steps(n *yaml.Node, what string) []spec.Step {
 	for _, item := range l.items(n, what) {
 		if st := l.step(item); st != nil {
 			out = append(out, st)
+		} else {
+			l.hidden = true
 		}
 	}
 	return out
@@ -116,6 +122,8 @@ func (l *loader) bind(e entry) spec.Step {
 		}
 		if x := l.expr(be.val, "`"+name.Name+"`"); x != nil {
 			b.Entries = append(b.Entries, &spec.BindEntry{Name: name, Expr: x})
+		} else {
+			l.hidden = true
 		}
 	}
 	return b

@@ -148,6 +148,11 @@ type Sync struct {
 	// Damaged is set when the loader dropped part of the sync, so checks
 	// that need all of it, such as unused variables, skip it.
 	Damaged bool
+	// Hidden is set when what the loader dropped may bind variables: an
+	// unknown key (a misspelled `where:`), or a pattern, step or bind
+	// entry it could not read. A name the sync reads may be bound there,
+	// so it is not reported unbound.
+	Hidden bool
 }
 
 // Pattern is an action pattern `Concept.action: { inputs }` with an
