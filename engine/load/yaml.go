@@ -60,6 +60,14 @@ func (p *parsed) yamlError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	hint := "fix the YAML syntax; the rest of this file was not read"
+	if msg == "did not find expected '-' indicator" {
+		if at, ok := p.outOfList(line); ok {
+			line, msg = at, "this line is at the column of the list's `- `, but starts no item: the list above ends here"
+			hint = "a list item starts with `- ` at this column: to go on with the item above (an `out:` or `optional:` of its pattern), " +
+				"indent this line two spaces past the `- `"
+		}
+	}
 	col := 1
 	if text := p.src.line(line - 1); len(text) > 0 {
 		for col <= len(text) && (text[col-1] == ' ' || text[col-1] == '\t') {
@@ -68,11 +76,35 @@ func (p *parsed) yamlError(err error) {
 	}
 	text := string(p.src.line(line - 1))
 	sp := diag.Span{Pos: diag.Pos{File: file, Line: line, Col: col}, EndLine: line, EndCol: max(col+1, len([]rune(text))+1)}
-	hint := "fix the YAML syntax; the rest of this file was not read"
 	if optionalInFlow.MatchString(text) {
 		hint = "inside `{ }` the YAML reader cannot take a key ending in `?`: quote it, as in `{ \"bio?\": String }`, or write the mapping one key per line"
 	}
 	p.diags.Errorf(sp, rules.YAML.ID, hint, "%s", msg)
+}
+
+// outOfList finds the line that broke the list starting at line start:
+// yaml.v3 names the list's first line, not the line where a `- ` was
+// expected, which is the first line after it at the list's indentation
+// that starts no item (an `out:` written at the column of its pattern's
+// `- `).
+func (p *parsed) outOfList(start int) (int, bool) {
+	first := string(p.src.line(start - 1))
+	indent := len(first) - len(strings.TrimLeft(first, " "))
+	if !strings.HasPrefix(first[indent:], "-") {
+		return 0, false
+	}
+	for n := start + 1; n <= len(p.src.raw); n++ {
+		text := string(p.src.line(n - 1))
+		rest := strings.TrimLeft(text, " ")
+		if rest == "" || strings.HasPrefix(rest, "#") || len(text)-len(rest) > indent {
+			continue
+		}
+		if len(text)-len(rest) < indent || strings.HasPrefix(rest, "-") {
+			return 0, false
+		}
+		return n, true
+	}
+	return 0, false
 }
 
 // entry is one key-value pair of a mapping.
