@@ -23,6 +23,10 @@ const maxSources = 3
 // then action's ignored `out:`, a misspelling, a binding trapped inside a
 // collect, the actions and queries that return such a name.
 func (sc *syncCheck) unboundHint(s *scope, name string) string {
+	if p, ok := sc.thenOut[name]; ok && isQuery(p) {
+		return fmt.Sprintf("`%s` is in the `out:` of the query %s at line %d, but `then` binds nothing; move the query, with its `out:`, to `where`",
+			name, p.Key(), p.OutSpan.Line)
+	}
 	if p, ok := sc.thenOut[name]; ok {
 		out := name
 		for _, a := range p.Out {
@@ -60,6 +64,9 @@ func (sc *syncCheck) unboundHint(s *scope, name string) string {
 
 // newSyncHint explains a then-output error with the sync to write instead.
 func (sc *syncCheck) newSyncHint(p *spec.Pattern) string {
+	if isQuery(p) {
+		return fmt.Sprintf("%s is a query: move it to `where`, with this `out:`, where its rows bind; no sync can wait for a query", p.Key())
+	}
 	return fmt.Sprintf("to use what %s.%s returns, remove this `out:` and write a separate sync that waits for it:\n%s",
 		p.Concept.Name, p.Action.Name, sc.suggestedSync(p))
 }
@@ -86,3 +93,6 @@ func renderArgs(args []*spec.Arg) string {
 	}
 	return "{ " + strings.Join(parts, ", ") + " }"
 }
+
+// isQuery reports whether a pattern names a query, as check resolved it.
+func isQuery(p *spec.Pattern) bool { return p.Target != nil && p.Target.Query }
