@@ -10,11 +10,12 @@ import (
 	"time"
 )
 
-// TestNewAppWorksOnTheFirstTry scaffolds an app with `legible new` into a
-// folder outside the repository, its legible dependency pointed at this
-// checkout, then, there, runs what its README says: go test ./... passes,
-// go run . lint is clean, and the app it builds serves its routes over
-// HTTP, its own concept among them.
+// TestNewAppWorksOnTheFirstTry scaffolds an app with `legible new`, run
+// inside this checkout with no --legible, into a folder outside the
+// repository: new points the app at the checkout by itself, and its README
+// says so. Then, there, it runs what the README says: go test ./...
+// passes, go run . lint is clean, and the app it builds serves its routes
+// over HTTP, its own concept among them, its errors in legible's shape.
 func TestNewAppWorksOnTheFirstTry(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module of its own")
@@ -26,7 +27,10 @@ func TestNewAppWorksOnTheFirstTry(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "shoplist")
 	legible := buildLegible(t)
 	start := time.Now()
-	run(t, "", legible, "new", "--legible", repo, dir)
+	run(t, "", legible, "new", dir)
+	if readme, err := os.ReadFile(filepath.Join(dir, "README.md")); err != nil || !strings.Contains(string(readme), "legible from the checkout at "+filepath.ToSlash(repo)) {
+		t.Fatalf("the app's README does not say it uses the checkout at %s (%v)", repo, err)
+	}
 	run(t, dir, "go", "build", "-o", "shoplist", ".")
 	p := startServe(t, filepath.Join(dir, "shoplist"), dir, "--data", filepath.Join(dir, "data"))
 	defer p.stop(t)
@@ -54,7 +58,9 @@ func useShoplist(t *testing.T, st *site) {
 	other, _ := st.expect(t, 201, "POST", "/users", "", map[string]any{"user": map[string]any{"email": "bob@example.com", "password": "secret"}}).body["token"].(string)
 	st.expect(t, 404, "GET", "/lists/"+id, other, nil)
 	st.expect(t, 401, "GET", "/lists/"+id, "", nil)
-	st.expect(t, 422, "POST", "/lists", token, map[string]any{"list": map[string]any{"title": " "}})
+	if msgs := st.expect(t, 422, "POST", "/lists", token, map[string]any{"list": map[string]any{"title": " "}}).errorMessages(t); len(msgs) != 1 {
+		t.Errorf("a refused list: %q, want one message in legible's shape {errors: {body: [...]}}", msgs)
+	}
 	st.expect(t, 401, "POST", "/users/login", "", map[string]any{"user": map[string]any{"email": "ann@example.com", "password": "wrong"}})
 }
 

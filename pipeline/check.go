@@ -19,8 +19,11 @@ type App struct {
 	// Spec is the app's spec tree, as the checker resolved it.
 	Spec *spec.Spec
 	// Diags are every diagnostic of the app, sorted, after its `lint:`
-	// settings and ignore comments; a concept the binary has no
-	// implementation of is a note here (see ServeDiags).
+	// settings and ignore comments. A concept of the app's own that the
+	// binary has no implementation of is an error when the binary serves
+	// concepts of an app's own (it is the app's own binary, which should
+	// serve them all), and a note from the stock binary, which may not be
+	// the app's (see ServeDiags).
 	Diags diag.List
 	// Sources holds the text of every file read, the library's specs
 	// included, for reports.
@@ -41,7 +44,11 @@ type App struct {
 // App.Diags: Check itself never fails.
 func (e *Env) Check(files []load.File) *App {
 	sp, diags := lint.Check(files, e.cat)
-	modules, bound := e.cat.Bind(sp, diag.Info)
+	missing := diag.Info
+	if e.own {
+		missing = diag.Error
+	}
+	modules, bound := e.cat.Bind(sp, missing)
 	a := &App{Spec: sp, Diags: lint.Configure(sp, files, append(diags, bound...)), Sources: map[string][]byte{}, env: e, modules: modules}
 	for _, f := range files {
 		a.Sources[f.Name] = f.Data

@@ -26,6 +26,7 @@ import (
 // binary serves. It is safe for concurrent use.
 type Env struct {
 	cat *catalog.Catalog
+	own bool // it serves concepts of an app's own: it is that app's binary
 }
 
 // NewEnv returns the environment of a binary that serves the modules:
@@ -37,7 +38,11 @@ func NewEnv(modules ...concepts.Module) (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Env{cat: cat}, nil
+	e := &Env{cat: cat}
+	for _, m := range cat.Modules() {
+		e.own = e.own || m.Spec == nil
+	}
+	return e, nil
 }
 
 // Catalog returns the modules the environment serves.

@@ -55,11 +55,19 @@ func Write(o Options) ([]string, error) {
 	if err := module.CheckImportPath(mod); err != nil {
 		return nil, fmt.Errorf("%w; choose a module path with --module, such as example.com/%s", err, appName(mod))
 	}
-	files, err := render(mod)
+	checkout := ""
+	if o.Legible != "" {
+		abs, err := filepath.Abs(o.Legible)
+		if err != nil {
+			return nil, err
+		}
+		checkout = abs
+	}
+	files, err := render(mod, checkout)
 	if err != nil {
 		return nil, err
 	}
-	if files["go.mod"], err = goMod(mod, o); err != nil {
+	if files["go.mod"], err = goMod(mod, checkout, o.Version); err != nil {
 		return nil, err
 	}
 	var wrote []string
@@ -93,15 +101,18 @@ func emptyOrMissing(dir string) error {
 }
 
 // render returns the template's files with the module path and app name
-// filled in, and the editor schemas of the spec files.
-func render(mod string) (map[string][]byte, error) {
+// filled in, the notes on a legible checkout the module uses (checkout,
+// or "" for none), and the editor schemas of the spec files.
+func render(mod, checkout string) (map[string][]byte, error) {
 	files := map[string][]byte{}
+	fill := strings.NewReplacer("__MODULE__", mod, "__APP__", appName(mod),
+		"__CHECKOUT__", checkoutNote(checkout), "__CI_CHECKOUT__", ciNote(checkout))
 	err := fs.WalkDir(template, "template", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		data, err := template.ReadFile(p)
-		text := strings.NewReplacer("__MODULE__", mod, "__APP__", appName(mod)).Replace(string(data))
+		text := fill.Replace(string(data))
 		files[strings.TrimSuffix(strings.TrimPrefix(p, "template/"), ".tmpl")] = []byte(text)
 		return err
 	})
@@ -129,22 +140,46 @@ func appName(mod string) string {
 	return strings.TrimSuffix(name, "_")
 }
 
-// goMod returns the new module's go.mod.
-func goMod(mod string, o Options) ([]byte, error) {
+// goMod returns the new module's go.mod: it requires legible at version,
+// or replaces it with the checkout at the absolute path checkout.
+func goMod(mod, checkout, version string) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "module %s\n\ngo %s\n", mod, strings.TrimPrefix(runtime.Version(), "go"))
 	switch {
-	case o.Legible != "":
-		abs, err := filepath.Abs(o.Legible)
-		if err != nil {
-			return nil, err
+	case checkout != "":
+		if _, err := os.Stat(filepath.Join(checkout, "go.mod")); err != nil {
+			return nil, fmt.Errorf("--legible %s: %w; give the folder of legible's go.mod", checkout, err)
 		}
-		if _, err := os.Stat(filepath.Join(abs, "go.mod")); err != nil {
-			return nil, fmt.Errorf("--legible %s: %w; give the folder of legible's go.mod", o.Legible, err)
-		}
-		fmt.Fprintf(&b, "\nrequire %s v0.0.0-00010101000000-000000000000\n\nreplace %s => %s\n", ModulePath, ModulePath, filepath.ToSlash(abs))
-	case o.Version != "" && o.Version != "dev":
-		fmt.Fprintf(&b, "\nrequire %s %s\n", ModulePath, o.Version)
+		fmt.Fprintf(&b, "\nrequire %s v0.0.0-00010101000000-000000000000\n\nreplace %s => %s\n", ModulePath, ModulePath, filepath.ToSlash(checkout))
+	case version != "" && version != "dev":
+		fmt.Fprintf(&b, "\nrequire %s %s\n", ModulePath, version)
 	}
 	return []byte(b.String()), nil
+}
+
+// checkoutNote is the README's section on the legible checkout the module
+// uses, or "" for none.
+func checkoutNote(checkout string) string {
+	if checkout == "" {
+		return ""
+	}
+	return fmt.Sprintf(`
+## legible from a checkout
+
+This module uses legible from the checkout at %s: its go.mod
+replaces the module %s with that folder. The CI workflow in
+`+"`.github/workflows/ci.yml`"+` cannot build it on another machine, which has no
+such folder: once legible's module is published, drop the replace
+(`+"`go mod edit -dropreplace %s && go get %s@latest`"+`).
+`, filepath.ToSlash(checkout), ModulePath, ModulePath, ModulePath)
+}
+
+// ciNote is the CI workflow's warning on the legible checkout the module
+// uses, or "" for none.
+func ciNote(checkout string) string {
+	if checkout == "" {
+		return ""
+	}
+	return fmt.Sprintf("# go.mod replaces %s with the checkout at %s, which a CI\n"+
+		"# machine does not have: this workflow fails until that replace goes (see README.md).\n", ModulePath, filepath.ToSlash(checkout))
 }
