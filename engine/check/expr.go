@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,11 +54,70 @@ func (sc *syncCheck) expr(s *scope, x *spec.Expr) types.Type {
 	cfg.WithEnv(env)
 	t, err := exprchecker.Check(tree, cfg)
 	if err != nil {
-		sc.exprError(x, err, rules.Type.ID, typeHint(err.Error()))
+		sc.exprError(x, err, rules.Type.ID, typeHint(err.Error(), readsRequestText(x)))
 		return types.Type{}
 	}
+	sc.stringOrNumber(x)
 	x.Type = fromReflect(t)
 	return x.Type
+}
+
+// readsRequestText reports whether an expression reads a path parameter
+// or the request's `query`: strings, whatever they look like.
+func readsRequestText(x *spec.Expr) bool {
+	for _, v := range x.Reads {
+		if strings.HasPrefix(v.Origin, "`when` pattern Requesting.request") &&
+			(v.Type.Kind == types.String || v.Type.Values == types.String) {
+			return true
+		}
+	}
+	return false
+}
+
+// stringOrNumber reports `a ?? b` where a is a String and b a Number,
+// `query.max ?? 20`: a String when the request gives it, a Number when it
+// does not, which arithmetic then takes for a number it is not.
+func (sc *syncCheck) stringOrNumber(x *spec.Expr) {
+	ast.Find(x.Tree, func(n ast.Node) bool {
+		b, ok := n.(*ast.BinaryNode)
+		if !ok || b.Operator != "??" || kindOf(b.Left) != reflect.String || !numeric(kindOf(b.Right)) {
+			return false
+		}
+		lf, lt := extent(b.Left)
+		rf, rt := extent(b.Right)
+		text := []rune(x.Source)
+		l, r := string(text[lf:lt]), string(text[rf:rt])
+		sc.diags.Errorf(x.SpanOf(lf, rt), rules.Type.ID,
+			fmt.Sprintf("convert it, so that it is a number either way: `int(%s ?? \"%s\")`, or `float(…)` for a fraction", l, r),
+			"`%s ?? %s` is a String when there is one, a Number when not: the values of `query` and path parameters are strings", l, r)
+		return false
+	})
+}
+
+// extent returns the rune range of the source that a node and its
+// children span: a node's own location is only where it starts.
+func extent(n ast.Node) (from, to int) {
+	loc := n.Location()
+	from, to = loc.From, loc.To
+	ast.Find(n, func(c ast.Node) bool {
+		l := c.Location()
+		from, to = min(from, l.From), max(to, l.To)
+		return false
+	})
+	return from, to
+}
+
+// kindOf is the kind of an expression node's type, as check typed it.
+func kindOf(n ast.Node) reflect.Kind {
+	if t := n.Type(); t != nil {
+		return t.Kind()
+	}
+	return reflect.Invalid
+}
+
+// numeric reports whether k is a number's kind.
+func numeric(k reflect.Kind) bool {
+	return k >= reflect.Int && k <= reflect.Float64
 }
 
 // syntaxHint suggests a fix for a syntax error: `==` for a lone `=`, else
@@ -100,10 +160,16 @@ func specTypeNames(msg string) string {
 	return goType.ReplaceAllStringFunc(msg, func(t string) string { return specTypes[t] })
 }
 
-// typeHint suggests a fix for the type errors that have a usual cause.
-func typeHint(msg string) string {
-	if strings.Contains(msg, "used as condition") {
+// typeHint suggests a fix for the type errors that have a usual cause;
+// text says the expression reads request values that are strings.
+func typeHint(msg string, text bool) string {
+	switch {
+	case strings.Contains(msg, "used as condition"):
 		return "`?:` and `if` need a Boolean; to fall back on a default when a value is nil, write `value ?? default`"
+	case text && (strings.Contains(msg, "mismatched types string") || strings.Contains(msg, "slice index string") ||
+		strings.Contains(msg, "index string")):
+		return "the values of `query` and path parameters are strings: convert one to a number with `int(…)`, " +
+			"as in `int(query.limit ?? \"20\")`, or `float(…)` for a fraction"
 	}
 	return ""
 }

@@ -2,10 +2,13 @@ package check
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
+	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -51,6 +54,53 @@ func (c *checker) syncRoutes() {
 		return cmp.Or(cmp.Compare(a.At.File, b.At.File), cmp.Compare(a.At.Line, b.At.Line), cmp.Compare(a.At.Col, b.At.Col))
 	})
 	c.sp.Routes = routes
+	c.sameShape(routes)
+}
+
+// sameShape reports a route whose path differs from an earlier route's
+// only in the names of its parameters (/events/:id/rsvp beside
+// /events/:event/rsvp): to the HTTP server they are one path, whose
+// parameters have one name, so the syncs of one of them never get theirs.
+func (c *checker) sameShape(routes []*spec.Route) {
+	first := map[string]*spec.Route{}
+	for _, r := range routes {
+		shape := pathShape(r.Path)
+		prev, ok := first[shape]
+		if !ok {
+			first[shape] = r
+			continue
+		}
+		if prev.Path != r.Path {
+			c.diags.Errorf(c.pathSpan(r), rules.Duplicate.ID,
+				fmt.Sprintf("did you mean %q? name each parameter as %s at %s names it", prev.Path, prev, prev.At.Pos),
+				"path %q is %q with other names for its parameters: the server takes them for one path", r.Path, prev.Path)
+		}
+	}
+}
+
+// pathSpan returns where the first pattern of route r writes its path.
+func (c *checker) pathSpan(r *spec.Route) diag.Span {
+	for _, p := range requestPatterns(c.sp) {
+		if p.Span == r.At {
+			for _, a := range p.In {
+				if a.Param.Name == "path" {
+					return a.Term.Span
+				}
+			}
+		}
+	}
+	return r.At
+}
+
+// pathShape is a path with its parameters' names left out: "/events/:/rsvp".
+func pathShape(path string) string {
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		if strings.HasPrefix(p, ":") || strings.HasPrefix(p, "*") {
+			parts[i] = p[:1]
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // requestPatterns returns the when patterns of Requesting.request with a

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/legible/legible/engine/diag"
@@ -82,7 +83,7 @@ func (sc *syncCheck) when(top *scope, p *spec.Pattern) {
 	sc.resolve(p, inWhen)
 	origin := "`when` pattern " + p.Key()
 	for _, arg := range p.In {
-		sc.bindArg(top, arg, inputType(p, arg.Param.Name), origin)
+		sc.bindArg(top, arg, requestType(p, arg.Param.Name), origin)
 		if unquotedMethod(p, arg) {
 			top.lookup(arg.Term.Name).reads++ // reported as the error it is (checkMethod), not as unused
 		}
@@ -151,11 +152,15 @@ func (sc *syncCheck) readArg(s *scope, arg *spec.Arg, want types.Type) {
 // type, which an entity named like one (`list: List`) is: it says so, and
 // how to name the entity.
 func builtinNamed(got, want types.Type) string {
-	builtin := got
-	if got.Kind == types.ID {
+	var builtin types.Type
+	switch {
+	case got.Kind == types.ID && want.Kind != types.ID && want.Kind != types.Any:
 		builtin = want
-	}
-	if (got.Kind == types.ID) == (want.Kind == types.ID) || builtin.Kind == types.Any {
+	case want.Kind == types.ID && got.Kind != types.ID && got.Kind != types.Any:
+		builtin = got
+	case got.Kind == types.String && (want.Kind == types.List || want.Kind == types.Object):
+		builtin = want // a string, a path parameter say, where a List is declared: an entity named like one
+	default:
 		return ""
 	}
 	name := builtin.String()
@@ -209,6 +214,20 @@ func inputType(p *spec.Pattern, name string) types.Type {
 		return a.Concept.Type(a.Open.Type.Name)
 	}
 	return types.Type{}
+}
+
+// requestType is the declared type of a pattern's input (inputType),
+// but, in a request pattern, what the server gives: a path parameter of
+// its path is a String, and `query` an Object of Strings.
+func requestType(p *spec.Pattern, name string) types.Type {
+	switch {
+	case !p.IsRequest():
+	case name == "query":
+		return types.Type{Kind: types.Object, Values: types.String}
+	case slices.Contains(strings.Split(p.RequestPath(), "/"), ":"+name):
+		return types.Type{Kind: types.String}
+	}
+	return inputType(p, name)
 }
 
 // outputType is the declared type of an output of the outcome a resolved

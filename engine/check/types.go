@@ -32,6 +32,9 @@ func exprType(t types.Type) exprtypes.Type {
 	case types.Boolean:
 		return exprtypes.Bool
 	case types.Object:
+		if t.Values == types.String {
+			return exprtypes.Map{exprtypes.Extra: exprtypes.String}
+		}
 		return exprtypes.Map{exprtypes.Extra: exprtypes.Any}
 	case types.List:
 		return exprtypes.TypeOf([]any{})

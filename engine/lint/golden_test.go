@@ -38,17 +38,24 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestNewUserApp lints the shopping-list app of testdata/newuser/app, as
-// a new user ends up writing it, which must report nothing; and each
-// mistake made on the way (testdata/newuser/*.txtar: the app overlaid with
+// newUserApps are the apps a new user wrote, under testdata/newuser: a
+// shopping list, and events people RSVP to.
+var newUserApps = []string{"shopping", "rsvp"}
+
+// TestNewUserApps lints each app of testdata/newuser/NAME/app, as a new
+// user ends up writing it, which must report nothing; and each mistake
+// made on the way (testdata/newuser/NAME/*.txtar: the app overlaid with
 // the case's files), whose report must equal its .out file. The flow
-// analysis runs; conformance does not, as no Go serves Shopping.
-func TestNewUserApp(t *testing.T) {
-	base := readDir(t, "testdata/newuser/app")
-	if got := lintText(t, base, analyzed); got != "" {
-		t.Fatalf("the app reports:\n%s", got)
+// analysis runs; conformance does not, as no Go serves the apps' own
+// concepts.
+func TestNewUserApps(t *testing.T) {
+	for _, name := range newUserApps {
+		base := readDir(t, filepath.Join("testdata/newuser", name, "app"))
+		if got := lintText(t, base, analyzed); got != "" {
+			t.Fatalf("the %s app reports:\n%s", name, got)
+		}
+		runCases(t, "newuser/"+name, base, analyzed, false)
 	}
-	runCases(t, "newuser", base, analyzed, false)
 }
 
 // runCases lints each case under testdata/kind, overlaid on base, with run:
@@ -207,7 +214,11 @@ func parseTxtar(t *testing.T, path string) map[string][]byte {
 // user's mistakes, on their app.
 func TestSuggestedSyncsLintClean(t *testing.T) {
 	pasted := 0
-	for base, kind := range map[string]string{"testdata/base": "err", "testdata/newuser/app": "newuser"} {
+	apps := map[string]string{"testdata/base": "err"}
+	for _, name := range newUserApps {
+		apps[filepath.Join("testdata/newuser", name, "app")] = "newuser/" + name
+	}
+	for base, kind := range apps {
 		cases, _ := filepath.Glob(filepath.Join("testdata", kind, "*.txtar"))
 		for _, path := range cases {
 			pasted += pasteSuggested(t, path, overlay(readDir(t, base), parseTxtar(t, path)))

@@ -30,7 +30,8 @@ func TestEveryRuleHasGoldenCases(t *testing.T) {
 	}
 	outs, _ := filepath.Glob("testdata/*/*.out")
 	more, _ := filepath.Glob("testdata/*/err/*.out")
-	for _, path := range append(outs, more...) {
+	users, _ := filepath.Glob("testdata/newuser/*/*.out")
+	for _, path := range append(append(outs, more...), users...) {
 		data, _ := os.ReadFile(path)
 		for _, m := range ruleTag.FindAllSubmatch(data, -1) {
 			if _, ok := rules.Lookup(string(m[1])); !ok {

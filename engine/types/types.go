@@ -22,6 +22,9 @@ type Type struct {
 	Kind  Kind
 	Name  string // the id type's name
 	Param bool   // a concept's type parameter, which stands for any id
+	// Values is the kind of each value of an Object whose values are all
+	// of one kind (a request's `query`: strings); Any when they may differ.
+	Values Kind
 }
 
 // Builtin are the type names every spec may use, by kind.
