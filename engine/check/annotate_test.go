@@ -102,9 +102,9 @@ func TestVariablesResolveToSlots(t *testing.T) {
           - Listing._items: { list }
             out: { item }
         fields: [item]
-    - bind: { n: 'len(all)' }
+    - bind: { n: 'len(all)', body: '{"n": n, "t": title}' }
   then:
-    - Requesting.respond: { request, body: '{"n": n, "t": title}' }
+    - Requesting.respond: { request, body }
 `)
 	s := sp.Syncs[0]
 	var names []string
@@ -114,7 +114,7 @@ func TestVariablesResolveToSlots(t *testing.T) {
 		}
 		names = append(names, v.Name)
 	}
-	if want := []string{"list", "request", "title", "item", "all", "n"}; !slices.Equal(names, want) {
+	if want := []string{"list", "request", "title", "item", "all", "n", "body"}; !slices.Equal(names, want) {
 		t.Fatalf("vars %v, want %v", names, want)
 	}
 	list := s.When[0].In[1].Term.Var
@@ -125,7 +125,7 @@ func TestVariablesResolveToSlots(t *testing.T) {
 		t.Error("the reads of list do not point to its variable")
 	case inner.FieldVars[0] != inner.From[0].(*spec.Query).Pattern.Out[0].Term.Var || inner.Var != s.Vars[4]:
 		t.Error("the collect's field and list do not point to their variables")
-	case s.Vars[2].Type.Kind != types.String || s.Vars[4].Type.Kind != types.List || list.Type.Kind != types.Any:
+	case s.Vars[2].Type.Kind != types.String || s.Vars[4].Type.Kind != types.List || list.Type.Kind != types.String:
 		t.Errorf("types: title %s, all %s, list %s", s.Vars[2].Type, s.Vars[4].Type, list.Type)
 	case query.Target == nil || query.Target.Name.Name != "_get" || s.When[0].Target.Name.Name != "request":
 		t.Error("the patterns do not point to their actions")

@@ -99,6 +99,7 @@ func (sc *syncCheck) then(top *scope, p *spec.Pattern) {
 	for _, arg := range p.In {
 		sc.readArg(top, arg, inputType(p, arg.Param.Name))
 	}
+	sc.quotedExpressions(top, p)
 	if p.HasOut {
 		sc.diags.Errorf(p.OutSpan, rules.ThenOutput.ID, sc.newSyncHint(p),
 			"`out:` on a `then` action binds nothing: `then` only invokes %s.%s", p.Concept.Name, p.Action.Name)

@@ -14,6 +14,7 @@ func (sc *syncCheck) query(s *scope, q *spec.Query) {
 	for _, arg := range p.In {
 		sc.readArg(s, arg, inputType(p, arg.Param.Name))
 	}
+	sc.quotedExpressions(s, p)
 	origin := "`where` query " + p.Key()
 	for _, arg := range p.Out {
 		if arg.Term.Kind == spec.Var && s.lookup(arg.Term.Name) != nil {

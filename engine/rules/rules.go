@@ -123,6 +123,15 @@ var (
 		Err:      "err/expr_syntax",
 		OK:       "ok/expr_syntax",
 	})
+	QuotedExpression = add(&Rule{
+		ID:         "quoted-expression",
+		Severity:   diag.Error,
+		Adjustable: true,
+		Summary:    "a quoted string in a pattern reads as an expression over the sync's variables, and is sent as that text",
+		Catches:    "a quoted string in a `then` or `where` pattern that parses as an expression over variables the sync binds (`body: '{\"rsvp\": {\"event\": event}}'`): in a pattern it is a literal, so the text is what the action gets; in `bind` the same text is an expression (the hint shows the `bind` to write)",
+		Err:        "err/quoted_expression",
+		OK:         "ok/quoted_expression",
+	})
 	BasePath = add(&Rule{
 		ID:       "base-path",
 		Severity: diag.Error,
