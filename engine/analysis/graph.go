@@ -59,17 +59,9 @@ func Route(sp *spec.Spec, name string) (*Graph, error) {
 	}
 	g := &graphBuilder{ids: map[string]int{}, edges: map[Edge]bool{}}
 	g.id(r.String())
-	happy := m.run(r, nil, nil)
-	scenarios := []*scenario{happy}
-	for _, f := range m.failable(r, happy) {
-		scenarios = append(scenarios, f.sc)
-	}
-	for _, e := range m.emptiable(r, happy) {
-		scenarios = append(scenarios, e.sc)
-	}
-	for _, sc := range scenarios {
-		for _, s := range sc.fired {
-			g.step(r, s, sc, m)
+	for _, c := range m.cases(r) {
+		for _, s := range c.sc.fired {
+			g.step(r, s, c.sc, m)
 		}
 	}
 	return g.graph(), nil

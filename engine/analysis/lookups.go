@@ -18,18 +18,20 @@ type lookup struct {
 	ins   string // the inputs' sources, canonical: "token=req:token"
 }
 
-// guard is a join without `optional` on a lookup: its sync fires only
+// guard is a join on a lookup. Without `optional`, its sync fires only
 // when the lookup finds rows.
 type guard struct {
 	lookup lookup
 	query  *spec.Query
-	from   string // the request values it is given, as the sync names them: "`token`"
+	from   string   // the request values it is given, as the sync names them: "`token`"
+	outs   []string // the variables its outputs bind
 }
 
 // whereStep is a top-level where step of a sync, as scenarios see it.
 type whereStep struct {
 	span   diag.Span
 	join   *guard   // a join on a lookup
+	opt    *guard   // an optional join on a lookup
 	drops  bool     // a join without `optional` on anything else: it may find nothing
 	filter ast.Node // a filter, worked out in each scenario; nil when it does not parse
 	isFilt bool
@@ -86,13 +88,18 @@ func whereSteps(s *spec.Sync) ([]whereStep, map[string]variable) {
 func queryStep(q *spec.Query, src sources, vars map[string]variable) whereStep {
 	l, from, isLookup := src.lookup(q.Pattern)
 	w := whereStep{span: q.Pattern.Span, drops: !q.Optional && !isLookup}
-	if isLookup && !q.Optional {
-		w.join = &guard{lookup: l, query: q, from: from}
+	g := &guard{lookup: l, query: q, from: from}
+	switch {
+	case isLookup && q.Optional:
+		w.opt = g
+	case isLookup:
+		w.join = g
 	}
 	for _, a := range q.Pattern.Out {
 		if a.Term.Kind != spec.Var {
 			continue
 		}
+		g.outs = append(g.outs, a.Term.Name)
 		switch {
 		case isLookup && q.Optional:
 			vars[a.Term.Name] = variable{lookup: &l}

@@ -21,6 +21,7 @@ type cond struct {
 	node
 	path, method string // literal request path and method, "" when none
 	pattern      *spec.Pattern
+	literal      bool // it also needs an input or output to be a literal: it may not match
 }
 
 // syncInfo is a sync reduced to what analysis needs.
@@ -123,6 +124,7 @@ func reduce(s *spec.Sync, order int) *syncInfo {
 		for _, a := range p.Out {
 			c.err = c.err || a.Param.Name == "error"
 		}
+		c.literal = hasLiteral(p)
 		si.when = append(si.when, c)
 	}
 	for _, p := range s.Then {
@@ -135,6 +137,18 @@ func reduce(s *spec.Sync, order int) *syncInfo {
 		si.filters = si.filters || w.isFilt
 	}
 	return si
+}
+
+// hasLiteral reports whether a when pattern matches only some values of
+// an input or output: one it gives a literal, other than a request's
+// path and method, which its route has.
+func hasLiteral(p *spec.Pattern) bool {
+	for _, a := range append(p.In[:len(p.In):len(p.In)], p.Out...) {
+		if a.Term.Kind != spec.Var && !(p.IsRequest() && (a.Param.Name == "path" || a.Param.Name == "method")) {
+			return true
+		}
+	}
+	return false
 }
 
 // guards returns the joins of the sync on lookups of the request.
@@ -159,6 +173,17 @@ func (s *syncInfo) dropIn(sc *scenario, r *spec.Route) (diag.Span, bool) {
 		}
 	}
 	return diag.Span{}, false
+}
+
+// filterDrop returns the first filter of s that the scenario does not
+// make true, in route r: it can drop every frame.
+func (s *syncInfo) filterDrop(sc *scenario, r *spec.Route) (whereStep, bool) {
+	for _, w := range s.where {
+		if w.isFilt && w.filter != nil && sc.truth(w.filter, s, r).lit != true {
+			return w, true
+		}
+	}
+	return whereStep{}, false
 }
 
 // hasError reports whether an action has an error case.

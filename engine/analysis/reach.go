@@ -8,6 +8,7 @@ import (
 // failing return their error and every other action succeeds, and the
 // lookups of the request in empty find nothing while the others find rows.
 type scenario struct {
+	loose   bool // every action may fail or succeed, and every lookup find rows or not
 	failing map[string]bool
 	empty   map[lookup]bool
 	occurs  map[node]bool
@@ -61,7 +62,18 @@ func (s *syncInfo) requestOnly() bool {
 // Each sync is tried again only when an action it names newly occurs, so
 // the cost is linear in the syncs that name the actions of the flow.
 func (m *model) run(r *spec.Route, failing map[string]bool, empty map[lookup]bool) *scenario {
-	sc := &scenario{failing: failing, empty: empty, occurs: map[node]bool{}, firedBy: map[*syncInfo]bool{}}
+	return m.closure(r, &scenario{failing: failing, empty: empty})
+}
+
+// runLoose computes what may happen in a route's flow at all: the
+// union of its scenarios, and more.
+func (m *model) runLoose(r *spec.Route) *scenario {
+	return m.closure(r, &scenario{loose: true})
+}
+
+// closure fills in what can happen in scenario sc of route r.
+func (m *model) closure(r *spec.Route, sc *scenario) *scenario {
+	sc.occurs, sc.firedBy = map[node]bool{}, map[*syncInfo]bool{}
 	queue := []node{{key: requestKey}}
 	sc.occurs[queue[0]] = true
 	for len(queue) > 0 {
@@ -75,10 +87,11 @@ func (m *model) run(r *spec.Route, failing map[string]bool, empty map[lookup]boo
 				sc.firedBy[s] = true
 				sc.fired = append(sc.fired, s)
 				for _, k := range s.then {
-					out := sc.outcome(m, k)
-					if !sc.occurs[out] {
-						sc.occurs[out] = true
-						queue = append(queue, out)
+					for _, out := range sc.outcomes(m, k) {
+						if !sc.occurs[out] {
+							sc.occurs[out] = true
+							queue = append(queue, out)
+						}
 					}
 				}
 			}
@@ -101,6 +114,15 @@ func (sc *scenario) canFire(s *syncInfo, r *spec.Route) bool {
 		}
 	}
 	return true
+}
+
+// outcomes are the outcomes action k can have in the scenario: both, in
+// a loose one, when it has an error case.
+func (sc *scenario) outcomes(m *model, k string) []node {
+	if sc.loose && m.hasError(k) {
+		return []node{{key: k}, {key: k, err: true}}
+	}
+	return []node{sc.outcome(m, k)}
 }
 
 // outcome is the outcome action k has in the scenario.

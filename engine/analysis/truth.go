@@ -78,6 +78,8 @@ func (sc *scenario) variable(name string, s *syncInfo, r *spec.Route, depth int)
 		return value{known: literal, lit: r.Path}
 	case v.route == "method" && r.Method != "":
 		return value{known: literal, lit: r.Method}
+	case v.lookup != nil && sc.loose:
+		return value{}
 	case v.lookup != nil && sc.empty[*v.lookup]:
 		return value{known: null}
 	case v.lookup != nil || v.found:

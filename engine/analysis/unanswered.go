@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,37 +12,45 @@ import (
 	"github.com/legible/legible/engine/spec"
 )
 
-// unanswered reports, for each route, a flow no sync answers: on the happy
-// path, or when one action returns its error. It also warns about a
-// responder whose where can drop every frame while nothing else answers.
-func (m *model) unanswered(diags *diag.List) {
-	warned := map[*syncInfo]bool{}
-	for _, r := range m.routes {
-		happy := m.run(r, nil, nil)
-		m.warnPartial(diags, r, happy, "", nil, warned)
-		if !happy.answered() {
-			diags.Errorf(r.At, rules.Unanswered.ID,
-				fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.Path),
-				"%s: no chain of syncs answers this request (its client gets a 504 and nothing the flow wrote is kept)", r)
-			continue
-		}
-		for _, f := range m.failable(r, happy) {
-			m.warnPartial(diags, r, f.sc, f.key, nil, warned)
-			if !f.sc.answered() {
-				diags.Errorf(r.At, rules.Unanswered.ID, errorHint(r, f.key),
-					"%s: when %s returns an error, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, f.key)
+// unanswered reports the cases of route r that no sync answers: its
+// happy path, an action returning its error, a lookup of the request
+// finding nothing. It also warns about a case answered only if a where
+// step keeps a frame. A route whose happy path only a sync in dead (one
+// reported as never firing) would answer is not reported again.
+func (m *model) unanswered(diags *diag.List, r *spec.Route, cases []flowCase, dead, warned map[*syncInfo]bool) {
+	for i, c := range cases {
+		m.warnPartial(diags, r, c, warned)
+		switch {
+		case c.sc.answered():
+		case i == 0:
+			if !m.deadResponder(r, dead) {
+				diags.Errorf(r.At, rules.Unanswered.ID,
+					fmt.Sprintf("add a sync whose `when` has `- Requesting.request: { path: %q }` with `out: { request }`, and whose `then` has `- Requesting.respond: { request, … }`", r.Path),
+					"%s: no chain of syncs answers this request (its client gets a 504 and nothing the flow wrote is kept)", r)
 			}
+			return
+		case c.failing != "":
+			diags.Errorf(r.At, rules.Unanswered.ID, errorHint(r, c.failing),
+				"%s: when %s returns an error, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, c.failing)
+		case !m.forgotOptional(diags, r, c):
+			g := c.empty
+			diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID, m.emptyHint(r, c.sync, *g),
+				"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
+				r, g.from, g.lookup.query)
 		}
-		for _, e := range m.emptiable(r, happy) {
-			g := e.join
-			m.warnPartial(diags, r, e.sc, "", &g, warned)
-			if !e.sc.answered() {
-				diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID, m.emptyHint(r, e.sync, g),
-					"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
-					r, g.from, g.lookup.query)
+	}
+}
+
+// deadResponder reports whether a sync of route r that responds is in dead.
+func (m *model) deadResponder(r *spec.Route, dead map[*syncInfo]bool) bool {
+	for _, group := range m.watching(requestKey, r) {
+		for _, s := range group {
+			if s.responds && dead[s] {
+				return true
 			}
 		}
 	}
+	return false
 }
 
 // empty is the scenario of one lookup of the request finding nothing,
@@ -52,17 +62,21 @@ type empty struct {
 }
 
 // emptiable returns the scenario of each lookup of the request that a
-// sync firing on the happy path joins without `optional`.
+// sync firing on the happy path joins, with `optional` or not.
 func (m *model) emptiable(r *spec.Route, happy *scenario) []empty {
 	seen := map[lookup]bool{}
 	var out []empty
 	for _, s := range happy.fired {
-		for _, g := range s.guards() {
-			if seen[g.lookup] {
+		for _, w := range s.where {
+			g := w.join
+			if g == nil {
+				g = w.opt
+			}
+			if g == nil || seen[g.lookup] {
 				continue
 			}
 			seen[g.lookup] = true
-			out = append(out, empty{sc: m.run(r, nil, map[lookup]bool{g.lookup: true}), join: g, sync: s})
+			out = append(out, empty{sc: m.run(r, nil, map[lookup]bool{g.lookup: true}), join: *g, sync: s})
 		}
 	}
 	return out
@@ -114,36 +128,109 @@ func (m *model) failable(r *spec.Route, happy *scenario) []failure {
 	return out
 }
 
-// warnPartial warns when a scenario is answered only if some where step
+// warnPartial warns when a case is answered only if some where step
 // keeps a frame: by syncs that answer the request alone (warnGuarded), or
-// by one sync (warnDrop). empty is the join whose lookup finds nothing in
-// the scenario, if that is what the scenario is.
-func (m *model) warnPartial(diags *diag.List, r *spec.Route, sc *scenario, failing string, empty *guard, warned map[*syncInfo]bool) {
-	if !m.warnGuarded(diags, r, sc, failing) {
-		m.warnDrop(diags, r, sc, empty, warned)
+// by one sync (dropped).
+func (m *model) warnPartial(diags *diag.List, r *spec.Route, c flowCase, warned map[*syncInfo]bool) {
+	if !m.warnGuarded(diags, r, c.sc, c.failing) {
+		m.dropped(diags, r, c, warned)
 	}
 }
 
-// warnDrop warns when the only sync that answers a scenario has a where
-// step that can drop every frame.
-func (m *model) warnDrop(diags *diag.List, r *spec.Route, sc *scenario, empty *guard, warned map[*syncInfo]bool) {
-	rs := sc.responders()
+// dropped reports when the only sync that answers a case has a where
+// step that can drop every frame: an error at a filter, which is there to
+// drop some (a forgotten 403, say); else, or when a lookup of the request
+// finding nothing makes the case (the join that needs its rows may be
+// what to change), a warning.
+func (m *model) dropped(diags *diag.List, r *spec.Route, c flowCase, warned map[*syncInfo]bool) {
+	rs := c.sc.responders()
 	if len(rs) != 1 || warned[rs[0]] {
 		return
 	}
-	drop, ok := rs[0].dropIn(sc, r)
+	s := rs[0]
+	when := ""
+	if c.empty != nil {
+		when = fmt.Sprintf("when %s finds nothing for %s (at %s), ", c.empty.lookup.query, c.empty.from, c.empty.query.Pattern.Span.Pos)
+	}
+	if f, ok := s.filterDrop(c.sc, r); ok && c.empty == nil {
+		warned[s] = true
+		diags.Errorf(f.span, rules.Unanswered.ID,
+			fmt.Sprintf("answer the other case too: add a sync with the `when` of %s and its `where` up to this filter, then `- filter: %s`, "+
+				"and a `then` that responds (403 when the filter checks who may, 422 when it checks what the client sent)", s.s.Name.Name, negate(f.filter)),
+			"%s: %sif this filter is false, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, when)
+		return
+	}
+	drop, ok := s.dropIn(c.sc, r)
 	if !ok {
 		return
 	}
-	warned[rs[0]] = true
-	hint, when := "add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`", ""
-	if empty != nil {
-		at := empty.query.Pattern.Span.Pos
-		when = fmt.Sprintf("when %s finds nothing for %s (at %s), ", empty.lookup.query, empty.from, at)
-		hint = fmt.Sprintf("if %s always finds a row, add `optional: true` to it at %s; else add a sync that answers when it finds nothing", empty.lookup.query, at)
+	warned[s] = true
+	hint := "add `optional: true` to the query, add a sync that answers the other case, or gather the rows with `collect`"
+	if c.empty != nil {
+		at := c.empty.query.Pattern.Span.Pos
+		hint = fmt.Sprintf("if %s always finds a row, add `optional: true` to it at %s; else add a sync that answers when it finds nothing", c.empty.lookup.query, at)
 	}
 	diags.Warnf(drop, rules.Unanswered.ID, hint,
 		"%s: %sif this step leaves no frame, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, when)
+}
+
+// forgotOptional reports, for a case in which a lookup of the request
+// finds nothing and no sync answers, each sync that would answer it but
+// for its join on the lookup lacking `optional: true`: with the join's
+// outputs nil, a filter of it that is false when they are found holds.
+// It reports whether it found one.
+func (m *model) forgotOptional(diags *diag.List, r *spec.Route, c flowCase) bool {
+	found := false
+	for _, group := range m.watching(requestKey, r) {
+		for _, s := range group {
+			g, ok := s.joinOn(c.empty.lookup)
+			if !s.responds || !ok || !c.sc.answersIfOptional(s, r, g) {
+				continue
+			}
+			found = true
+			diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID,
+				fmt.Sprintf("add `optional: true` to this query: when it finds nothing, its outputs (%s) are nil, which is what %s tests", strings.Join(g.outs, ", "), s.s.Name.Name),
+				"%s: %s answers when %s finds nothing for %s, but this query has no `optional: true`, so then it leaves no frame, and no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
+				r, s.s.Name.Name, g.lookup.query, g.from)
+		}
+	}
+	return found
+}
+
+// joinOn returns the join of s, without `optional`, on lookup l.
+func (s *syncInfo) joinOn(l lookup) (guard, bool) {
+	for _, g := range s.guards() {
+		if g.lookup == l {
+			return g, true
+		}
+	}
+	return guard{}, false
+}
+
+// answersIfOptional reports whether s would fire in the scenario, keeping
+// its frame, were its join g optional, thanks to a filter that is true
+// when g's outputs are nil and false when they are found.
+func (sc *scenario) answersIfOptional(s *syncInfo, r *spec.Route, g guard) bool {
+	t := *s
+	t.vars = maps.Clone(s.vars)
+	t.where = slices.Clone(s.where)
+	for i, w := range t.where {
+		if w.join != nil && w.join.lookup == g.lookup {
+			t.where[i].join, t.where[i].opt = nil, w.join
+		}
+	}
+	for _, out := range g.outs {
+		t.vars[out] = variable{lookup: &g.lookup}
+	}
+	if _, drops := t.dropIn(sc, r); drops || !sc.canFire(&t, r) {
+		return false
+	}
+	for _, w := range s.where {
+		if w.isFilt && w.filter != nil && sc.truth(w.filter, &t, r).lit == true && sc.truth(w.filter, s, r).lit == false {
+			return true
+		}
+	}
+	return false
 }
 
 // warnGuarded warns when the flow of a scenario invokes an action whose

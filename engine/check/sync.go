@@ -75,6 +75,7 @@ func (c *checker) checkSync(s *spec.Sync) {
 		}
 		return false
 	})
+	sc.accidentalJoins()
 	sc.unused(scopes[0])
 }
 

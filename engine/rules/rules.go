@@ -132,6 +132,15 @@ var (
 		Err:        "err/quoted_expression",
 		OK:         "ok/quoted_expression",
 	})
+	AccidentalJoin = add(&Rule{
+		ID:         "accidental-join",
+		Severity:   diag.Warning,
+		Adjustable: true,
+		Summary:    "one name in a `when` is both a request input and an action's output",
+		Catches:    "a variable that a sync's `when` binds to an input of the request and to an output of an action (a body field `event` beside Eventing.create's new `event`): the sync then fires only when the client sent what the action returns; when their types cannot be equal it is a type error",
+		Err:        "err/accidental_join",
+		OK:         "ok/accidental_join",
+	})
 	BasePath = add(&Rule{
 		ID:       "base-path",
 		Severity: diag.Error,
@@ -190,6 +199,23 @@ var (
 		Catches:    "a route that no chain of syncs answers; an action in its flow whose error outcome no sync answers; a `where` query whose inputs the client chooses (so it can find nothing) when no sync answers that case, at the query; as a warning, a case answered only if a `where` step keeps a frame, or only by syncs that answer the request alone",
 		Err:        "flow/err/unanswered_error",
 		OK:         "flow/ok/unanswered_error",
+	})
+	NeverFires = add(&Rule{
+		ID:       "never-fires",
+		Severity: diag.Error,
+		Summary:  "a sync waits for an action that no flow of its route runs",
+		Catches:  "a `when` pattern of a sync bound to a request path that names an action nothing in that route's flow invokes, in any case (a responder copied from another route, still waiting for that route's action)",
+		Err:      "flow/err/never_fires",
+		OK:       "flow/ok/never_fires",
+	})
+	Twice = add(&Rule{
+		ID:         "answered-twice",
+		Severity:   diag.Error,
+		Adjustable: true,
+		Summary:    "two syncs answer one request in the same case of its flow",
+		Catches:    "a case of a route's flow (its happy path, an action's error, a lookup finding nothing, with filters worked out in three values) in which one sync surely answers and another can: a 404 that lost its filter, or `optional: true` on the lookup of the sync that answers 200; reported at the sync that should not fire, naming the case and the other sync",
+		Err:        "flow/err/answered_twice",
+		OK:         "flow/ok/answered_twice",
 	})
 	Overlapping = add(&Rule{
 		ID:         "overlapping-syncs",
