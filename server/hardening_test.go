@@ -169,3 +169,58 @@ func TestOversizedBodyAnswers413ToClientsThatSendItAll(t *testing.T) {
 		})
 	}
 }
+
+// keepAlive makes a keep-alive request on c and checks it is answered.
+func keepAlive(t *testing.T, c net.Conn) {
+	t.Helper()
+	_ = c.SetDeadline(time.Now().Add(3 * time.Second))
+	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil || resp.StatusCode != 200 || resp.Close {
+		t.Fatalf("keep-alive request: %v %v", resp, err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = c.SetDeadline(time.Time{})
+}
+
+func TestIdleConnectionsMakeRoomAtTheCap(t *testing.T) {
+	ts := newTestServer(t, Options{Limits: Limits{MaxConns: 3}})
+	idle := []net.Conn{ts.dial(t), ts.dial(t), ts.dial(t)}
+	for _, c := range idle {
+		keepAlive(t, c)
+	}
+	c := ts.dial(t)
+	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("a new client while 3 idle keep-alive connections fill the cap of 3: %v %v, want 200 at once, not after the idle timeout", resp, err)
+	}
+	if !closedWithin(idle[0], 2*time.Second) {
+		t.Fatal("the connection idle the longest is still open: it should have made room")
+	}
+	for _, c := range idle[1:] {
+		keepAlive(t, c) // the others stayed open
+	}
+}
+
+func TestWaitingClientTakesTheSlotOfAConnectionThatGoesIdle(t *testing.T) {
+	ts := newTestServer(t, Options{Limits: Limits{MaxConns: 1}})
+	busy := ts.dial(t)
+	fmt.Fprintf(busy, "GET /hea") // half a request line: it holds the only slot
+	waiting := ts.dial(t)
+	fmt.Fprintf(waiting, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	_ = waiting.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+	if n, _ := waiting.Read(make([]byte, 1)); n > 0 {
+		t.Fatal("a second connection was served while the first held the only slot")
+	}
+	fmt.Fprintf(busy, "lthz HTTP/1.1\r\nHost: x\r\n\r\n") // the rest: answered, then idle
+	if resp, err := http.ReadResponse(bufio.NewReader(busy), nil); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("the first connection's request: %v %v", resp, err)
+	}
+	_ = waiting.SetReadDeadline(time.Now().Add(2 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(waiting), nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("the waiting client, once the only connection went idle: %v %v, want 200 at once, not after the idle timeout", resp, err)
+	}
+}
