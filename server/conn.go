@@ -23,6 +23,14 @@ func newConn(nc net.Conn, l *capListener) *conn {
 	return &conn{Conn: nc, l: l}
 }
 
+// CloseWrite ends what the server sends, gently: the server calls it when
+// it will not read the rest of a request (a header or a body over its
+// limit), and closes the connection right after. It half-closes, then
+// reads and discards what the client still sends (see linger).
+func (c *conn) CloseWrite() error {
+	return linger(c.Conn)
+}
+
 // Close closes the connection and makes room for another.
 func (c *conn) Close() error {
 	err := c.Conn.Close()

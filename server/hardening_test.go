@@ -170,6 +170,59 @@ func TestOversizedBodyAnswers413ToClientsThatSendItAll(t *testing.T) {
 	}
 }
 
+// sendWhole writes head in one piece before reading anything, as naive
+// clients do, and reads the reply.
+func sendWhole(t *testing.T, c net.Conn, head string) *http.Response {
+	t.Helper()
+	_ = c.SetDeadline(time.Now().Add(20 * time.Second))
+	if _, err := io.WriteString(c, head); err != nil {
+		t.Fatalf("sending the whole %d-byte request head before reading: %v", len(head), err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("reading the reply after the whole head: %v", err)
+	}
+	return resp
+}
+
+func TestLongHeadsAreAnsweredToClientsThatSendItAll(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	// More than the kernel buffers hold: the client is still sending when
+	// the server answers.
+	big := strings.Repeat("a", 16<<20)
+	for _, tt := range []struct {
+		name, head string
+		status     int
+	}{
+		{"header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if resp := sendWhole(t, ts.dial(t), tt.head); resp.StatusCode != tt.status {
+				t.Fatalf("a 16 MiB %s: %d, want %d", tt.name, resp.StatusCode, tt.status)
+			}
+		})
+	}
+}
+
+func TestRefusedHeadCannotHoldTheConnection(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	c := ts.dial(t)
+	sent := make(chan error, 1)
+	go func() { // a request line that never ends, and a client that never reads
+		chunk := bytes.Repeat([]byte("a"), 64<<10)
+		_, err := c.Write([]byte("GET /"))
+		for err == nil {
+			_, err = c.Write(chunk)
+		}
+		sent <- err
+	}()
+	select {
+	case <-sent: // the server closed the connection
+	case <-time.After(15 * time.Second):
+		t.Fatal("a client sending an endless request line still holds its connection 15s later")
+	}
+}
+
 // keepAlive makes a keep-alive request on c and checks it is answered.
 func keepAlive(t *testing.T, c net.Conn) {
 	t.Helper()
