@@ -13,14 +13,29 @@ type conn struct {
 	l           *capListener
 	releaseOnce sync.Once
 
+	// lineLeft is how many more bytes the current request line may have,
+	// or lineDone once it has ended (see watchLine). Only the goroutine
+	// that serves the connection uses it.
+	lineLeft int
+
 	// Guarded by l.mu.
 	state http.ConnState
 	idle  *list.Element // in l.idle while the connection is idle
 }
 
-// newConn returns nc as a connection of l.
+// newConn returns nc as a connection of l, its first request line watched.
 func newConn(nc net.Conn, l *capListener) *conn {
-	return &conn{Conn: nc, l: l}
+	return &conn{Conn: nc, l: l, lineLeft: maxRequestLine}
+}
+
+// Read reads what the client sends. A request line that runs over
+// maxRequestLine is answered here, 414, and ends the reading.
+func (c *conn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if n > 0 && !c.watchLine(p[:n]) {
+		return 0, c.refuseLine()
+	}
+	return n, err
 }
 
 // CloseWrite ends what the server sends, gently: the server calls it when

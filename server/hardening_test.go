@@ -194,6 +194,7 @@ func TestLongHeadsAreAnsweredToClientsThatSendItAll(t *testing.T) {
 		name, head string
 		status     int
 	}{
+		{"request line", "GET /api/counts/" + big + " HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusRequestURITooLong},
 		{"header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,6 +202,19 @@ func TestLongHeadsAreAnsweredToClientsThatSendItAll(t *testing.T) {
 				t.Fatalf("a 16 MiB %s: %d, want %d", tt.name, resp.StatusCode, tt.status)
 			}
 		})
+	}
+}
+
+func TestRequestLineLimit(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	name := strings.Repeat("a", maxRequestLine-100)
+	if r := ts.do(t, "GET", "/api/counts/"+name, "", nil); r.status != 200 {
+		t.Fatalf("a request line just under the limit: %d %s, want 200", r.status, r.raw)
+	}
+	resp := sendWhole(t, ts.dial(t), "GET /api/counts/"+name+strings.Repeat("a", 200)+" HTTP/1.1\r\nHost: x\r\n\r\n")
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusRequestURITooLong || !strings.Contains(string(body), "request body") {
+		t.Fatalf("a request line just over the limit: %d %s, want 414 that says to send long parameters in the body", resp.StatusCode, body)
 	}
 }
 

@@ -99,9 +99,13 @@ func (l *capListener) Close() error {
 }
 
 // track is the server's ConnState hook. It keeps the idle connections in
-// the order they went idle.
+// the order they went idle, and starts watching the request line of the
+// next request when a connection goes idle.
 func (l *capListener) track(nc net.Conn, st http.ConnState) {
 	c := nc.(*conn)
+	if st == http.StateIdle {
+		c.nextRequest()
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	c.state = st
