@@ -237,24 +237,33 @@ func TestRefusedHeadCannotHoldTheConnection(t *testing.T) {
 	}
 }
 
-// keepAlive makes a keep-alive request on c and checks it is answered.
-func keepAlive(t *testing.T, c net.Conn) {
-	t.Helper()
+// keepAlive makes a keep-alive request on c, and says why it was not
+// answered 200 with the connection kept open.
+func keepAlive(c net.Conn) error {
 	_ = c.SetDeadline(time.Now().Add(3 * time.Second))
-	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
-	if err != nil || resp.StatusCode != 200 || resp.Close {
-		t.Fatalf("keep-alive request: %v %v", resp, err)
+	defer func() { _ = c.SetDeadline(time.Time{}) }()
+	if _, err := fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		return err
 	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	_ = c.SetDeadline(time.Time{})
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if resp.StatusCode != 200 || resp.Close {
+		return fmt.Errorf("status %d, closing %v", resp.StatusCode, resp.Close)
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
 }
 
 func TestIdleConnectionsMakeRoomAtTheCap(t *testing.T) {
 	ts := newTestServer(t, Options{Limits: Limits{MaxConns: 3}})
 	idle := []net.Conn{ts.dial(t), ts.dial(t), ts.dial(t)}
-	for _, c := range idle {
-		keepAlive(t, c)
+	for i, c := range idle {
+		if err := keepAlive(c); err != nil {
+			t.Fatalf("keep-alive request %d: %v", i, err)
+		}
 	}
 	c := ts.dial(t)
 	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -263,11 +272,17 @@ func TestIdleConnectionsMakeRoomAtTheCap(t *testing.T) {
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("a new client while 3 idle keep-alive connections fill the cap of 3: %v %v, want 200 at once, not after the idle timeout", resp, err)
 	}
-	if !closedWithin(idle[0], 2*time.Second) {
-		t.Fatal("the connection idle the longest is still open: it should have made room")
+	// Which one made room is TestCapListenerClosesTheConnectionIdleTheLongest's
+	// to check: when the server reports a connection idle, after its reply,
+	// is not for a client to see.
+	closed := 0
+	for _, c := range idle {
+		if keepAlive(c) != nil {
+			closed++
+		}
 	}
-	for _, c := range idle[1:] {
-		keepAlive(t, c) // the others stayed open
+	if closed != 1 {
+		t.Fatalf("%d of the 3 idle connections were closed for the new client, want 1", closed)
 	}
 }
 
