@@ -20,7 +20,7 @@ type conn struct {
 
 	// Guarded by l.mu.
 	state http.ConnState
-	idle  *list.Element // in l.idle while the connection is idle
+	elem  *list.Element // in l.conns while the connection is open
 }
 
 // newConn returns nc as a connection of l, its first request line watched.

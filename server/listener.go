@@ -8,13 +8,13 @@ import (
 	"time"
 )
 
-// capListener caps the open connections of a server at maxConns. At the cap a
-// new client takes the place of the connection that has been idle the
-// longest, which it closes, as nginx does when its connections run out:
-// idle keep-alive connections never lock a new client out. When none is
-// idle, the new client waits, accepted but not served, until one closes
-// or goes idle. Its track hook learns each connection's state from the
-// server.
+// capListener caps the open connections of a server at maxConns. At the
+// cap a new client takes the place of the connection that has been idle
+// the longest, which it closes, as nginx does when its connections run
+// out: idle keep-alive connections never lock a new client out. When
+// none is idle, the new client waits, accepted but not served, until one
+// closes or goes idle. Its track hook learns each connection's state
+// from the server.
 type capListener struct {
 	net.Listener
 	maxConns  int
@@ -22,15 +22,16 @@ type capListener struct {
 	done      chan struct{} // closed by Close
 	closeOnce sync.Once
 
-	mu    sync.Mutex
-	conns map[*conn]struct{} // the open connections
-	idle  list.List          // the idle ones, the longest idle first
+	mu sync.Mutex
+	// conns are the open connections, in the order they last went idle:
+	// the first idle one is the one idle the longest. (Moving one to the
+	// back allocates nothing, unlike a list of the idle ones only.)
+	conns list.List
 }
 
 // newCapListener caps the connections accepted on ln at maxConns.
 func newCapListener(ln net.Listener, maxConns int) *capListener {
-	return &capListener{Listener: ln, maxConns: maxConns, wake: make(chan struct{}, 1), done: make(chan struct{}),
-		conns: map[*conn]struct{}{}}
+	return &capListener{Listener: ln, maxConns: maxConns, wake: make(chan struct{}, 1), done: make(chan struct{})}
 }
 
 // Accept accepts a connection and returns it once there is room for it.
@@ -53,8 +54,8 @@ func (l *capListener) Accept() (net.Conn, error) {
 func (l *capListener) admit(c *conn) error {
 	for {
 		l.mu.Lock()
-		if len(l.conns) < l.maxConns {
-			l.conns[c] = struct{}{}
+		if l.conns.Len() < l.maxConns {
+			c.elem = l.conns.PushBack(c)
 			l.mu.Unlock()
 			return nil
 		}
@@ -72,24 +73,17 @@ func (l *capListener) admit(c *conn) error {
 	}
 }
 
-// takeOldestIdle takes the connection idle the longest off the idle
-// list, or returns nil if none is idle. l.mu must be held.
+// takeOldestIdle returns the connection idle the longest, marked as
+// closing so that it is taken once, or nil if none is idle. l.mu must be
+// held.
 func (l *capListener) takeOldestIdle() *conn {
-	e := l.idle.Front()
-	if e == nil {
-		return nil
+	for e := l.conns.Front(); e != nil; e = e.Next() {
+		if c := e.Value.(*conn); c.state == http.StateIdle {
+			c.state = http.StateClosed
+			return c
+		}
 	}
-	c := e.Value.(*conn)
-	l.leaveIdle(c)
-	return c
-}
-
-// leaveIdle takes c off the idle list, if it is on it. l.mu must be held.
-func (l *capListener) leaveIdle(c *conn) {
-	if c.idle != nil {
-		l.idle.Remove(c.idle)
-		c.idle = nil
-	}
+	return nil
 }
 
 // Close stops accepting, and ends a wait for room.
@@ -98,8 +92,8 @@ func (l *capListener) Close() error {
 	return l.Listener.Close()
 }
 
-// track is the server's ConnState hook. It keeps the idle connections in
-// the order they went idle, and starts watching the request line of the
+// track is the server's ConnState hook. It keeps the connections in the
+// order they went idle, and starts watching the request line of the
 // next request when a connection goes idle.
 func (l *capListener) track(nc net.Conn, st http.ConnState) {
 	c := nc.(*conn)
@@ -109,9 +103,8 @@ func (l *capListener) track(nc net.Conn, st http.ConnState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	c.state = st
-	l.leaveIdle(c)
-	if _, open := l.conns[c]; open && st == http.StateIdle {
-		c.idle = l.idle.PushBack(c)
+	if st == http.StateIdle && c.elem != nil {
+		l.conns.MoveToBack(c.elem)
 		l.signal()
 	}
 }
@@ -119,8 +112,8 @@ func (l *capListener) track(nc net.Conn, st http.ConnState) {
 // release forgets c, which has closed, and wakes a wait for room.
 func (l *capListener) release(c *conn) {
 	l.mu.Lock()
-	delete(l.conns, c)
-	l.leaveIdle(c)
+	l.conns.Remove(c.elem)
+	c.elem = nil
 	l.mu.Unlock()
 	l.signal()
 }
@@ -144,8 +137,8 @@ const freshGrace = 50 * time.Millisecond
 func (l *capListener) closeFresh() {
 	l.mu.Lock()
 	var fresh []*conn
-	for c := range l.conns {
-		if c.state == http.StateNew {
+	for e := l.conns.Front(); e != nil; e = e.Next() {
+		if c := e.Value.(*conn); c.state == http.StateNew {
 			fresh = append(fresh, c)
 		}
 	}

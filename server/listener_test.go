@@ -45,7 +45,7 @@ func TestCapListenerClosesTheConnectionIdleTheLongest(t *testing.T) {
 	}
 	for _, i := range []int{0, 2} {
 		l.mu.Lock()
-		_, open := l.conns[served[i].(*conn)]
+		open := served[i].(*conn).elem != nil
 		l.mu.Unlock()
 		if !open {
 			t.Fatalf("connection %d was closed too: one made room", i)
