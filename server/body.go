@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -43,43 +41,17 @@ func (s *Server) body(c echo.Context) (map[string]any, int, string) {
 	return obj, 0, ""
 }
 
-// Draining a refused body stops after this many bytes, or this long.
-const (
-	drainBytes = 64 << 20
-	drainTime  = 5 * time.Second
-)
-
 // refuse answers a request that cannot become a flow: its status and a
-// JSON error, and for a body over the limit, refuseLarge.
+// JSON error. A body over the limit is answered at once and the
+// connection closed: the server, which will not read the rest of the
+// body, closes it gently (see linger), so a client that sends its whole
+// body before it reads the reply (many SDKs do) reads the 413 instead of
+// a reset connection.
 func (s *Server) refuse(c echo.Context, status int, msg string) error {
 	if status == http.StatusRequestEntityTooLarge {
-		return refuseLarge(c, msg)
+		c.Response().Header().Set(echo.HeaderConnection, "close")
 	}
 	return writeError(c, status, msg, "")
-}
-
-// refuseLarge answers 413 at once, then reads and discards the rest of
-// the body, up to drainBytes and drainTime, before the connection
-// closes. A client that sends its whole body before it reads the reply
-// (many SDKs do) then reads the 413 instead of a reset connection, and a
-// client that never stops sending cannot hold the connection. A client
-// that asked to be told before sending (Expect: 100-continue) is not
-// waited for.
-func refuseLarge(c echo.Context, msg string) error {
-	rc := http.NewResponseController(c.Response())
-	_ = rc.EnableFullDuplex() // read the body after the reply is out
-	c.Response().Header().Set(echo.HeaderConnection, "close")
-	if err := writeError(c, http.StatusRequestEntityTooLarge, msg, ""); err != nil {
-		return err
-	}
-	_ = rc.Flush()
-	r := c.Request()
-	if strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
-		return nil
-	}
-	_ = rc.SetReadDeadline(time.Now().Add(drainTime))
-	_, _ = io.CopyN(io.Discard, r.Body, drainBytes)
-	return nil
 }
 
 func tooLarge(limit int64) string {

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"golang.org/x/net/netutil"
 )
 
 // Front answers HTTP requests with the current Server of an app, which
@@ -51,19 +49,19 @@ func (f *Front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // current server's Limits, and its app's timeout for reading a whole
 // request, apply to every connection.
 func (f *Front) Serve(ctx context.Context, ln net.Listener) error {
-	conns := &fresh{conns: map[net.Conn]bool{}}
 	cur := f.Current()
 	lim := cur.opts.Limits.withDefaults()
+	capped := newCapListener(ln, lim.MaxConns)
 	hs := &http.Server{
 		Handler:           f,
 		ReadHeaderTimeout: min(10*time.Second, cur.timeout),
 		ReadTimeout:       cur.timeout,
 		IdleTimeout:       lim.IdleTimeout,
 		MaxHeaderBytes:    lim.MaxHeaderBytes,
-		ConnState:         conns.track,
+		ConnState:         capped.track,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(netutil.LimitListener(ln, lim.MaxConns)) }()
+	go func() { errc <- hs.Serve(capped) }()
 	select {
 	case err := <-errc:
 		return err
@@ -71,7 +69,7 @@ func (f *Front) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), f.Current().timeout)
 	defer cancel()
-	time.AfterFunc(freshGrace, conns.close)
+	time.AfterFunc(freshGrace, capped.closeFresh)
 	err := hs.Shutdown(shutdown)
 	if werr := f.waitFlows(shutdown); err == nil {
 		err = werr

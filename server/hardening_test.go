@@ -169,3 +169,140 @@ func TestOversizedBodyAnswers413ToClientsThatSendItAll(t *testing.T) {
 		})
 	}
 }
+
+// sendWhole writes head in one piece before reading anything, as naive
+// clients do, and reads the reply.
+func sendWhole(t *testing.T, c net.Conn, head string) *http.Response {
+	t.Helper()
+	_ = c.SetDeadline(time.Now().Add(20 * time.Second))
+	if _, err := io.WriteString(c, head); err != nil {
+		t.Fatalf("sending the whole %d-byte request head before reading: %v", len(head), err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("reading the reply after the whole head: %v", err)
+	}
+	return resp
+}
+
+func TestLongHeadsAreAnsweredToClientsThatSendItAll(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	// More than the kernel buffers hold: the client is still sending when
+	// the server answers.
+	big := strings.Repeat("a", 16<<20)
+	for _, tt := range []struct {
+		name, head string
+		status     int
+	}{
+		{"request line", "GET /api/counts/" + big + " HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusRequestURITooLong},
+		{"header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if resp := sendWhole(t, ts.dial(t), tt.head); resp.StatusCode != tt.status {
+				t.Fatalf("a 16 MiB %s: %d, want %d", tt.name, resp.StatusCode, tt.status)
+			}
+		})
+	}
+}
+
+func TestRequestLineLimit(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	name := strings.Repeat("a", maxRequestLine-100)
+	if r := ts.do(t, "GET", "/api/counts/"+name, "", nil); r.status != 200 {
+		t.Fatalf("a request line just under the limit: %d %s, want 200", r.status, r.raw)
+	}
+	resp := sendWhole(t, ts.dial(t), "GET /api/counts/"+name+strings.Repeat("a", 200)+" HTTP/1.1\r\nHost: x\r\n\r\n")
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusRequestURITooLong || !strings.Contains(string(body), "request body") {
+		t.Fatalf("a request line just over the limit: %d %s, want 414 that says to send long parameters in the body", resp.StatusCode, body)
+	}
+}
+
+func TestRefusedHeadCannotHoldTheConnection(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	c := ts.dial(t)
+	sent := make(chan error, 1)
+	go func() { // a request line that never ends, and a client that never reads
+		chunk := bytes.Repeat([]byte("a"), 64<<10)
+		_, err := c.Write([]byte("GET /"))
+		for err == nil {
+			_, err = c.Write(chunk)
+		}
+		sent <- err
+	}()
+	select {
+	case <-sent: // the server closed the connection
+	case <-time.After(15 * time.Second):
+		t.Fatal("a client sending an endless request line still holds its connection 15s later")
+	}
+}
+
+// keepAlive makes a keep-alive request on c, and says why it was not
+// answered 200 with the connection kept open.
+func keepAlive(c net.Conn) error {
+	_ = c.SetDeadline(time.Now().Add(3 * time.Second))
+	defer func() { _ = c.SetDeadline(time.Time{}) }()
+	if _, err := fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		return err
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if resp.StatusCode != 200 || resp.Close {
+		return fmt.Errorf("status %d, closing %v", resp.StatusCode, resp.Close)
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+func TestIdleConnectionsMakeRoomAtTheCap(t *testing.T) {
+	ts := newTestServer(t, Options{Limits: Limits{MaxConns: 3}})
+	idle := []net.Conn{ts.dial(t), ts.dial(t), ts.dial(t)}
+	for i, c := range idle {
+		if err := keepAlive(c); err != nil {
+			t.Fatalf("keep-alive request %d: %v", i, err)
+		}
+	}
+	c := ts.dial(t)
+	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("a new client while 3 idle keep-alive connections fill the cap of 3: %v %v, want 200 at once, not after the idle timeout", resp, err)
+	}
+	// Which one made room is TestCapListenerClosesTheConnectionIdleTheLongest's
+	// to check: when the server reports a connection idle, after its reply,
+	// is not for a client to see.
+	closed := 0
+	for _, c := range idle {
+		if keepAlive(c) != nil {
+			closed++
+		}
+	}
+	if closed != 1 {
+		t.Fatalf("%d of the 3 idle connections were closed for the new client, want 1", closed)
+	}
+}
+
+func TestWaitingClientTakesTheSlotOfAConnectionThatGoesIdle(t *testing.T) {
+	ts := newTestServer(t, Options{Limits: Limits{MaxConns: 1}})
+	busy := ts.dial(t)
+	fmt.Fprintf(busy, "GET /hea") // half a request line: it holds the only slot
+	waiting := ts.dial(t)
+	fmt.Fprintf(waiting, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	_ = waiting.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+	if n, _ := waiting.Read(make([]byte, 1)); n > 0 {
+		t.Fatal("a second connection was served while the first held the only slot")
+	}
+	fmt.Fprintf(busy, "lthz HTTP/1.1\r\nHost: x\r\n\r\n") // the rest: answered, then idle
+	if resp, err := http.ReadResponse(bufio.NewReader(busy), nil); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("the first connection's request: %v %v", resp, err)
+	}
+	_ = waiting.SetReadDeadline(time.Now().Add(2 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(waiting), nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("the waiting client, once the only connection went idle: %v %v, want 200 at once, not after the idle timeout", resp, err)
+	}
+}

@@ -7,8 +7,10 @@ import "time"
 // header. The whole request, header and body, must arrive within the
 // app's timeout. Zero fields take the defaults.
 type Limits struct {
-	// MaxConns caps the open connections; further clients wait to be
-	// accepted until one closes. Default DefaultMaxConns.
+	// MaxConns caps the open connections. At the cap a new client takes
+	// the place of the keep-alive connection idle the longest, which is
+	// closed; with none idle, it waits until one closes or goes idle.
+	// Default DefaultMaxConns.
 	MaxConns int
 	// IdleTimeout closes a keep-alive connection that sends no request for
 	// this long. Default DefaultIdleTimeout.

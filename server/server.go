@@ -73,35 +73,3 @@ func (s *Server) Handler() http.Handler { return s.echo }
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return NewFront(s).Serve(ctx, ln)
 }
-
-// freshGrace is how long, once shutdown starts, a connection that has not
-// sent a request yet may still send one before it is closed.
-const freshGrace = 50 * time.Millisecond
-
-// fresh tracks the connections that have not sent a request yet. HTTP
-// clients dial spare connections they may never use; the standard server's
-// Shutdown waits up to 5 seconds for those, so they are closed instead.
-type fresh struct {
-	mu    sync.Mutex
-	conns map[net.Conn]bool
-}
-
-// track is the server's ConnState hook.
-func (f *fresh) track(c net.Conn, st http.ConnState) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if st == http.StateNew {
-		f.conns[c] = true
-	} else {
-		delete(f.conns, c)
-	}
-}
-
-// close closes the connections that still have not sent a request.
-func (f *fresh) close() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for c := range f.conns {
-		_ = c.Close()
-	}
-}

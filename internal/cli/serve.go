@@ -64,7 +64,7 @@ may read stops the start.`,
 	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded store, created if missing")
 	cmd.Flags().StringVar(&o.log, "log", "off", "flow logging: off, trace (each action) or verbose (also frames and firings)")
 	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces, and add them to timeout replies")
-	cmd.Flags().IntVar(&o.limits.MaxConns, "max-conns", server.DefaultMaxConns, "open connections at most; more clients wait to be accepted")
+	cmd.Flags().IntVar(&o.limits.MaxConns, "max-conns", server.DefaultMaxConns, "open connections at most; at the cap a new client replaces the keep-alive connection idle the longest")
 	cmd.Flags().DurationVar(&o.limits.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "close a keep-alive connection idle this long")
 	cmd.Flags().IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", server.DefaultMaxHeaderBytes, "largest request header; a larger one gets 431")
 	return cmd
