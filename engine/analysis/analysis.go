@@ -20,6 +20,7 @@ func Check(sp *spec.Spec) diag.List {
 		m.twice(&diags, r, append(cases, m.emptyPairs(r, cases)...), twice)
 		happy[i] = cases[0].sc
 	}
+	m.reportForgotten(&diags)
 	for i, r := range m.routes {
 		m.overlaps(&diags, r, happy[i], twice)
 	}

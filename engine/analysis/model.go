@@ -43,6 +43,10 @@ type model struct {
 	syncs   []*syncInfo
 	byWhen  map[string]*watchers // action key -> syncs naming it in when
 	routes  []*spec.Route        // the request routes, as check derived them
+	// forgot are the joins found lacking `optional: true` (forgotOptional),
+	// by query and in the order found, to report once each.
+	forgot      map[*spec.Query]*forgotten
+	forgotOrder []*forgotten
 }
 
 const (
@@ -52,7 +56,7 @@ const (
 
 // newModel reduces a checked spec.
 func newModel(sp *spec.Spec) *model {
-	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}}
+	m := &model{actions: map[string]*spec.Action{}, byWhen: map[string]*watchers{}, forgot: map[*spec.Query]*forgotten{}}
 	for _, r := range sp.Routes {
 		if r.Passthrough == nil {
 			m.routes = append(m.routes, r)

@@ -32,7 +32,7 @@ func (m *model) unanswered(diags *diag.List, r *spec.Route, cases []flowCase, de
 		case c.failing != "":
 			diags.Errorf(r.At, rules.Unanswered.ID, errorHint(r, c.failing),
 				"%s: when %s returns an error, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, c.failing)
-		case !m.forgotOptional(diags, r, c):
+		case !m.forgotOptional(r, c):
 			g := c.empty
 			diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID, m.emptyHint(r, c.sync, *g),
 				"%s: the client chooses %s, so %s can find nothing, and then no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
@@ -174,12 +174,12 @@ func (m *model) dropped(diags *diag.List, r *spec.Route, c flowCase, warned map[
 		"%s: %sif this step leaves no frame, no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)", r, when)
 }
 
-// forgotOptional reports, for a case in which a lookup of the request
+// forgotOptional finds, for a case in which a lookup of the request
 // finds nothing and no sync answers, each sync that would answer it but
 // for its join on the lookup lacking `optional: true`: with the join's
 // outputs nil, a filter of it that is false when they are found holds.
-// It reports whether it found one.
-func (m *model) forgotOptional(diags *diag.List, r *spec.Route, c flowCase) bool {
+// It records the route in m.forgot, and reports whether it found one.
+func (m *model) forgotOptional(r *spec.Route, c flowCase) bool {
 	found := false
 	for _, group := range m.watching(requestKey, r) {
 		for _, s := range group {
@@ -188,13 +188,36 @@ func (m *model) forgotOptional(diags *diag.List, r *spec.Route, c flowCase) bool
 				continue
 			}
 			found = true
-			diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID,
-				fmt.Sprintf("add `optional: true` to this query: when it finds nothing, its outputs (%s) are nil, which is what %s tests", strings.Join(g.outs, ", "), s.s.Name.Name),
-				"%s: %s answers when %s finds nothing for %s, but this query has no `optional: true`, so then it leaves no frame, and no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
-				r, s.s.Name.Name, g.lookup.query, g.from)
+			f := m.forgot[g.query]
+			if f == nil {
+				f = &forgotten{sync: s, join: g}
+				m.forgot[g.query] = f
+				m.forgotOrder = append(m.forgotOrder, f)
+			}
+			f.routes = append(f.routes, r.String())
 		}
 	}
 	return found
+}
+
+// forgotten is a join that lacks `optional: true`, and the routes in
+// which its sync cannot answer the case it is for.
+type forgotten struct {
+	sync   *syncInfo
+	join   guard
+	routes []string
+}
+
+// reportForgotten reports each join that lacks `optional: true`, once,
+// naming every route it leaves unanswered.
+func (m *model) reportForgotten(diags *diag.List) {
+	for _, f := range m.forgotOrder {
+		g, name := f.join, f.sync.s.Name.Name
+		diags.Errorf(g.query.Pattern.Span, rules.Unanswered.ID,
+			fmt.Sprintf("add `optional: true` to this query: when it finds nothing, its outputs (`%s`) are nil, which is what %s tests", strings.Join(g.outs, "`, `"), name),
+			"%s: %s is for when %s finds nothing for %s (its filter tests that), but this query has no `optional: true`, so then it leaves no frame, and no sync answers the request (its client gets a 504 and nothing the flow wrote is kept)",
+			strings.Join(f.routes, ", "), name, g.lookup.query, g.from)
+	}
 }
 
 // joinOn returns the join of s, without `optional`, on lookup l.

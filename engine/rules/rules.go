@@ -196,7 +196,7 @@ var (
 		Severity:   diag.Error,
 		Adjustable: true,
 		Summary:    "a request can reach a state in which no sync responds to it",
-		Catches:    "a route that no chain of syncs answers; an action in its flow whose error outcome no sync answers; a `where` query whose inputs the client chooses (so it can find nothing) when no sync answers that case, at the query; as a warning, a case answered only if a `where` step keeps a frame, or only by syncs that answer the request alone",
+		Catches:    "a route that no chain of syncs answers; an action in its flow whose error outcome no sync answers; a `where` query whose inputs the client chooses (so it can find nothing) when no sync answers that case, at the query, or at the join without `optional` of the sync meant for that case (a 401 that cannot see a missing token); the only answer's filter, when nothing answers if it is false (a forgotten 403); as a warning, a case answered only if a join keeps a frame, or only by syncs that answer the request alone",
 		Err:        "flow/err/unanswered_error",
 		OK:         "flow/ok/unanswered_error",
 	})
