@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
@@ -153,7 +152,7 @@ func reportTwice(diags *diag.List, r *spec.Route, broad *syncInfo, twins []twin)
 		also = append(also, fmt.Sprintf("%s (%s)", u.other.s.Name.Name, u.c))
 	}
 	if len(also) > 0 {
-		msg += "; likewise with " + andList(also)
+		msg += "; likewise with " + diag.And(also)
 	}
 	diags.Errorf(broad.s.Name.Span, rules.Twice.ID, twiceHint(t.c, broad, t.other), "%s", msg)
 }
@@ -180,14 +179,6 @@ func unless(s *syncInfo, sc *scenario, r *spec.Route, sure bool) string {
 	default:
 		return fmt.Sprintf(" if its query at line %d finds a row", at.Pos.Line)
 	}
-}
-
-// andList joins phrases as prose: "a", "a and b", "a, b and c".
-func andList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // twiceHint says how to keep broad from answering the case that other

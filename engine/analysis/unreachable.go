@@ -49,7 +49,7 @@ func (m *model) unreachable(diags *diag.List) map[*syncInfo]bool {
 			dead[s] = true
 			diags.Errorf(c.pattern.Span, rules.NeverFires.ID, neverHint(runs[s]),
 				"%s never fires: it waits for %s on %s, where nothing invokes %s",
-				s.s.Name.Name, c.key, strings.Join(routes[s], " and "), c.key)
+				s.s.Name.Name, c.key, diag.And(routes[s]), c.key)
 		}
 	}
 	return dead

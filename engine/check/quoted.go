@@ -7,6 +7,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
 
+	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 )
@@ -37,7 +38,7 @@ func (sc *syncCheck) quotedExpressions(s *scope, p *spec.Pattern) {
 			fmt.Sprintf("to send what it computes, bind it in `where`, `- bind: { %s: '%s' }`, and pass the variable here: `%s: %s`",
 				arg.Param.Name, strings.ReplaceAll(text, "'", "''"), arg.Param.Name, arg.Param.Name),
 			"this quoted string reads as an expression over %s, but in a pattern it is a literal: %s.%s gets the text itself",
-			andList(quotedNames(names)), p.Concept.Name, p.Action.Name)
+			diag.And(quotedNames(names)), p.Concept.Name, p.Action.Name)
 	}
 }
 
@@ -59,14 +60,6 @@ func allBound(s *scope, names []nameAt) bool {
 		}
 	}
 	return true
-}
-
-// andList joins words as prose: "a", "a and b", "a, b and c".
-func andList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // quotedNames writes the distinct names in backquotes, in order.
