@@ -45,9 +45,8 @@ func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
 	if tags, err = g.newTags(ctx, in.Item, tags); err != nil {
 		return ItemIO{}, err
 	}
-	at := concepts.Instant()
 	for _, tag := range tags {
-		err := g.tags.Insert(ctx, storage.Key(in.Item, tag), tagDoc{Item: in.Item, Tag: tag, At: at})
+		err := g.tags.Insert(ctx, storage.Key(in.Item, tag), tagDoc{Item: in.Item, Tag: tag})
 		if err != nil && !errors.Is(err, storage.ErrTaken) {
 			return ItemIO{}, err
 		}

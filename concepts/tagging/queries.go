@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage"
 )
 
@@ -13,14 +14,18 @@ type TagsRow struct {
 	Tags []string `json:"tags"`
 }
 
-// TagIO names a tag: the input of _items.
-type TagIO struct {
+// ItemsIn is the input of _items: a tag, and the page of its items,
+// greatest first.
+type ItemsIn struct {
 	Tag string `json:"tag"`
+	concepts.Page
 }
 
-// ItemsRow is the row of _items.
+// ItemsRow is the row of _items: the items of the page, and how many
+// items have the tag in all.
 type ItemsRow struct {
 	Items []string `json:"items"`
+	Count int64    `json:"count"`
 }
 
 // Tags returns one row for each item: its tags sorted, [] for an
@@ -47,19 +52,30 @@ func (g *Tagging) Tags(ctx context.Context, ins []ItemIO) ([][]TagsRow, error) {
 	return out, nil
 }
 
-// Items returns one row: the items that have the tag (trimmed), in the
-// order tagged; [] for a tag no item has.
-func (g *Tagging) Items(ctx context.Context, in TagIO) ([]ItemsRow, error) {
-	docs, err := g.tags.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("tag", strings.TrimSpace(in.Tag))},
-		Sort: []storage.Order{storage.Asc("at")}})
-	if err != nil {
-		return nil, err
+// Items returns one row: a page of the items that have the tag
+// (trimmed), greatest first, from one indexed query however many items
+// the tag has, and how many items have it; [] and 0 for a tag no item
+// has.
+func (g *Tagging) Items(ctx context.Context, in ItemsIn) ([]ItemsRow, error) {
+	tag := storage.Eq("tag", strings.TrimSpace(in.Tag))
+	row := ItemsRow{Items: []string{}}
+	if q, ok := in.Page.Of(storage.Query{Where: []storage.Cond{tag}, Sort: []storage.Order{storage.Desc("item")}}); ok {
+		docs, err := g.tags.Find(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			row.Items = append(row.Items, d.Value.Item)
+		}
 	}
-	items := make([]string, len(docs))
-	for i, d := range docs {
-		items[i] = d.Value.Item
+	row.Count = int64(len(row.Items))
+	if !in.Page.Whole() {
+		var err error
+		if row.Count, err = g.tags.Count(ctx, storage.Where(tag)); err != nil {
+			return nil, err
+		}
 	}
-	return []ItemsRow{{Items: items}}, nil
+	return []ItemsRow{row}, nil
 }
 
 // All returns one row: every tag that some item has, sorted.

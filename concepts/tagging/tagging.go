@@ -3,9 +3,10 @@
 //
 // State is one collection, Tagging.tags: one document per tag of an item,
 // keyed by storage.Key(item, tag), so that tagging twice stores one
-// document, with the item, the tag and when. An index on the item gives
-// an item's tags; one on the tag and the time gives a tag's items in the
-// order tagged, and the distinct tags in use for _all.
+// document, with the item and the tag. An index on the item gives an
+// item's tags; one on the tag and the item gives a page of a tag's items,
+// greatest first, in one indexed query however many items the tag has,
+// and the distinct tags in use for _all.
 package tagging
 
 import (
@@ -33,13 +34,12 @@ type Tagging struct {
 type tagDoc struct {
 	Item string `json:"item"`
 	Tag  string `json:"tag"`
-	At   int64  `json:"at"` // when: concepts.Instant
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *storage.DB) *Tagging {
-	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.On("tag", "at"))}
+	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.On("tag", "item"))}
 }
 
 // Concept registers the actions and queries under their spec names.
