@@ -1,6 +1,10 @@
 package concepts
 
-import "github.com/legible/legible/storage"
+import (
+	"context"
+
+	"github.com/legible/legible/storage"
+)
 
 // Page is the page of rows that the input of a paged query asks for; embed
 // it in the input struct. Offset rows are skipped (none when nil or
@@ -29,3 +33,21 @@ func (p Page) Of(q storage.Query) (storage.Query, bool) {
 
 // Whole reports whether the page is all the rows: no limit, no offset.
 func (p Page) Whole() bool { return p.Limit == nil && (p.Offset == nil || *p.Offset <= 0) }
+
+// FindPage returns the page p of the documents of c that q selects, and
+// how many q selects in all: one indexed query for the whole, and a count
+// besides for a part, which a CountedOn index answers with a row.
+func FindPage[T any](ctx context.Context, c *storage.Collection[T], q storage.Query, p Page) ([]storage.Doc[T], int64, error) {
+	var docs []storage.Doc[T]
+	if paged, ok := p.Of(q); ok {
+		var err error
+		if docs, err = c.Find(ctx, paged); err != nil {
+			return nil, 0, err
+		}
+	}
+	if p.Whole() {
+		return docs, int64(len(docs)), nil
+	}
+	n, err := c.Count(ctx, q)
+	return docs, n, err
+}

@@ -17,8 +17,8 @@ import (
 const filterOverhead = 30
 
 // TestFilteredPagesCostThePage checks that a page of articles filtered by
-// a tag or an author reads what the page holds, not what the filter
-// matches: over 100 seeded articles, all with the tag seed, a fifth of them favorited by the reader, a page of 5
+// a tag, a fan or an author reads what the page holds, not what the
+// filter matches: over 100 seeded articles, all with the tag seed, a fifth of them favorited by the reader, a page of 5
 // filtered by each handles at most filterOverhead values more than the
 // page of 5 unfiltered (counted by storagetest.Counting), where reading
 // every match would handle three values per match.
@@ -46,7 +46,8 @@ func TestFilteredPagesCostThePage(t *testing.T) {
 		return counting.Values()
 	}
 	unfiltered := values("")
-	for _, query := range []string{"tag=" + conduitseed.Every, "author=" + url.QueryEscape(data.AuthorName)} {
+	for _, query := range []string{"tag=" + conduitseed.Every, "favorited=" + url.QueryEscape(data.ReaderName),
+		"author=" + url.QueryEscape(data.AuthorName)} {
 		got := values(query)
 		t.Logf("a page of 5 by %s: %d values, unfiltered %d", query, got, unfiltered)
 		if got > unfiltered+filterOverhead {

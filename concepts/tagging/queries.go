@@ -57,23 +57,14 @@ func (g *Tagging) Tags(ctx context.Context, ins []ItemIO) ([][]TagsRow, error) {
 // the tag has, and how many items have it; [] and 0 for a tag no item
 // has.
 func (g *Tagging) Items(ctx context.Context, in ItemsIn) ([]ItemsRow, error) {
-	tag := storage.Eq("tag", strings.TrimSpace(in.Tag))
-	row := ItemsRow{Items: []string{}}
-	if q, ok := in.Page.Of(storage.Query{Where: []storage.Cond{tag}, Sort: []storage.Order{storage.Desc("item")}}); ok {
-		docs, err := g.tags.Find(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range docs {
-			row.Items = append(row.Items, d.Value.Item)
-		}
+	q := storage.Query{Where: []storage.Cond{storage.Eq("tag", strings.TrimSpace(in.Tag))}, Sort: []storage.Order{storage.Desc("item")}}
+	docs, n, err := concepts.FindPage(ctx, g.tags, q, in.Page)
+	if err != nil {
+		return nil, err
 	}
-	row.Count = int64(len(row.Items))
-	if !in.Page.Whole() {
-		var err error
-		if row.Count, err = g.tags.Count(ctx, storage.Where(tag)); err != nil {
-			return nil, err
-		}
+	row := ItemsRow{Items: make([]string, len(docs)), Count: n}
+	for i, d := range docs {
+		row.Items[i] = d.Value.Item
 	}
 	return []ItemsRow{row}, nil
 }
