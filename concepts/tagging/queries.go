@@ -1,7 +1,9 @@
 package tagging
 
 import (
+	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -69,14 +71,15 @@ func (g *Tagging) Items(ctx context.Context, in ItemsIn) ([]ItemsRow, error) {
 	return []ItemsRow{row}, nil
 }
 
-// All returns one row: every tag that some item has, sorted.
+// All returns one row: every tag that some item has, the most used first,
+// ties by name; from the counts by tag that the store keeps, a row per
+// tag however many items there are.
 func (g *Tagging) All(ctx context.Context, _ struct{}) ([]TagsRow, error) {
-	tags, err := storage.Distinct[string](ctx, g.tags, "tag", storage.Query{})
+	counts, err := storage.CountBy[string](ctx, g.tags, "tag", storage.Query{})
 	if err != nil {
 		return nil, err
 	}
-	if tags == nil {
-		tags = []string{}
-	}
+	tags := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(tags, func(a, b string) int { return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b)) })
 	return []TagsRow{{Tags: tags}}, nil
 }

@@ -5,8 +5,11 @@
 // keyed by storage.Key(item, tag), so that tagging twice stores one
 // document, with the item and the tag. An index on the item gives an
 // item's tags; one on the tag and the item gives a page of a tag's items,
-// greatest first, in one indexed query however many items the tag has,
-// and the distinct tags in use for _all.
+// greatest first, in one indexed query however many items the tag has.
+// That index is counted (storage.CountedOn): the store keeps how many
+// items each tag has, so _all orders the tags by use, and _items counts a
+// tag's items, reading a row per tag, not the taggings. No count is a
+// document of the concept's, which concurrent taggings would rewrite.
 package tagging
 
 import (
@@ -39,7 +42,7 @@ type tagDoc struct {
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *storage.DB) *Tagging {
-	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.On("tag", "item"))}
+	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.CountedOn("tag", "item"))}
 }
 
 // Concept registers the actions and queries under their spec names.

@@ -39,7 +39,7 @@ func TestTag(t *testing.T) {
 				t.Errorf("_items %q: %v, want %v", tg, got, want)
 			}
 		}
-		if got, want := all(t, c), []string{"ada", "db", "go", "zig"}; !slices.Equal(got, want) {
+		if got, want := all(t, c), []string{"go", "ada", "db", "zig"}; !slices.Equal(got, want) {
 			t.Errorf("_all: %v, want %v", got, want)
 		}
 		if n := count(t, g); n != 5 {
@@ -189,29 +189,36 @@ func TestForget(t *testing.T) {
 	})
 }
 
-// TestAll checks that _all lists every tag in use once, sorted, however
-// many items have it and in whatever order they were tagged.
+// TestAll checks that _all lists every tag in use once, the tags of more
+// items first, ties by name, as items are tagged and forgotten.
 func TestAll(t *testing.T) {
 	each(t, func(t *testing.T, _ *Tagging, c *concepts.Concept) {
 		for i := range 12 {
 			call(t, c, "tag", tag(fmt.Sprint("i", i), "zig", fmt.Sprint(i%3), "Go", "ada", "go"))
 		}
 		steps := []struct {
-			forget string // forgotten before the step's check; "" for none
-			want   []string
+			do   map[string]any // tagged or forgotten before the step's check; nil for nothing
+			want []string
 		}{
-			{"", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
-			{"i0", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
-			{"i3", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
-			{"i6", []string{"0", "1", "2", "Go", "ada", "go", "zig"}},
-			{"i9", []string{"1", "2", "Go", "ada", "go", "zig"}},
+			{nil, []string{"Go", "ada", "go", "zig", "0", "1", "2"}}, // 12 each, then 4 each
+			{map[string]any{"item": "i0"}, []string{"Go", "ada", "go", "zig", "1", "2", "0"}},
+			{map[string]any{"item": "i3"}, []string{"Go", "ada", "go", "zig", "1", "2", "0"}},
+			{tag("x", "2", "1"), []string{"Go", "ada", "go", "zig", "1", "2", "0"}}, // 5, 5 and 2
+			{tag("y", "2"), []string{"Go", "ada", "go", "zig", "2", "1", "0"}},
+			{map[string]any{"item": "i6"}, []string{"Go", "ada", "go", "zig", "2", "1", "0"}},
+			{map[string]any{"item": "i9"}, []string{"Go", "ada", "go", "zig", "2", "1"}},
+			{tag("z", "0"), []string{"Go", "ada", "go", "zig", "2", "1", "0"}},
 		}
 		for _, s := range steps {
-			if s.forget != "" {
-				call(t, c, "forget", map[string]any{"item": s.forget})
+			switch {
+			case s.do == nil:
+			case s.do["tags"] != nil:
+				call(t, c, "tag", s.do)
+			default:
+				call(t, c, "forget", s.do)
 			}
 			if got := all(t, c); !slices.Equal(got, s.want) {
-				t.Fatalf("_all after forgetting %q: %v, want %v", s.forget, got, s.want)
+				t.Fatalf("_all after %v: %v, want %v", s.do, got, s.want)
 			}
 		}
 	})
