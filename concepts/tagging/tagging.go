@@ -49,6 +49,7 @@ func New(db *storage.DB) *Tagging {
 func (g *Tagging) Concept() *concepts.Concept {
 	return concepts.New("Tagging").
 		Action("tag", concepts.Action(g.Tag)).
+		Action("retag", concepts.Action(g.Retag)).
 		Action("forget", concepts.Action(g.Forget)).
 		Query("_tags", concepts.BatchQuery(g.Tags)).
 		Query("_items", concepts.Query(g.Items)).
