@@ -15,10 +15,12 @@ import (
 // documents, in order. A unique index holds each combination of values
 // once: a write that would repeat one fails with ErrTaken. Unique fields
 // should be present in every document (SQLite lets documents without
-// them repeat; MongoDB does not).
+// them repeat; MongoDB does not). A counted index also keeps how many
+// documents have each value of its first field (see CountedOn).
 type Index struct {
-	Fields []string
-	Unique bool
+	Fields  []string
+	Unique  bool
+	Counted bool
 }
 
 // On is the index on the fields.
@@ -26,6 +28,17 @@ func On(fields ...string) Index { return Index{Fields: fields} }
 
 // UniqueOn is the unique index on the fields.
 func UniqueOn(fields ...string) Index { return Index{Fields: fields, Unique: true} }
+
+// CountedOn is the index on the fields that also keeps, for each value of
+// the first field (a string, a number or a boolean), how many documents
+// have it. The embedded store updates those counts in the transactions
+// that insert, replace and delete documents, and Count and CountBy that
+// select by that field alone read them, not the documents: how many items
+// each tag has costs a row per tag. The counts are the store's own, kept
+// under its one writer, so no concurrent write loses one; declare no
+// counter document of your own for it. On MongoDB a counted index is a
+// plain index, and counts count the index, as every Count does there.
+func CountedOn(fields ...string) Index { return Index{Fields: fields, Counted: true} }
 
 // Doc is a document and its id, as Find returns them.
 type Doc[T any] struct {
@@ -58,7 +71,7 @@ type meta struct {
 func NewCollection[T any](db *DB, name string, indexes ...Index) *Collection[T] {
 	m := &meta{db: db, coll: backend.Collection{Name: name, Indexes: make([]backend.Index, len(indexes))}, indexed: map[string]bool{ID: true}}
 	for i, ix := range indexes {
-		m.coll.Indexes[i] = backend.Index{Fields: slices.Clone(ix.Fields), Unique: ix.Unique}
+		m.coll.Indexes[i] = backend.Index{Fields: slices.Clone(ix.Fields), Unique: ix.Unique, Counted: ix.Counted}
 	}
 	if err := m.check(); err != nil {
 		panic("storage.NewCollection: " + err.Error())
@@ -164,7 +177,9 @@ func (c *Collection[T]) FindOne(ctx context.Context, conds ...Cond) (Doc[T], boo
 }
 
 // Count returns how many documents q selects, ignoring its order, limit
-// and offset.
+// and offset. When its conditions are all on a field that a CountedOn
+// index counts, the embedded store reads the counts it keeps, not the
+// documents.
 func (c *Collection[T]) Count(ctx context.Context, q Query) (int64, error) {
 	cq, err := q.check(c.m)
 	if err != nil || cq.Empty() {
@@ -202,7 +217,10 @@ func Distinct[V string | int64, T any](ctx context.Context, c *Collection[T], fi
 // CountBy counts the documents of c that q selects by their values of the
 // indexed field: how many favorites each of a page of items has, say, in
 // one query. A value no document has is not in the map. The values are as
-// for Distinct.
+// for Distinct. When a CountedOn index counts the field and q's
+// conditions are on that field alone (or it has none), the embedded store
+// reads the counts it keeps, one per value: how many items each tag has
+// costs what the tags are, not what the items are.
 func CountBy[V string | int64, T any](ctx context.Context, c *Collection[T], field string, q Query) (map[V]int64, error) {
 	cq, err := Query{Where: q.Where, Sort: []Order{{Field: field}}}.check(c.m)
 	if err != nil || cq.Empty() {

@@ -37,7 +37,7 @@ func (db *DB) declare(m *meta) {
 
 // sameIndex reports whether two indexes are the same.
 func sameIndex(a, b backend.Index) bool {
-	return a.Unique == b.Unique && slices.Equal(a.Fields, b.Fields)
+	return a.Unique == b.Unique && a.Counted == b.Counted && slices.Equal(a.Fields, b.Fields)
 }
 
 // Setup creates the collections declared on db and their indexes, and

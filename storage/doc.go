@@ -41,6 +41,20 @@
 // an index, not a number that every favorite rewrites. Such writes never
 // lose each other, on any backend, and no document grows with the app.
 //
+// # Counts
+//
+// Count and CountBy count what an index holds. When a concept counts a
+// collection by one field often, by all of its values (how many items
+// each tag has, to list the most used tags first), declare the index with
+// CountedOn: the embedded store then keeps the number of documents of
+// each value, in the transactions that write them, and Count and CountBy
+// that select by that field alone read those numbers, one per value, not
+// the documents. The counts are the store's own, kept under its one
+// writer; a counter document of the concept's would be one that
+// concurrent flows rewrite, so do not keep one. DB.Setup counts the
+// documents there are when an index becomes counted. On MongoDB a counted
+// index is a plain one, and counts count the index.
+//
 // # Transactions
 //
 // Each flow runs in a transaction (DB.Begin; the engine begins it and

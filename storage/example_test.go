@@ -123,3 +123,32 @@ func ExampleDB_Begin() {
 	fmt.Println(c.N)
 	// Output: 1
 }
+
+// A counted index keeps how many documents have each value of its first
+// field: how many items each tag has is a row per tag, however many
+// items there are.
+func ExampleCountedOn() {
+	db, done := exampleDB()
+	defer done()
+	type tagDoc struct {
+		Item string `json:"item"`
+		Tag  string `json:"tag"`
+	}
+	tags := storage.NewCollection[tagDoc](db, "Tagging.tags", storage.CountedOn("tag", "item"))
+	ctx := context.Background()
+	if err := db.Setup(ctx); err != nil {
+		panic(err)
+	}
+	for _, t := range []tagDoc{{"post1", "go"}, {"post2", "go"}, {"post2", "sql"}} {
+		if err := tags.Insert(ctx, storage.Key(t.Item, t.Tag), t); err != nil {
+			panic(err)
+		}
+	}
+	byTag, _ := storage.CountBy[string](ctx, tags, "tag", storage.Query{})
+	fmt.Println("go:", byTag["go"], "sql:", byTag["sql"])
+	n, _ := tags.Count(ctx, storage.Where(storage.Eq("tag", "go")))
+	fmt.Println("items tagged go:", n)
+	// Output:
+	// go: 2 sql: 1
+	// items tagged go: 2
+}

@@ -3,6 +3,7 @@ package article
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -41,15 +42,15 @@ type ArticleIO struct {
 // Create publishes an article by the author with the title and the
 // description, both trimmed, and the body, under the slug the title makes
 // (slugOf), or, when another article has that slug, the slug with a
-// random suffix. An empty author, title, description or body is a
-// concept error.
+// random suffix. Its id is a UUIDv7, and its createdAt the id's time, so
+// that ids sort as the list does. An empty author, title, description or
+// body is a concept error.
 func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 	if in.Author == "" {
 		return SlugOut{}, concepts.Errorf("author is empty; pass the id of the user who writes the article")
 	}
-	now := concepts.Timestamp(concepts.Now())
 	d := articleDoc{Author: in.Author, Title: strings.TrimSpace(in.Title), Description: strings.TrimSpace(in.Description),
-		Body: in.Body, CreatedAt: now, UpdatedAt: now}
+		Body: in.Body}
 	if err := validate(d.Title, d.Description, d.Body); err != nil {
 		return SlugOut{}, err
 	}
@@ -57,6 +58,8 @@ func (a *Article) Create(ctx context.Context, in CreateIn) (SlugOut, error) {
 	if err != nil {
 		return SlugOut{}, err
 	}
+	d.CreatedAt = concepts.Timestamp(time.Unix(id.Time().UnixTime()))
+	d.UpdatedAt = d.CreatedAt
 	d.Base = slugOf(d.Title)
 	err = a.store(ctx, id.String(), &d, a.articles.Insert)
 	return SlugOut{Article: id.String(), Slug: d.Slug}, err

@@ -2,7 +2,9 @@
 // under a title, findable by a readable slug made from the title.
 //
 // State is one collection, Article.articles: one document per article,
-// keyed by a UUIDv7 (ids sort by creation time), with the author, the
+// keyed by a UUIDv7 whose time is its createdAt (ids sort as the articles
+// are listed, so that syncs may page articles by id elsewhere: a tag's,
+// a user's favorites), with the author, the
 // slug (a unique index: of two concurrent creates with one title, the
 // second tries the slug with a random suffix), the slug's base (the slug
 // the title makes, before any suffix), the title, the description, the

@@ -25,7 +25,7 @@ func BenchmarkOfItem(b *testing.B) {
 		}
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				if docs, err := m.ofItem(ctx, item, 0, 0); err != nil || len(docs) != n {
+				if docs, err := m.comments.Find(ctx, ofItem(item)); err != nil || len(docs) != n {
 					b.Fatalf("%d comments, %v; want %d", len(docs), err, n)
 				}
 			}

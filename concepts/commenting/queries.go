@@ -1,6 +1,10 @@
 package commenting
 
-import "context"
+import (
+	"context"
+
+	"github.com/legible/legible/concepts"
+)
 
 // Row is the row of _get.
 type Row struct {
@@ -12,12 +16,10 @@ type Row struct {
 }
 
 // ItemIn is the input of _byItem: the item, and the page of its comments,
-// newest first: Offset of them skipped (none when nil or negative), at
-// most Limit of them (all when nil, none when below 1).
+// newest first.
 type ItemIn struct {
-	Item   string `json:"item"`
-	Limit  *int   `json:"limit"`
-	Offset *int   `json:"offset"`
+	Item string `json:"item"`
+	concepts.Page
 }
 
 // ItemRow is a row of _byItem.
@@ -42,11 +44,11 @@ func (m *Commenting) Get(ctx context.Context, in CommentIO) ([]Row, error) {
 // ByItem returns a page of the comments on the item, newest first: one
 // row each, from one indexed query.
 func (m *Commenting) ByItem(ctx context.Context, in ItemIn) ([]ItemRow, error) {
-	if in.Limit != nil && *in.Limit < 1 {
+	q, ok := in.Page.Of(ofItem(in.Item))
+	if !ok {
 		return nil, nil
 	}
-	limit, offset := in.page()
-	docs, err := m.ofItem(ctx, in.Item, limit, offset)
+	docs, err := m.comments.Find(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -56,16 +58,4 @@ func (m *Commenting) ByItem(ctx context.Context, in ItemIn) ([]ItemRow, error) {
 			CreatedAt: d.Value.CreatedAt, UpdatedAt: d.Value.UpdatedAt}
 	}
 	return rows, nil
-}
-
-// page returns the limit and the offset of in's page for ofItem: 0 for no
-// limit when in has none, and no offset when in's is nil or negative.
-func (in ItemIn) page() (limit, offset int) {
-	if in.Limit != nil {
-		limit = *in.Limit
-	}
-	if in.Offset != nil {
-		offset = max(*in.Offset, 0)
-	}
-	return limit, offset
 }

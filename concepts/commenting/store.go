@@ -86,10 +86,8 @@ func (m *Commenting) next(ctx context.Context, taken int) (int64, error) {
 	return c.Next, m.counters.Put(ctx, commentCounter, c)
 }
 
-// ofItem returns the comments on item, newest (highest number) first,
-// offset of them skipped, at most limit of them (all when limit is 0),
-// from the index on the item and the number.
-func (m *Commenting) ofItem(ctx context.Context, item string, limit, offset int) ([]storage.Doc[commentDoc], error) {
-	return m.comments.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("item", item)},
-		Sort: []storage.Order{storage.Desc("n")}, Limit: limit, Offset: offset})
+// ofItem is the query of the comments on item, newest (highest number)
+// first, which the index on the item and the number answers.
+func ofItem(item string) storage.Query {
+	return storage.Query{Where: []storage.Cond{storage.Eq("item", item)}, Sort: []storage.Order{storage.Desc("n")}}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage"
 )
 
@@ -28,7 +27,7 @@ func (f *Favoriting) Favorite(ctx context.Context, in Pair) (ItemIO, error) {
 	if in.Item == "" || in.User == "" {
 		return ItemIO{}, fmt.Errorf("favoriting: the user or the item is empty; pass both ids")
 	}
-	doc := favoriteDoc{Item: in.Item, User: in.User, At: concepts.Instant()}
+	doc := favoriteDoc{Item: in.Item, User: in.User}
 	if err := f.favorites.Insert(ctx, storage.Key(in.Item, in.User), doc); err != nil && !errors.Is(err, storage.ErrTaken) {
 		return ItemIO{}, err
 	}

@@ -3,11 +3,12 @@
 //
 // State is one collection, Favoriting.favorites: one document per
 // favorite, keyed by storage.Key(item, user), so that favoriting twice
-// stores one document, with the item, the user and when. An index on the
-// item counts an item's fans and finds them when the item is forgotten;
-// one on the user and the time lists a user's favorites in order. No
-// count is stored: it is counted from the index, so concurrent favorites
-// never lose one.
+// stores one document, with the item and the user. An index on the item
+// counts an item's fans and finds them when the item is forgotten; one on
+// the user and the item gives a page of a user's favorites, greatest item
+// first, in one indexed query however many the user has. No count is
+// stored: it is counted from the index, so concurrent favorites never
+// lose one.
 package favoriting
 
 import (
@@ -27,14 +28,13 @@ type Favoriting struct {
 type favoriteDoc struct {
 	Item string `json:"item"`
 	User string `json:"user"`
-	At   int64  `json:"at"` // when: concepts.Instant
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *storage.DB) *Favoriting {
 	return &Favoriting{favorites: storage.NewCollection[favoriteDoc](db, FavoritesCollection,
-		storage.On("item"), storage.On("user", "at"))}
+		storage.On("item"), storage.On("user", "item"))}
 }
 
 // Concept registers the actions and queries under their spec names.

@@ -68,8 +68,8 @@ func TestFavoritesOfAUser(t *testing.T) {
 			call(t, c, "favorite", pair("ann", item))
 		}
 		call(t, c, "unfavorite", pair("ann", "a"))
-		if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"b", "c"}) {
-			t.Fatalf("_favorites ann: %v, want [b c]", got)
+		if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"c", "b"}) {
+			t.Fatalf("_favorites ann: %v, want [c b]", got)
 		}
 		for item, want := range map[string]int{"a": 0, "b": 1, "c": 1, "never": 0} {
 			if got := count(t, c, item); got != want {
@@ -80,32 +80,47 @@ func TestFavoritesOfAUser(t *testing.T) {
 	})
 }
 
-func TestFavoritesAreInTheOrderFavorited(t *testing.T) {
+// TestFavoritesInPages checks that _favorites gives a user's favorites
+// greatest first, a page at a time, with how many the user has in all,
+// whatever the order favorited.
+func TestFavoritesInPages(t *testing.T) {
 	each(t, func(t *testing.T, f *Favoriting, c *concepts.Concept) {
-		steps := []struct {
-			action, item string
-			want         []string // ann's favorites after the step
-		}{
-			{"favorite", "c", []string{"c"}},
-			{"favorite", "a", []string{"c", "a"}},
-			{"favorite", "b", []string{"c", "a", "b"}},
-			{"favorite", "c", []string{"c", "a", "b"}}, // favoriting again keeps the first time
-			{"unfavorite", "a", []string{"c", "b"}},
-			{"favorite", "a", []string{"c", "b", "a"}}, // favorited anew: last
-			{"favorite", "b", []string{"c", "b", "a"}},
-		}
-		for _, s := range steps {
-			call(t, c, s.action, pair("ann", s.item))
-			if got := favorites(t, c, "ann"); !slices.Equal(got, s.want) {
-				t.Fatalf("_favorites ann after %s %s: %v, want %v", s.action, s.item, got, s.want)
-			}
+		for _, item := range []string{"c", "a", "e", "b", "d", "c"} {
+			call(t, c, "favorite", pair("ann", item))
 		}
 		call(t, c, "favorite", pair("bob", "z"))
-		if got := favorites(t, c, "ann"); !slices.Equal(got, []string{"c", "b", "a"}) {
-			t.Fatalf("_favorites ann after bob's favorite: %v, want [c b a]", got)
+		call(t, c, "unfavorite", pair("ann", "d"))
+		cases := []struct {
+			user          string
+			limit, offset any
+			want          []string
+			count         float64
+		}{
+			{"ann", nil, nil, []string{"e", "c", "b", "a"}, 4},
+			{"ann", 2, nil, []string{"e", "c"}, 4},
+			{"ann", 2, 2, []string{"b", "a"}, 4},
+			{"ann", nil, 3, []string{"a"}, 4},
+			{"ann", 2, 4, []string{}, 4},
+			{"ann", 0, 0, []string{}, 4},
+			{"ann", 1, -1, []string{"e"}, 4},
+			{"bob", 5, 0, []string{"z"}, 1},
+			{"cat", 5, 0, []string{}, 0},
 		}
-		if n := stored(t, f); n != 4 {
-			t.Fatalf("%d favorites stored, want 4", n)
+		for _, tc := range cases {
+			in := map[string]any{"user": tc.user}
+			if tc.limit != nil {
+				in["limit"] = tc.limit
+			}
+			if tc.offset != nil {
+				in["offset"] = tc.offset
+			}
+			r := row(t, c, "_favorites", in)
+			if got := storagetest.Strings(t, r["items"]); !slices.Equal(got, tc.want) || r["count"] != tc.count {
+				t.Errorf("_favorites %v: %v, count %v; want %v, count %v", in, got, r["count"], tc.want, tc.count)
+			}
+		}
+		if n := stored(t, f); n != 5 {
+			t.Fatalf("%d favorites stored, want 5", n)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package favoriting
 import (
 	"context"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage"
 )
 
@@ -23,14 +24,18 @@ type CountRow struct {
 	Count int64 `json:"count"`
 }
 
-// UserIn is the input of _favorites.
-type UserIn struct {
+// FavoritesIn is the input of _favorites: a user, and the page of the
+// items the user likes, greatest first.
+type FavoritesIn struct {
 	User string `json:"user"`
+	concepts.Page
 }
 
-// FavoritesRow is the row of _favorites.
+// FavoritesRow is the row of _favorites: the items of the page, and how
+// many items the user likes in all.
 type FavoritesRow struct {
 	Items []string `json:"items"`
+	Count int64    `json:"count"`
 }
 
 // IsFavorite returns one row for each input: whether the user likes the
@@ -75,17 +80,18 @@ func (f *Favoriting) Count(ctx context.Context, ins []ItemIO) ([][]CountRow, err
 	return out, nil
 }
 
-// Favorites returns one row: the items the user likes, in the order
-// favorited, [] for none.
-func (f *Favoriting) Favorites(ctx context.Context, in UserIn) ([]FavoritesRow, error) {
-	docs, err := f.favorites.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("user", in.User)},
-		Sort: []storage.Order{storage.Asc("at")}})
+// Favorites returns one row: a page of the items the user likes,
+// greatest first, from one indexed query however many the user likes,
+// and how many the user likes; [] and 0 for none.
+func (f *Favoriting) Favorites(ctx context.Context, in FavoritesIn) ([]FavoritesRow, error) {
+	q := storage.Query{Where: []storage.Cond{storage.Eq("user", in.User)}, Sort: []storage.Order{storage.Desc("item")}}
+	docs, n, err := concepts.FindPage(ctx, f.favorites, q, in.Page)
 	if err != nil {
 		return nil, err
 	}
-	items := make([]string, len(docs))
+	row := FavoritesRow{Items: make([]string, len(docs)), Count: n}
 	for i, d := range docs {
-		items[i] = d.Value.Item
+		row.Items[i] = d.Value.Item
 	}
-	return []FavoritesRow{{Items: items}}, nil
+	return []FavoritesRow{row}, nil
 }

@@ -32,27 +32,59 @@ type ItemIO struct {
 // and then nothing is tagged. The list's length is checked first, so a
 // long list costs no more than a short one.
 func (g *Tagging) Tag(ctx context.Context, in TagIn) (ItemIO, error) {
-	switch {
-	case in.Item == "":
-		return ItemIO{}, concepts.Errorf("item is empty; pass the id of the item to tag")
-	case len(in.Tags) > MaxTags:
-		return ItemIO{}, concepts.Errorf("%d tags; an item has at most %d: keep the ones that say most", len(in.Tags), MaxTags)
-	}
-	tags, err := cleanTags(in.Tags)
+	tags, err := in.clean()
 	if err != nil {
 		return ItemIO{}, err
 	}
 	if tags, err = g.newTags(ctx, in.Item, tags); err != nil {
 		return ItemIO{}, err
 	}
-	at := concepts.Instant()
+	return ItemIO{Item: in.Item}, g.add(ctx, in.Item, tags)
+}
+
+// clean returns the tags of in, trimmed, without repeats, or a concept
+// error for an empty item, a list of more than MaxTags tags (checked
+// first, so that a long list costs no more than a short one), or a tag
+// that cleanTags refuses.
+func (in TagIn) clean() ([]string, error) {
+	switch {
+	case in.Item == "":
+		return nil, concepts.Errorf("item is empty; pass the id of the item to tag")
+	case len(in.Tags) > MaxTags:
+		return nil, concepts.Errorf("%d tags; an item has at most %d: keep the ones that say most", len(in.Tags), MaxTags)
+	}
+	return cleanTags(in.Tags)
+}
+
+// add stores the tags of the item; one it has already stays as it is.
+func (g *Tagging) add(ctx context.Context, item string, tags []string) error {
 	for _, tag := range tags {
-		err := g.tags.Insert(ctx, storage.Key(in.Item, tag), tagDoc{Item: in.Item, Tag: tag, At: at})
+		err := g.tags.Insert(ctx, storage.Key(item, tag), tagDoc{Item: item, Tag: tag})
 		if err != nil && !errors.Is(err, storage.ErrTaken) {
-			return ItemIO{}, err
+			return err
 		}
 	}
-	return ItemIO{Item: in.Item}, nil
+	return nil
+}
+
+// Retag makes the item's tags the tags given, trimmed: it loses the others
+// and gains the new ones; the ones it keeps stay as they are. The limits
+// and errors are tag's, and then nothing changes.
+func (g *Tagging) Retag(ctx context.Context, in TagIn) (ItemIO, error) {
+	tags, err := in.clean()
+	if err != nil {
+		return ItemIO{}, err
+	}
+	docs, err := g.tags.Find(ctx, storage.Where(storage.Eq("item", in.Item)))
+	for _, d := range docs {
+		if err == nil && !slices.Contains(tags, d.Value.Tag) {
+			_, err = g.tags.Delete(ctx, d.ID)
+		}
+	}
+	if err != nil {
+		return ItemIO{}, err
+	}
+	return ItemIO{Item: in.Item}, g.add(ctx, in.Item, tags)
 }
 
 // newTags returns those of tags that the item does not have, or a concept

@@ -1,10 +1,13 @@
 package tagging
 
 import (
+	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage"
 )
 
@@ -13,14 +16,18 @@ type TagsRow struct {
 	Tags []string `json:"tags"`
 }
 
-// TagIO names a tag: the input of _items.
-type TagIO struct {
+// ItemsIn is the input of _items: a tag, and the page of its items,
+// greatest first.
+type ItemsIn struct {
 	Tag string `json:"tag"`
+	concepts.Page
 }
 
-// ItemsRow is the row of _items.
+// ItemsRow is the row of _items: the items of the page, and how many
+// items have the tag in all.
 type ItemsRow struct {
 	Items []string `json:"items"`
+	Count int64    `json:"count"`
 }
 
 // Tags returns one row for each item: its tags sorted, [] for an
@@ -47,29 +54,32 @@ func (g *Tagging) Tags(ctx context.Context, ins []ItemIO) ([][]TagsRow, error) {
 	return out, nil
 }
 
-// Items returns one row: the items that have the tag (trimmed), in the
-// order tagged; [] for a tag no item has.
-func (g *Tagging) Items(ctx context.Context, in TagIO) ([]ItemsRow, error) {
-	docs, err := g.tags.Find(ctx, storage.Query{Where: []storage.Cond{storage.Eq("tag", strings.TrimSpace(in.Tag))},
-		Sort: []storage.Order{storage.Asc("at")}})
+// Items returns one row: a page of the items that have the tag
+// (trimmed), greatest first, from one indexed query however many items
+// the tag has, and how many items have it; [] and 0 for a tag no item
+// has.
+func (g *Tagging) Items(ctx context.Context, in ItemsIn) ([]ItemsRow, error) {
+	q := storage.Query{Where: []storage.Cond{storage.Eq("tag", strings.TrimSpace(in.Tag))}, Sort: []storage.Order{storage.Desc("item")}}
+	docs, n, err := concepts.FindPage(ctx, g.tags, q, in.Page)
 	if err != nil {
 		return nil, err
 	}
-	items := make([]string, len(docs))
+	row := ItemsRow{Items: make([]string, len(docs)), Count: n}
 	for i, d := range docs {
-		items[i] = d.Value.Item
+		row.Items[i] = d.Value.Item
 	}
-	return []ItemsRow{{Items: items}}, nil
+	return []ItemsRow{row}, nil
 }
 
-// All returns one row: every tag that some item has, sorted.
+// All returns one row: every tag that some item has, the most used first,
+// ties by name; from the counts by tag that the store keeps, a row per
+// tag however many items there are.
 func (g *Tagging) All(ctx context.Context, _ struct{}) ([]TagsRow, error) {
-	tags, err := storage.Distinct[string](ctx, g.tags, "tag", storage.Query{})
+	counts, err := storage.CountBy[string](ctx, g.tags, "tag", storage.Query{})
 	if err != nil {
 		return nil, err
 	}
-	if tags == nil {
-		tags = []string{}
-	}
+	tags := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(tags, func(a, b string) int { return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b)) })
 	return []TagsRow{{Tags: tags}}, nil
 }

@@ -3,9 +3,13 @@
 //
 // State is one collection, Tagging.tags: one document per tag of an item,
 // keyed by storage.Key(item, tag), so that tagging twice stores one
-// document, with the item, the tag and when. An index on the item gives
-// an item's tags; one on the tag and the time gives a tag's items in the
-// order tagged, and the distinct tags in use for _all.
+// document, with the item and the tag. An index on the item gives an
+// item's tags; one on the tag and the item gives a page of a tag's items,
+// greatest first, in one indexed query however many items the tag has.
+// That index is counted (storage.CountedOn): the store keeps how many
+// items each tag has, so _all orders the tags by use, and _items counts a
+// tag's items, reading a row per tag, not the taggings. No count is a
+// document of the concept's, which concurrent taggings would rewrite.
 package tagging
 
 import (
@@ -33,19 +37,19 @@ type Tagging struct {
 type tagDoc struct {
 	Item string `json:"item"`
 	Tag  string `json:"tag"`
-	At   int64  `json:"at"` // when: concepts.Instant
 }
 
 // New returns the concept on db without touching the database; db may be
 // nil for conformance checks.
 func New(db *storage.DB) *Tagging {
-	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.On("tag", "at"))}
+	return &Tagging{tags: storage.NewCollection[tagDoc](db, TagsCollection, storage.On("item"), storage.CountedOn("tag", "item"))}
 }
 
 // Concept registers the actions and queries under their spec names.
 func (g *Tagging) Concept() *concepts.Concept {
 	return concepts.New("Tagging").
 		Action("tag", concepts.Action(g.Tag)).
+		Action("retag", concepts.Action(g.Retag)).
 		Action("forget", concepts.Action(g.Forget)).
 		Query("_tags", concepts.BatchQuery(g.Tags)).
 		Query("_items", concepts.Query(g.Items)).

@@ -5,7 +5,9 @@
 //
 //   - GET /api/articles over each -articles count of seeded articles,
 //     anonymous and with a reader's token (who follows half the authors
-//     and favorites every fifth article);
+//     and favorites every fifth article); filtered by a tag that every
+//     article has, by the reader's favorites, and by one of the ten
+//     authors; and GET /api/tags;
 //   - GET /api/articles/:slug and POST /api/articles, over the first count;
 //   - POST /api/users, with bcrypt at its default cost and at its minimum;
 //
@@ -138,6 +140,9 @@ func (c *config) run(t *table) error {
 	return nil
 }
 
+// authors is how many authors write the seeded articles.
+const authors = 10
+
 // plainLabel is the label of plainconduit's column.
 const plainLabel = "plain"
 
@@ -152,13 +157,14 @@ func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 	}
 	defer srv.Stop()
 	fmt.Fprintf(os.Stderr, "conduitbench: %s: seeding %d articles\n", bn.label, n)
-	data, err := conduitseed.Seed(api, conduitseed.Options{Articles: n, Authors: 10, Clients: 4})
+	data, err := conduitseed.Seed(api, conduitseed.Options{Articles: n, Authors: authors, Clients: 4})
 	if err != nil {
 		return err
 	}
 	reader := authorization(data.Reader)
 	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles)", n), load.Request{Method: "GET", URL: api + "/articles"})
 	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles, token)", n), load.Request{Method: "GET", URL: api + "/articles", Header: reader})
+	c.filters(t, b, api, n, data)
 	if first {
 		slug := data.Slugs[len(data.Slugs)/2]
 		c.load(t, b, "GET /api/articles/:slug", load.Request{Method: "GET", URL: api + "/articles/" + slug})
@@ -172,6 +178,21 @@ func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 	}
 	srv.Stop()
 	return c.plainReads(t, n, reader)
+}
+
+// filters loads the list of n seeded articles filtered by a tag that
+// all of them have, by the reader's favorites (every fifth article), and
+// by an author's (one in authors), and then the tags.
+func (c *config) filters(t *table, b int, api string, n int, data *conduitseed.Data) {
+	filters := []struct{ what, query string }{
+		{fmt.Sprintf("?tag (all %d articles)", n), "tag=" + conduitseed.Every},
+		{fmt.Sprintf("?favorited (%d of %d articles)", (n+4)/5, n), "favorited=" + data.ReaderName},
+		{fmt.Sprintf("?author (%d of %d articles)", (n+authors-1)/authors, n), "author=" + data.AuthorName},
+	}
+	for _, f := range filters {
+		c.load(t, b, "GET /api/articles"+f.what, load.Request{Method: "GET", URL: api + "/articles?" + f.query})
+	}
+	c.load(t, b, fmt.Sprintf("GET /api/tags (%d articles)", n), load.Request{Method: "GET", URL: api + "/tags"})
 }
 
 // plainReads loads the lists of n articles from plainconduit, on the

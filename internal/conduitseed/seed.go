@@ -1,7 +1,7 @@
 // Package conduitseed fills a running Conduit app with data for load
 // tests, through its API: a few authors write articles, each with two tags
-// from a small set, and a reader follows half of the authors and
-// favorites every fifth article.
+// from a small set and the tag Every, and a reader follows half of the
+// authors and favorites every fifth article.
 package conduitseed
 
 import (
@@ -15,8 +15,12 @@ import (
 	"time"
 )
 
-// tags are the tags the articles get, two each.
+// tags are the tags the articles get, two each, besides Every.
 var tags = []string{"go", "yaml", "concepts", "syncs", "mongodb", "http", "testing"}
+
+// Every is the tag every article gets: GET /api/articles?tag=seed lists
+// them all.
+const Every = "seed"
 
 // Options say how much to seed.
 type Options struct {
@@ -27,9 +31,11 @@ type Options struct {
 
 // Data is what Seed made.
 type Data struct {
-	Slugs  []string // of the articles, in the order created
-	Reader string   // the reader's token
-	Author string   // the first author's token
+	Slugs      []string // of the articles, in the order created
+	Reader     string   // the reader's token
+	ReaderName string   // the reader's username
+	Author     string   // the first author's token
+	AuthorName string   // the first author's username
 }
 
 // Seed registers the authors and the reader, creates the articles from
@@ -52,7 +58,8 @@ func Seed(api string, o Options) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	reader, err := register(api, "reader_"+run)
+	readerName := "reader_" + run
+	reader, err := register(api, readerName)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +73,7 @@ func Seed(api string, o Options) (*Data, error) {
 			return nil, err
 		}
 	}
-	return &Data{Slugs: slugs, Reader: reader, Author: tokens[0]}, nil
+	return &Data{Slugs: slugs, Reader: reader, ReaderName: readerName, Author: tokens[0], AuthorName: names[0]}, nil
 }
 
 // register registers a user and returns its token.
@@ -89,7 +96,7 @@ func articles(api, run string, tokens []string, o Options) ([]string, error) {
 			for i := range jobs {
 				article := map[string]any{"article": map[string]any{
 					"title": fmt.Sprintf("Article %d of %s", i, run), "description": "a seeded article",
-					"body": "Some text.", "tagList": []string{tags[i%len(tags)], tags[(i+3)%len(tags)]}}}
+					"body": "Some text.", "tagList": []string{tags[i%len(tags)], tags[(i+3)%len(tags)], Every}}}
 				var out struct{ Article struct{ Slug string } }
 				if err := call(api+"/articles", tokens[i%len(tokens)], article, http.StatusCreated, &out); err != nil {
 					errs <- err

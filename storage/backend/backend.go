@@ -13,6 +13,7 @@ package backend
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -62,11 +63,34 @@ type Collection struct {
 	Indexes []Index
 }
 
+// Counted returns the fields whose counts the collection keeps: the first
+// field of each counted index, once each, in the order declared.
+func (c Collection) Counted() []string {
+	var fields []string
+	for _, ix := range c.Indexes {
+		if ix.Counted && !slices.Contains(fields, ix.Fields[0]) {
+			fields = append(fields, ix.Fields[0])
+		}
+	}
+	return fields
+}
+
 // Index is an index of a collection, on top-level fields of its
 // documents, in order; a unique one holds each combination of values once.
 type Index struct {
 	Fields []string
 	Unique bool
+	// Counted says that the collection is counted by the first field
+	// (Count and CountBy that select by it alone), so that a backend that
+	// can keep those counts exactly keeps them: it updates them in the
+	// transactions that write the documents, and answers from them (see
+	// Reads). Setup counts the documents there are when a collection
+	// starts counting a field, and forgets the counts when it stops. The
+	// embedded store does, under its one writer; MongoDB counts from the
+	// index, as for any Count: there a kept count would be a document that
+	// concurrent writes update, which a server without transactions can
+	// lose updates of.
+	Counted bool
 }
 
 // Name names the index after its fields, joined by "+", and "unique:"
@@ -101,7 +125,9 @@ type Reads interface {
 	// Find returns the documents of coll that q selects, in q's order.
 	Find(ctx context.Context, coll string, q *Query) ([]Raw, error)
 	// Count returns how many documents of coll q selects, ignoring its
-	// sort, limit and offset.
+	// sort, limit and offset. When every condition of q is on a counted
+	// field (Index.Counted), a backend that keeps its counts reads them,
+	// not the documents.
 	Count(ctx context.Context, coll string, q *Query) (int64, error)
 	// Distinct returns the distinct values of the field among the
 	// documents q selects, ascending; documents without it are left out.
@@ -110,7 +136,9 @@ type Reads interface {
 	Distinct(ctx context.Context, coll, field string, q *Query) ([]any, error)
 	// CountBy counts the documents q selects by their values of the
 	// field, ascending by value; documents without it are left out.
-	// Values are as for Distinct.
+	// Values are as for Distinct. When the field is counted
+	// (Index.Counted) and every condition of q is on it, a backend that
+	// keeps its counts reads them: one per value, not one per document.
 	CountBy(ctx context.Context, coll, field string, q *Query) ([]Group, error)
 }
 

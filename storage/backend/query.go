@@ -45,6 +45,17 @@ func (q *Query) Empty() bool {
 	return false
 }
 
+// OnlyOn reports whether every condition of q is on the field (so, too,
+// when q has none).
+func (q *Query) OnlyOn(field string) bool {
+	for _, c := range q.Where {
+		if c.Field != field {
+			return false
+		}
+	}
+	return true
+}
+
 // Descending reports whether ties are broken by id from the largest: when
 // the last order is descending, so that one index serves the whole order.
 func (q *Query) Descending() bool { return len(q.Sort) > 0 && q.Sort[len(q.Sort)-1].Desc }

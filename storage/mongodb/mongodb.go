@@ -6,6 +6,10 @@
 // id is its _id, and its JSON fields are BSON fields (whole numbers as
 // int64). Each declared index is a MongoDB index of that name on those
 // fields (and _id, for a non-unique index, so that it also orders ties).
+// A counted index (storage.CountedOn) is such an index too: Count and
+// CountBy count from it, as they do without one. Kept counts would be
+// documents that concurrent writes update, and a server without
+// transactions, FerretDB among them, loses such updates.
 //
 // On a replica set or a sharded cluster, a transaction's writes run in a
 // session transaction. To make transactions serializable, and not only

@@ -7,8 +7,11 @@ import (
 	"github.com/legible/legible/storage/backend"
 )
 
-// reads answers backend.Reads on one connection.
-type reads struct{ c *conn }
+// reads answers backend.Reads on one connection of b.
+type reads struct {
+	c *conn
+	b *Backend
+}
 
 // Get reads documents by id: one with =, several with json_each.
 func (r reads) Get(ctx context.Context, coll string, ids []string) ([]backend.Raw, error) {
@@ -37,8 +40,11 @@ func (r reads) Find(ctx context.Context, coll string, q *backend.Query) ([]backe
 // Count counts what a query selects.
 func (r reads) Count(ctx context.Context, coll string, q *backend.Query) (int64, error) {
 	query, args := countSQL(coll, q)
-	if len(q.Where) == 0 {
+	switch {
+	case len(q.Where) == 0:
 		query, args = countAllSQL, []any{coll}
+	case r.b.keeps(coll, q.Where[0].Field) && q.OnlyOn(q.Where[0].Field):
+		query, args = keptSQL(coll, q.Where[0].Field, q, true)
 	}
 	rows, err := r.c.query(ctx, query, args...)
 	if err != nil {
@@ -74,6 +80,9 @@ func (r reads) CountBy(ctx context.Context, coll, field string, q *backend.Query
 // documents have each.
 func (r reads) values(ctx context.Context, coll, field string, q *backend.Query, counted bool) ([]backend.Group, error) {
 	query, args := valuesSQL(coll, field, q, counted)
+	if counted && r.b.keeps(coll, field) && q.OnlyOn(field) {
+		query, args = keptSQL(coll, field, q, false)
+	}
 	rows, err := r.c.query(ctx, query, args...)
 	if err != nil {
 		return nil, readError(coll, err)
@@ -127,10 +136,7 @@ func readError(coll string, err error) error {
 
 // reader is a read: a connection of the pool in a read transaction, so
 // that all its reads see one snapshot.
-type reader struct {
-	reads
-	b *Backend
-}
+type reader struct{ reads }
 
 // Read takes a read connection and begins a read transaction on it.
 func (b *Backend) Read(ctx context.Context) (backend.Reader, error) {
@@ -142,7 +148,7 @@ func (b *Backend) Read(ctx context.Context) (backend.Reader, error) {
 		b.readers.put(c)
 		return nil, fmt.Errorf("beginning a read of %s: %w", b.file(), err)
 	}
-	return &reader{reads: reads{c: c}, b: b}, nil
+	return &reader{reads: reads{c: c, b: b}}, nil
 }
 
 // Close ends the read transaction and gives the connection back.

@@ -17,9 +17,11 @@ func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
 		return err
 	}
 	c := w.(*writer).c
-	if err := setupCounts(ctx, c); err != nil {
-		w.Rollback()
-		return err
+	for _, setup := range []func(context.Context, *conn) error{setupCounts, setupCountsByTable} {
+		if err := setup(ctx, c); err != nil {
+			w.Rollback()
+			return err
+		}
 	}
 	for _, s := range colls {
 		if err := setupTable(ctx, c, s); err != nil {
@@ -27,7 +29,11 @@ func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
 			return err
 		}
 	}
-	return w.Commit(ctx)
+	if err := w.Commit(ctx); err != nil {
+		return err
+	}
+	b.countFields(colls)
+	return nil
 }
 
 // setupTable creates the table of a collection and its indexes.
@@ -37,6 +43,9 @@ func setupTable(ctx context.Context, c *conn, s backend.Collection) error {
 		return fmt.Errorf("creating the collection %s: %w", s.Name, err)
 	}
 	if err := setupCount(ctx, c, s.Name); err != nil {
+		return err
+	}
+	if err := setupCountsBy(ctx, c, s); err != nil {
 		return err
 	}
 	have, err := indexes(ctx, c, s.Name)

@@ -20,16 +20,22 @@ func column(field string) string {
 }
 
 // where writes the WHERE clause of q, if any, and returns its arguments.
-// A set is one argument, a JSON array that json_each reads.
 func where(b *strings.Builder, q *backend.Query) []any {
-	args := make([]any, 0, len(q.Where)+2)
+	return conditions(b, q, column, make([]any, 0, len(q.Where)+2), " WHERE ")
+}
+
+// conditions writes q's conditions on the SQL expressions col gives for
+// their fields, the first after first, the others after AND, and returns
+// args with their arguments. A set is one argument, a JSON array that
+// json_each reads.
+func conditions(b *strings.Builder, q *backend.Query, col func(field string) string, args []any, first string) []any {
 	for i, c := range q.Where {
 		if i == 0 {
-			b.WriteString(" WHERE ")
+			b.WriteString(first)
 		} else {
 			b.WriteString(" AND ")
 		}
-		b.WriteString(column(c.Field))
+		b.WriteString(col(c.Field))
 		if !c.Set {
 			b.WriteString(" = ?")
 			args = append(args, bindable(c.Values[0]))

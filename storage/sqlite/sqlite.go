@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -54,6 +55,7 @@ type Backend struct {
 	writer  *conn         // the one connection that writes
 	wlock   chan struct{} // a token per writing transaction: one at a time
 	readers pool
+	counted atomic.Pointer[map[string][]string] // by collection, the fields it counts, from Setup
 
 	closeOnce sync.Once
 	closeErr  error

@@ -12,7 +12,6 @@ import (
 // BEGIN IMMEDIATE transaction, held until Commit or Rollback.
 type writer struct {
 	reads
-	b    *Backend
 	done bool
 }
 
@@ -28,7 +27,7 @@ func (b *Backend) Write(ctx context.Context) (backend.Writer, error) {
 		<-b.wlock
 		return nil, fmt.Errorf("beginning a write to %s: %w", b.file(), err)
 	}
-	return &writer{reads: reads{c: b.writer}, b: b}, nil
+	return &writer{reads: reads{c: b.writer, b: b}}, nil
 }
 
 // Insert inserts a document.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // Item is the document of the suite's collection.
@@ -21,15 +22,17 @@ type Item struct {
 }
 
 // Items declares the suite's collection on db: a unique index on name,
-// and indexes on group and n, and on n.
+// and indexes on group and n, and on n, which count the items by group
+// and by n.
 func Items(db *storage.DB) *storage.Collection[Item] {
 	return storage.NewCollection[Item](db, "Test.items",
-		storage.UniqueOn("name"), storage.On("group", "n"), storage.On("n"))
+		storage.UniqueOn("name"), storage.CountedOn("group", "n"), storage.CountedOn("n"))
 }
 
 // Suite is the conformance suite of storage backends: every backend must
-// pass it. open returns a fresh database on the backend.
-func Suite(t *testing.T, open func(t *testing.T) *storage.DB) {
+// pass it. open returns a fresh database on the backend, which the test
+// closes when it ends.
+func Suite(t *testing.T, open func(t *testing.T) backend.Backend) {
 	cases := []struct {
 		name string
 		run  func(t *testing.T, db *storage.DB, c *storage.Collection[Item])
@@ -52,15 +55,19 @@ func Suite(t *testing.T, open func(t *testing.T) *storage.DB) {
 		{"Isolation", suiteIsolation},
 		{"TimedOut", suiteTimedOut},
 		{"Secret", suiteSecret},
+		{"KeptCounts", suiteKeptCounts},
+		{"KeptCountsInTransactions", suiteKeptCountsInTransactions},
+		{"RacingCounts", suiteRacingCounts},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			db := open(t)
+			db := storage.New(open(t))
 			c := Items(db)
 			Setup(t, db)
 			tc.run(t, db, c)
 		})
 	}
+	t.Run("StartAndStopCounting", func(t *testing.T) { suiteStartAndStopCounting(t, open(t)) })
 }
 
 // must fails the test on an error.

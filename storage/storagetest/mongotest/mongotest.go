@@ -54,6 +54,13 @@ func MongoDB(t testing.TB, pool uint64) *storage.DB {
 // with one name share the database, as two replicas of a server do.
 func MongoDBNamed(t testing.TB, name string, pool uint64) *storage.DB {
 	t.Helper()
+	return storage.New(Backend(t, name, pool))
+}
+
+// Backend opens the database name on the MongoDB of the tests as a
+// backend, as MongoDBNamed does.
+func Backend(t testing.TB, name string, pool uint64) *mongodb.Backend {
+	t.Helper()
 	ctx := context.Background()
 	b, err := mongodb.OpenBackend(ctx, URI(t), mongodb.Options{DB: name, PoolSize: pool, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -67,7 +74,7 @@ func MongoDBNamed(t testing.TB, name string, pool uint64) *storage.DB {
 			t.Error(err)
 		}
 	})
-	return storage.New(b)
+	return b
 }
 
 // server is the FerretDB that a test binary's MongoDB tests share.
