@@ -36,6 +36,7 @@ var layers = map[string]int{
 	"engine":                        6,
 	"server":                        7,
 	"pipeline":                      8,
+	"scenario":                      8, // runs scenarios through the pipeline
 	"internal/scaffold":             8,
 	"internal/cli":                  9,
 	"":                              10, // package legible, the commands and the tools

@@ -28,6 +28,9 @@ type BuildOptions struct {
 	// start, below a warning, was said at the first start and is not
 	// said again.
 	Restart bool
+	// Watch, when set, hears what flows do that their traces do not
+	// show (flow.Event).
+	Watch func(flow.Event)
 }
 
 // Program is a checked app built on a database: its concepts, and the
@@ -63,7 +66,7 @@ func (a *App) Build(ctx context.Context, db *storage.DB, o BuildOptions) (*Progr
 	if err != nil {
 		return nil, err
 	}
-	eng := flow.New(prog, flow.Options{Logger: o.Logger, Level: o.Level, Transactions: flow.InStorage(db), Traces: o.Traces})
+	eng := flow.New(prog, flow.Options{Logger: o.Logger, Level: o.Level, Transactions: flow.InStorage(db), Traces: o.Traces, Watch: o.Watch})
 	return &Program{app: a, engine: eng, impls: impls}, nil
 }
 

@@ -108,8 +108,21 @@ func readFiles(names []string) ([]load.File, error) {
 
 // ServeDiags returns the app's diagnostics as serving it sees them:
 // lint's notes on concepts the binary has no implementation of are
-// errors, since the binary cannot serve them.
+// errors, since the binary cannot serve them, and the diagnostics of its
+// test files are left out: they do not stop serving.
 func (a *App) ServeDiags() diag.List {
+	var out diag.List
+	for _, d := range a.TestDiags() {
+		if load.KindOf(d.Span.File) != load.TestFile {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// TestDiags returns the app's diagnostics as `legible test` sees them:
+// serve's, and those of its test files.
+func (a *App) TestDiags() diag.List {
 	out := slices.Clone(a.Diags)
 	for i, d := range out {
 		if d.Rule == rules.Conformance.ID && d.Severity == diag.Info {
@@ -127,6 +140,10 @@ func (a *App) Err() error { return a.problem(a.Diags) }
 // Servable returns an error that says why the app cannot be built and
 // served: errors among its ServeDiags, or no app.yaml; nil when it can.
 func (a *App) Servable() error { return a.problem(a.ServeDiags()) }
+
+// Testable returns an error that says why the app's scenarios cannot run:
+// errors among its TestDiags, or no app.yaml; nil when they can.
+func (a *App) Testable() error { return a.problem(a.TestDiags()) }
 
 // problem is the error of an app whose diags hold errors, or that has no
 // app.yaml.

@@ -43,6 +43,20 @@ type Options struct {
 	// Attempts bounds how often a flow that conflicts runs; MaxAttempts
 	// when 0.
 	Attempts int
+	// Watch, when set, hears what flows do that their traces do not
+	// show (Event): `legible test` explains and measures with it. It is
+	// called on the flow's goroutine.
+	Watch func(Event)
+}
+
+// Event is something a flow did that its trace does not show: a where
+// query of a sync found no row for a frame (Empty), or a where step of a
+// sync left no frame, so that the sync did not fire.
+type Event struct {
+	Flow  string
+	Sync  string
+	Step  int  // the index of the where step, among the sync's top-level ones
+	Empty bool // a query found no row for a frame (an optional one keeps it)
 }
 
 // Engine runs the flows of one program. It is safe for concurrent use: flows
@@ -55,6 +69,7 @@ type Engine struct {
 	level    Level
 	txs      Transactions
 	attempts int
+	watch    func(Event)
 }
 
 // New returns an engine that runs the flows of p.
@@ -70,7 +85,7 @@ func New(p *program.Program, opts Options) *Engine {
 	e := &Engine{
 		prog: p, store: store,
 		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
-		txs: opts.Transactions, attempts: opts.Attempts,
+		txs: opts.Transactions, attempts: opts.Attempts, watch: opts.Watch,
 	}
 	if e.txs == nil {
 		e.txs = noTransactions{}

@@ -19,7 +19,7 @@ type File struct {
 	Data []byte
 }
 
-// Kind tells the three kinds of spec file apart.
+// Kind tells the kinds of spec file apart.
 type Kind int
 
 // The kinds of spec file; NotSpec is any other file.
@@ -28,6 +28,7 @@ const (
 	AppFile
 	ConceptFile
 	SyncFile
+	TestFile
 )
 
 // KindOf classifies a file by its name.
@@ -40,6 +41,8 @@ func KindOf(name string) Kind {
 		return ConceptFile
 	case strings.HasSuffix(base, ".sync.yaml"):
 		return SyncFile
+	case strings.HasSuffix(base, ".test.yaml"):
+		return TestFile
 	}
 	return NotSpec
 }
@@ -65,6 +68,7 @@ func Load(files []File, library Library) (*spec.Spec, diag.List) {
 		diags = append(diags, part.diags...)
 		sp.Concepts = append(sp.Concepts, part.sp.Concepts...)
 		sp.Syncs = append(sp.Syncs, part.sp.Syncs...)
+		sp.Scenarios = append(sp.Scenarios, part.sp.Scenarios...)
 		sp.Unread = append(sp.Unread, part.sp.Unread...)
 		if a := part.sp.App; a != nil && sp.App != nil {
 			diags.Errorf(diag.At(diag.Pos{File: a.File, Line: 1, Col: 1}, 1), rules.Duplicate.ID, "keep one app.yaml per app folder",
@@ -127,9 +131,11 @@ func (l *loader) file(p parsed) {
 		}
 	case SyncFile:
 		l.syncFile(f.Name, doc)
+	case TestFile:
+		l.testFile(f.Name, doc)
 	default:
 		l.diags.Errorf(diag.At(diag.Pos{File: f.Name, Line: 1, Col: 1}, 1), rules.Schema.ID,
-			"name spec files app.yaml, NAME.concept.yaml or NAME.sync.yaml",
+			"name spec files app.yaml, NAME.concept.yaml, NAME.sync.yaml or NAME.test.yaml",
 			"%s is not a spec file", path.Base(f.Name))
 	}
 }
