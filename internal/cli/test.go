@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/engine/lint"
 	"github.com/legible/legible/engine/load"
 	"github.com/legible/legible/engine/report"
@@ -34,6 +35,8 @@ route that came closest and what stopped each.
 
 A PATH is an app's folder (every scenario), or a test file (its scenarios).
 With no PATH, it tests the app the working folder is in, or else specs/.
+Passwords are hashed at bcrypt's lowest cost, unless LEGIBLE_BCRYPT_COST
+says otherwise.
 
 --coverage adds what the scenarios reached: the syncs that fired, and the cases
 of each route's flow that the flow analysis enumerates (the happy path, each
@@ -62,6 +65,9 @@ Exit codes: 0 every scenario passed (and the coverage is at least the floor),
 			}
 			if len(args) == 0 {
 				args = []string{defaultApp()}
+			}
+			if os.Getenv(authenticating.CostEnv) == "" { // scenarios need no costly password hashes
+				_ = os.Setenv(authenticating.CostEnv, "min")
 			}
 			t := tester{env: env, cmd: cmd, format: format, opts: o, coverage: coverage || minCoverage >= 0, floor: minCoverage}
 			code := 0
