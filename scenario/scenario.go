@@ -33,6 +33,9 @@ type Options struct {
 	// File keeps the scenarios of one file, named as the app's files are;
 	// all when empty.
 	File string
+	// Library runs the scenarios of the built-in concepts the app uses
+	// too, not only those of its own concepts.
+	Library bool
 	// Parallel is how many scenarios run at once; GOMAXPROCS when 0.
 	Parallel int
 	// DB opens the fresh store a scenario runs on, and returns what closes
@@ -94,7 +97,7 @@ func Run(ctx context.Context, app *pipeline.App, o Options) (*Report, error) {
 		return nil, err
 	}
 	start := time.Now()
-	all := scenarios(app.Spec)
+	all := scenarios(app.Spec, o.Library)
 	rep := &Report{}
 	for _, sc := range all {
 		if (o.Run == nil || o.Run.MatchString(sc.name)) && (o.File == "" || o.File == sc.s.File) {
@@ -129,12 +132,13 @@ type named struct {
 	name string
 }
 
-// scenarios lists the scenarios of the app's own concepts, then the
-// app's, in the order written.
-func scenarios(sp *spec.Spec) []named {
+// scenarios lists the scenarios of the app's own concepts (and, with
+// library, of the built-in ones it uses), then the app's, in the order
+// written.
+func scenarios(sp *spec.Spec, library bool) []named {
 	var out []named
 	for _, k := range sp.Concepts {
-		if k.Builtin || k.Library {
+		if k.Builtin || k.Library && !library {
 			continue
 		}
 		for _, s := range k.Scenarios {
