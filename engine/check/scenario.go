@@ -79,6 +79,7 @@ func (c *checker) callInputs(call *spec.Call, a *spec.Action, bound map[string]b
 		}
 		c.valueType(f.Value, a.Concept.Type(param.Type.Name), f.Key.Name)
 		c.reads(f.Value, bound)
+		c.sent(f.Value)
 	}
 	var missing []string
 	for _, param := range a.In {
@@ -150,9 +151,11 @@ func (c *checker) requestStep(r *spec.Request, bound map[string]bool) {
 	c.requestAuth(r)
 	for _, v := range []*spec.Value{r.Body, r.Auth} {
 		c.reads(v, bound)
+		c.sent(v)
 	}
 	for _, f := range append(slices.Clip(r.Query), r.Headers...) {
 		c.reads(f.Value, bound)
+		c.sent(f.Value)
 	}
 	if x := r.Expect; x != nil {
 		c.expectation(x, bound)
@@ -312,6 +315,25 @@ func (c *checker) readName(name string, sp diag.Span, bound map[string]bool) {
 		c.diags.Errorf(sp, rules.UnboundVariable.ID,
 			"capture it in an earlier step (`capture: { "+name+": body.… }`, or a call's `out: { … }`); to send the text, quote it",
 			"`%s` is read here, but no earlier step captures it", name)
+	}
+}
+
+// sent reports the matchers in a value a step sends: they match what
+// comes back, and have no value to send.
+func (c *checker) sent(v *spec.Value) {
+	switch {
+	case v == nil:
+	case v.Kind == spec.MatcherValue:
+		c.diags.Errorf(v.Span, rules.Test.ID, "send a literal, or a variable an earlier step captured",
+			"`!%s` matches what comes back; a step cannot send it", v.Name)
+	case v.Kind == spec.ListValue:
+		for _, item := range v.Items {
+			c.sent(item)
+		}
+	case v.Kind == spec.ObjectValue:
+		for _, f := range v.Fields {
+			c.sent(f.Value)
+		}
 	}
 }
 
