@@ -55,3 +55,49 @@ func indent(s, prefix string) string {
 	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 	return prefix + strings.Join(lines, "\n"+prefix) + "\n"
 }
+
+// TestTestExitCodesAndFormats runs `legible test` on a copy of Conduit
+// with one test file: a passing run exits 0, a failing one 1 in every
+// format (JUnit and GitHub naming the failing expectation), an app whose
+// test file has an error 1, a coverage below the floor 1, and bad usage 2.
+func TestTestExitCodesAndFormats(t *testing.T) {
+	dir := appWith(t, "")
+	_ = os.RemoveAll(filepath.Join(dir, "tests"))
+	write := func(status string) {
+		t.Helper()
+		test := "the tags:\n  - GET /tags:\n    expect: { status: " + status + ", body: { tags: [] } }\n"
+		if err := os.MkdirAll(filepath.Join(dir, "tests"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "tests", "tags.test.yaml"), []byte(test), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("200")
+	if code, out, errOut := capture(t, "test", dir); code != 0 || !strings.Contains(out, "ok   the tags") {
+		t.Fatalf("a passing run: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := capture(t, "test", dir, "--min-coverage", "50"); code != 1 || !strings.Contains(errOut, "below --min-coverage 50") {
+		t.Fatalf("below the floor: exit %d, want 1\n%s", code, errOut)
+	}
+	write("201")
+	for format, want := range map[string]string{
+		"text":   "tests/tags.test.yaml:3:23: error: the reply is not what the step expects",
+		"junit":  `<failure message="` + dir + `/tests/tags.test.yaml:3:23: the reply is not what the step expects"`,
+		"github": "::error file=" + dir + "/tests/tags.test.yaml,line=3,col=23",
+		"json":   `"failed": 1`,
+	} {
+		if code, out, _ := capture(t, "test", dir, "--format", format); code != 1 || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, want 1 and %q:\n%s", format, code, want, out)
+		}
+	}
+	write("twohundred")
+	if code, _, errOut := capture(t, "test", dir); code != 1 || !strings.Contains(errOut, "the app has errors") {
+		t.Fatalf("an unbound name in a test file: exit %d, want 1\n%s", code, errOut)
+	}
+	for _, args := range [][]string{{"test", dir, "--format", "xml"}, {"test", filepath.Join(dir, "missing")}, {"test", dir, "--run", "("}} {
+		if code, _, _ := capture(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
