@@ -7,6 +7,7 @@ import (
 
 	"github.com/legible/legible/engine/analysis"
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/explain"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/spec"
 	"github.com/legible/legible/engine/trace"
@@ -114,7 +115,7 @@ func reached(k analysis.Case, f Flow, syncs map[string]*spec.Sync, lookups []*sp
 	case analysis.Empty:
 		return emptyAt(k.Lookups)
 	}
-	return answered(f.Trace) && !failed(f.Trace, "") && !emptyAt(lookups)
+	return explain.Answered(f.Trace) && !failed(f.Trace, "") && !emptyAt(lookups)
 }
 
 // queryOf returns the where query an event happened at, or nil.

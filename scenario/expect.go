@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/engine/diag"
+	"github.com/legible/legible/engine/explain"
 	"github.com/legible/legible/engine/spec"
 )
 
@@ -39,7 +40,7 @@ func (r *runner) expect(q *spec.Request, rp reply) *Failure {
 
 // fired checks which syncs fired in the request's flow.
 func (r *runner) fired(x *spec.Expect, rp reply) *Failure {
-	fired := firedSyncs(rp)
+	fired := explain.Fired(rp.flow)
 	for _, id := range x.Fired {
 		if !slices.Contains(fired, id.Name) {
 			return r.replyFailure(id.Span, fmt.Sprintf("%s did not fire; what fired: %s", id.Name, listOr(fired, "no sync")), nil, rp)
@@ -51,21 +52,6 @@ func (r *runner) fired(x *spec.Expect, rp reply) *Failure {
 		}
 	}
 	return nil
-}
-
-// firedSyncs are the syncs that invoked something in the reply's flow,
-// in the order they first did.
-func firedSyncs(rp reply) []string {
-	var out []string
-	if rp.flow == nil {
-		return nil
-	}
-	for _, rec := range rp.flow.Records {
-		if rec.Cause != nil && !slices.Contains(out, rec.Cause.Sync) {
-			out = append(out, rec.Cause.Sync)
-		}
-	}
-	return out
 }
 
 // outcomeOf says what became of the flow's writes: "committed", "rolled
@@ -93,8 +79,8 @@ func (r *runner) mismatchFailure(ms []mismatch, rp reply) *Failure {
 // replyFailure is a failure at a request step, with what came back.
 func (r *runner) replyFailure(at diag.Span, msg string, details []string, rp reply) *Failure {
 	f := &Failure{At: at, Message: msg, Details: details, Status: rp.status, Body: indent(rp.raw), Flow: rp.flow}
-	if rp.flow != nil && !answered(rp.flow) {
-		f.Why = r.closest(rp, rp.route)
+	if rp.flow != nil && !explain.Answered(rp.flow) {
+		f.Why = explain.Closest(r.app, rp.route, rp.flow, r.watch.of(rp.flow.ID))
 	}
 	return f
 }

@@ -10,8 +10,6 @@ import (
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/engine/report"
-	"github.com/legible/legible/engine/spec"
-	"github.com/legible/legible/engine/trace"
 	"github.com/legible/legible/pipeline"
 )
 
@@ -204,37 +202,5 @@ func TestClosestSyncsSayWhatStoppedThem(t *testing.T) {
 	if f.Status != 504 || len(f.Why) != 1 || !strings.Contains(f.Why[0], "Ping (") ||
 		!strings.Contains(f.Why[0], "its `where` left no frame at line 7, Profile._getByUsername, which found no row") {
 		t.Fatalf("the failure does not say what stopped Ping:\n%s", b.String())
-	}
-}
-
-// TestWaitedForSaysWhatAPatternMissed checks the reasons a when pattern
-// matched no record of a flow: an action the flow did not run, the other
-// outcome, a literal that differed.
-func TestWaitedForSaysWhatAPatternMissed(t *testing.T) {
-	flow := &trace.Flow{Records: []*trace.Record{
-		{Concept: "Requesting", Action: "request", Input: map[string]any{"method": "POST", "path": "/x"}},
-		{Concept: "Tagging", Action: "tag", Input: map[string]any{"item": "a"}, Output: map[string]any{"error": "too many tags"}},
-	}}
-	pattern := func(concept, action string, in, out []*spec.Arg) *spec.Pattern {
-		return &spec.Pattern{Concept: spec.Ident{Name: concept}, Action: spec.Ident{Name: action}, In: in, Out: out}
-	}
-	lit := func(name string, v any) *spec.Arg {
-		return &spec.Arg{Param: spec.Ident{Name: name}, Term: spec.Term{Kind: spec.String, Value: v}}
-	}
-	v := func(name string) *spec.Arg {
-		return &spec.Arg{Param: spec.Ident{Name: name}, Term: spec.Term{Kind: spec.Var, Name: name}}
-	}
-	for _, tt := range []struct {
-		p    *spec.Pattern
-		want string
-	}{
-		{pattern("Article", "create", nil, nil), "it waits for Article.create, which this flow did not run"},
-		{pattern("Tagging", "tag", nil, []*spec.Arg{v("item")}), `it waits for Tagging.tag to succeed, and it returned the error "too many tags"`},
-		{pattern("Tagging", "tag", nil, []*spec.Arg{v("error")}), ""},
-		{pattern("Requesting", "request", []*spec.Arg{lit("method", "GET")}, nil), `its Requesting.request pattern wants the input ` + "`method: \"GET\"`" + `, and the flow had "POST"`},
-	} {
-		if got := waitedFor(tt.p, flow); got != tt.want {
-			t.Errorf("%s: %q, want %q", tt.p.Key(), got, tt.want)
-		}
 	}
 }
