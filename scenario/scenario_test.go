@@ -83,7 +83,9 @@ func TestScenariosThatHold(t *testing.T) {
 		"concept calls bind and compare": register + `  - Profile._getByUsername: { username: "ann" }
     out: { user: ann }
   - Profile._getByUsername: { username: "ann" }
-    out: { user: ann }
+    out: { user }
+  - Profile._getByUsername: { username: "ann" }
+    rows: [ { user } ]
   - Tagging._tags: { item: "nothing" }
     rows: [ { tags: [] } ]
   - Authenticating.register: { email: "ann@example.com", password: "hunter22" }

@@ -83,9 +83,9 @@ func (l *loader) requestStep(head entry, method, path string, rest []entry) *spe
 		case "body":
 			r.Body = l.value(e.val)
 		case "query":
-			r.Query = l.fields(e.val, "the query of `"+head.key.Value+"`", false)
+			r.Query = l.fields(e.val, "the query of `"+head.key.Value+"`")
 		case "headers":
-			r.Headers = l.fields(e.val, "the headers of `"+head.key.Value+"`", false)
+			r.Headers = l.fields(e.val, "the headers of `"+head.key.Value+"`")
 		default: // the auth value, under the name app.yaml gives it (check checks it)
 			if r.Auth != nil {
 				l.unknownKey(e.key, "a request", []string{"body", "query", "headers", r.AuthKey.Name})
@@ -163,12 +163,12 @@ func (l *loader) callStep(head entry, concept, action string, rest []entry) *spe
 		Span:    l.src.span(head.key),
 		Concept: l.sub(head.key, 0, nc, concept),
 		Action:  l.sub(head.key, nc+1, nc+1+len(action), action),
-		In:      l.fields(head.val, "the inputs of `"+head.key.Value+"`", true),
+		In:      l.fields(head.val, "the inputs of `"+head.key.Value+"`"),
 	}
 	for _, e := range rest {
 		switch e.key.Value {
 		case "out":
-			c.Out, c.HasOut = l.fields(e.val, "`out`", true), true
+			c.Out, c.HasOut = l.fields(e.val, "`out`"), true
 		case "rows":
 			c.Rows = l.value(e.val)
 		case "error":
@@ -180,13 +180,13 @@ func (l *loader) callStep(head entry, concept, action string, rest []entry) *spe
 	return c
 }
 
-// fields reads a mapping of values. With short, a bare `{ name }` is the
-// variable of that name, as in a sync's pattern.
-func (l *loader) fields(n *yaml.Node, what string, short bool) []*spec.Field {
+// fields reads a mapping of values. A bare `{ name }` is the variable of
+// that name, as in a sync's pattern (`name: null` is null).
+func (l *loader) fields(n *yaml.Node, what string) []*spec.Field {
 	var out []*spec.Field
 	for _, e := range l.entries(n, what) {
 		f := &spec.Field{Key: l.id(e.key), Value: l.value(e.val)}
-		if short && isNull(e.val) && e.val.Value == "" {
+		if isNull(e.val) && e.val.Value == "" {
 			f.Value = &spec.Value{Kind: spec.VarValue, Name: e.key.Value, Span: f.Key.Span}
 		}
 		out = append(out, f)
@@ -214,7 +214,7 @@ func (l *loader) value(n *yaml.Node) *spec.Value {
 		return v
 	case yaml.MappingNode:
 		v.Kind = spec.ObjectValue
-		v.Fields = l.fields(n, "an object", false)
+		v.Fields = l.fields(n, "an object")
 		return v
 	case yaml.AliasNode:
 		return l.value(resolve(n))
