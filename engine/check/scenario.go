@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/expr-lang/expr/parser"
+
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
@@ -302,6 +304,29 @@ func (c *checker) reads(v *spec.Value, bound map[string]bool) {
 	case spec.ObjectValue:
 		for _, f := range v.Fields {
 			c.reads(f.Value, bound)
+		}
+	case spec.MatcherValue:
+		if v.Name == "expr" {
+			c.exprMatcher(v, bound)
+		}
+	}
+}
+
+// exprMatcher checks an `!expr "…"` matcher: it parses, and each name it
+// reads but `it` (the actual value) is a variable an earlier step binds.
+func (c *checker) exprMatcher(v *spec.Value, bound map[string]bool) {
+	tree, err := parser.Parse(v.Arg)
+	if err != nil {
+		c.diags.Errorf(v.Span, rules.Expr.ID, "write an expression over `it`, the value that came back, and the scenario's variables: `!expr \"it > 0\"`",
+			"`!expr %q` does not parse: %s", v.Arg, strings.SplitN(err.Error(), "\n", 2)[0])
+		return
+	}
+	names, _ := freeNames(tree.Node)
+	seen := map[string]bool{"it": true}
+	for _, n := range names {
+		if !seen[n.Name] {
+			seen[n.Name] = true
+			c.readName(n.Name, v.Span, bound)
 		}
 	}
 }
