@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,6 +16,9 @@ import (
 var (
 	yamlLine       = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	optionalInFlow = regexp.MustCompile(`\{[^}]*[A-Za-z0-9_]\?\s*:`)
+	// gluedTag is a tag followed at once by a flow indicator: `[!string]`,
+	// which the YAML reader reads as the tag `!string]`.
+	gluedTag = regexp.MustCompile(`(![A-Za-z]+)[\],}]`)
 )
 
 // parsed is one file decoded into YAML nodes.
@@ -79,7 +83,31 @@ func (p *parsed) yamlError(err error) {
 	if optionalInFlow.MatchString(text) {
 		hint = "inside `{ }` the YAML reader cannot take a key ending in `?`: quote it, as in `{ \"bio?\": String }`, or write the mapping one key per line"
 	}
+	if at, tag, ok := p.gluedTag(line); ok {
+		sp, hint = at, fmt.Sprintf("a tag ends at a space: the YAML reader takes `%s` and the character after it for one tag; "+
+			"put a space between them, as in `[%s ]` or `{ a: %s , b: 1 }`", tag, tag, tag)
+	}
 	p.diags.Errorf(sp, rules.YAML.ID, hint, "%s", msg)
+}
+
+// gluedTag finds a tag such as a scenario's matcher written against the
+// `]`, `}` or `,` after it, on the line of a flow collection the YAML
+// reader could not close, or on the lines that continue it.
+func (p *parsed) gluedTag(line int) (diag.Span, string, bool) {
+	first := string(p.src.line(line - 1))
+	indent := len(first) - len(strings.TrimLeft(first, " "))
+	for n := line; n <= len(p.src.raw); n++ {
+		text := string(p.src.line(n - 1))
+		if n > line && len(text)-len(strings.TrimLeft(text, " ")) <= indent && strings.TrimSpace(text) != "" {
+			break
+		}
+		if m := gluedTag.FindStringSubmatchIndex(text); m != nil {
+			col := len([]rune(text[:m[2]])) + 1
+			at := diag.Span{Pos: diag.Pos{File: p.file.Name, Line: n, Col: col}, EndLine: n, EndCol: col + m[3] - m[2] + 1}
+			return at, text[m[2]:m[3]], true
+		}
+	}
+	return diag.Span{}, "", false
 }
 
 // outOfList finds the line that broke the list starting at line start:
