@@ -165,15 +165,21 @@ func (c *checker) requestStep(r *spec.Request, bound map[string]bool) {
 	}
 }
 
-// requestRoute resolves the route a request goes to. One that fits no
-// route is an error, unless the step expects the 404 or 405 it gets.
+// requestRoute resolves the route a request goes to: of the routes it
+// fits, the one the server takes, which has a literal segment where the
+// others have a parameter (GET /articles/feed before /articles/:slug). One
+// that fits no route is an error, unless the step expects the 404 or 405
+// it gets.
 func (c *checker) requestRoute(r *spec.Request) {
 	path := strings.SplitN(r.Path, "?", 2)[0]
 	for _, rt := range c.sp.Routes {
-		if rt.Passthrough == nil && (rt.Method == "" || rt.Method == r.Method) && pathFits(rt.Path, path) {
+		if rt.Passthrough == nil && (rt.Method == "" || rt.Method == r.Method) && pathFits(rt.Path, path) &&
+			(r.Route == nil || moreSpecific(rt, r.Route)) {
 			r.Route = rt
-			return
 		}
+	}
+	if r.Route != nil {
+		return
 	}
 	if x := r.Expect; x != nil && x.Status != nil && (x.Status.Lit == 404.0 || x.Status.Lit == 405.0) {
 		return
@@ -187,6 +193,21 @@ func (c *checker) requestRoute(r *spec.Request) {
 	c.diags.Errorf(r.Span, rules.Test.ID,
 		didYouMean(r.Method+" "+path, names, "write the path under the base, with `{name}` for a captured value; a step that tests a 404 or 405 says so with `expect: { status: 404 }`"),
 		"no route of the app fits %s %s", r.Method, path)
+}
+
+// moreSpecific reports whether the server prefers route a to route b,
+// both fitting one path: at the first segment where one has a parameter
+// and the other a literal, the literal; else a route of its method to
+// one of any method.
+func moreSpecific(a, b *spec.Route) bool {
+	as, bs := strings.Split(a.Path, "/"), strings.Split(b.Path, "/")
+	for i := range min(len(as), len(bs)) {
+		ap, bp := strings.HasPrefix(as[i], ":"), strings.HasPrefix(bs[i], ":")
+		if ap != bp {
+			return bp
+		}
+	}
+	return a.Method != "" && b.Method == ""
 }
 
 // pathFits reports whether a request path written in a test fits a route
