@@ -79,7 +79,7 @@ func (vs vars) match(want *spec.Value, got any, path string) []mismatch {
 			return []mismatch{{want, path, fmt.Sprintf("%s (`%s`)", show(x), want.Name), got}}
 		}
 	case spec.MatcherValue:
-		if why := matches(want, got); why != "" {
+		if why := vs.matches(want, got); why != "" {
 			return []mismatch{{want, path, why, got}}
 		}
 	case spec.ListValue:
@@ -122,7 +122,7 @@ func (vs vars) matchObject(want *spec.Value, got any, path string) []mismatch {
 }
 
 // matches says why a value fails a matcher, or "" when it holds.
-func matches(m *spec.Value, got any) string {
+func (vs vars) matches(m *spec.Value, got any) string {
 	ok := false
 	switch m.Name {
 	case "any":
@@ -138,15 +138,20 @@ func matches(m *spec.Value, got any) string {
 		ok = isString && re.MatchString(s)
 		return unless(ok, fmt.Sprintf("a string matching %q", m.Arg))
 	case "expr":
-		return exprHolds(m.Arg, got)
+		return vs.exprHolds(m.Arg, got)
 	}
 	return unless(ok, describeMatcher(m))
 }
 
-// exprHolds says why an expression over `it`, the actual value, is not
-// true of got, or "" when it is.
-func exprHolds(src string, got any) string {
-	out, err := expr.Eval(src, map[string]any{"it": got})
+// exprHolds says why an expression over `it`, the actual value, and the
+// scenario's variables is not true of got, or "" when it is.
+func (vs vars) exprHolds(src string, got any) string {
+	env := make(map[string]any, len(vs)+1)
+	for name, v := range vs {
+		env[name] = v
+	}
+	env["it"] = got
+	out, err := expr.Eval(src, env)
 	switch {
 	case err != nil:
 		return fmt.Sprintf("%s to hold, but it failed: %v", src, err)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/expr-lang/expr/parser"
+
 	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
@@ -166,15 +168,21 @@ func (c *checker) requestStep(r *spec.Request, bound map[string]bool) {
 	}
 }
 
-// requestRoute resolves the route a request goes to. One that fits no
-// route is an error, unless the step expects the 404 or 405 it gets.
+// requestRoute resolves the route a request goes to: of the routes it
+// fits, the one the server takes, which has a literal segment where the
+// others have a parameter (GET /articles/feed before /articles/:slug). One
+// that fits no route is an error, unless the step expects the 404 or 405
+// it gets.
 func (c *checker) requestRoute(r *spec.Request) {
 	path := strings.SplitN(r.Path, "?", 2)[0]
 	for _, rt := range c.sp.Routes {
-		if rt.Passthrough == nil && (rt.Method == "" || rt.Method == r.Method) && pathFits(rt.Path, path) {
+		if rt.Passthrough == nil && (rt.Method == "" || rt.Method == r.Method) && pathFits(rt.Path, path) &&
+			(r.Route == nil || moreSpecific(rt, r.Route)) {
 			r.Route = rt
-			return
 		}
+	}
+	if r.Route != nil {
+		return
 	}
 	if x := r.Expect; x != nil && x.Status != nil && (x.Status.Lit == 404.0 || x.Status.Lit == 405.0) {
 		return
@@ -188,6 +196,21 @@ func (c *checker) requestRoute(r *spec.Request) {
 	c.diags.Errorf(r.Span, rules.Test.ID,
 		didYouMean(r.Method+" "+path, names, "write the path under the base, with `{name}` for a captured value; a step that tests a 404 or 405 says so with `expect: { status: 404 }`"),
 		"no route of the app fits %s %s", r.Method, path)
+}
+
+// moreSpecific reports whether the server prefers route a to route b,
+// both fitting one path: at the first segment where one has a parameter
+// and the other a literal, the literal; else a route of its method to
+// one of any method.
+func moreSpecific(a, b *spec.Route) bool {
+	as, bs := strings.Split(a.Path, "/"), strings.Split(b.Path, "/")
+	for i := range min(len(as), len(bs)) {
+		ap, bp := strings.HasPrefix(as[i], ":"), strings.HasPrefix(bs[i], ":")
+		if ap != bp {
+			return bp
+		}
+	}
+	return a.Method != "" && b.Method == ""
 }
 
 // pathFits reports whether a request path written in a test fits a route
@@ -305,6 +328,29 @@ func (c *checker) reads(v *spec.Value, bound map[string]bool) {
 	case spec.ObjectValue:
 		for _, f := range v.Fields {
 			c.reads(f.Value, bound)
+		}
+	case spec.MatcherValue:
+		if v.Name == "expr" {
+			c.exprMatcher(v, bound)
+		}
+	}
+}
+
+// exprMatcher checks an `!expr "…"` matcher: it parses, and each name it
+// reads but `it` (the actual value) is a variable an earlier step binds.
+func (c *checker) exprMatcher(v *spec.Value, bound map[string]bool) {
+	tree, err := parser.Parse(v.Arg)
+	if err != nil {
+		c.diags.Errorf(v.Span, rules.Expr.ID, "write an expression over `it`, the value that came back, and the scenario's variables: `!expr \"it > 0\"`",
+			"`!expr %q` does not parse: %s", v.Arg, strings.SplitN(err.Error(), "\n", 2)[0])
+		return
+	}
+	names, _ := freeNames(tree.Node)
+	seen := map[string]bool{"it": true}
+	for _, n := range names {
+		if !seen[n.Name] {
+			seen[n.Name] = true
+			c.readName(n.Name, v.Span, bound)
 		}
 	}
 }

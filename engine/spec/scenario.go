@@ -111,7 +111,8 @@ type Value struct {
 	Lit  any    // a literal's value: string, float64, bool or nil
 	Name string // a variable's name; a matcher's: any, string, number, boolean, list, object, match, expr
 	// Arg is a matcher's argument: the regular expression of match, the
-	// expression of expr (over `it`, the actual value).
+	// expression of expr (over `it`, the actual value, and the variables
+	// earlier steps bound).
 	Arg    string
 	Items  []*Value
 	Fields []*Field

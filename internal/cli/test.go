@@ -35,14 +35,16 @@ route that came closest and what stopped each.
 
 A PATH is an app's folder (every scenario), or a test file (its scenarios).
 With no PATH, it tests the app the working folder is in, or else specs/.
-Passwords are hashed at bcrypt's lowest cost, unless LEGIBLE_BCRYPT_COST
-says otherwise.
 
 --coverage adds what the scenarios reached: the syncs that fired, and the cases
 of each route's flow that the flow analysis enumerates (the happy path, each
 action's error, each lookup of the request finding nothing), with what none
 reached at its file:line. --min-coverage N fails the run when the lower of the
 two is below N percent.
+
+Passwords are hashed at bcrypt's lowest cost (LEGIBLE_BCRYPT_COST=min) unless
+the environment sets LEGIBLE_BCRYPT_COST: each scenario's store is thrown away,
+and at the default cost hashing would take most of a suite's time.
 
 Exit codes: 0 every scenario passed (and the coverage is at least the floor),
 1 a scenario failed, the app has errors, or the coverage is below the floor,
@@ -66,9 +68,7 @@ Exit codes: 0 every scenario passed (and the coverage is at least the floor),
 			if len(args) == 0 {
 				args = []string{defaultApp()}
 			}
-			if os.Getenv(authenticating.CostEnv) == "" { // scenarios need no costly password hashes
-				_ = os.Setenv(authenticating.CostEnv, "min")
-			}
+			cheapHashes()
 			t := tester{env: env, cmd: cmd, format: format, opts: o, coverage: coverage || minCoverage >= 0, floor: minCoverage}
 			code := 0
 			for _, p := range args {
@@ -89,6 +89,14 @@ Exit codes: 0 every scenario passed (and the coverage is at least the floor),
 	cmd.Flags().BoolVar(&coverage, "coverage", false, "report the syncs fired and the flow analysis's cases reached")
 	cmd.Flags().Float64Var(&minCoverage, "min-coverage", -1, "fail when the coverage is below this percent (implies --coverage)")
 	return cmd
+}
+
+// cheapHashes makes Authenticating hash passwords at bcrypt's lowest
+// cost, unless the environment chooses a cost.
+func cheapHashes() {
+	if _, set := os.LookupEnv(authenticating.CostEnv); !set {
+		_ = os.Setenv(authenticating.CostEnv, "min")
+	}
 }
 
 // tester runs the scenarios of the paths of one `legible test`.
