@@ -31,6 +31,8 @@ type BuildOptions struct {
 	// Watch, when set, hears what flows do that their traces do not
 	// show (flow.Event).
 	Watch func(flow.Event)
+	// Fail, when set, makes actions fail on purpose (flow.Options.Fail).
+	Fail func(key string) (string, bool)
 }
 
 // Program is a checked app built on a database: its concepts, and the
@@ -66,7 +68,7 @@ func (a *App) Build(ctx context.Context, db *storage.DB, o BuildOptions) (*Progr
 	if err != nil {
 		return nil, err
 	}
-	eng := flow.New(prog, flow.Options{Logger: o.Logger, Level: o.Level, Transactions: flow.InStorage(db), Traces: o.Traces, Watch: o.Watch})
+	eng := flow.New(prog, flow.Options{Logger: o.Logger, Level: o.Level, Transactions: flow.InStorage(db), Traces: o.Traces, Watch: o.Watch, Fail: o.Fail})
 	return &Program{app: a, engine: eng, impls: impls}, nil
 }
 

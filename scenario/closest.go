@@ -29,3 +29,25 @@ func (w *watched) of(id string) []flow.Event {
 	defer w.mu.Unlock()
 	return w.byFlow[id]
 }
+
+// failing holds the failures the request being sent declares (its
+// `fail:`), by action; the engine asks it before each action runs.
+type failing struct {
+	mu    sync.Mutex
+	byKey map[string]string
+}
+
+// set declares the failures of the next request; nil clears them.
+func (f *failing) set(byKey map[string]string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.byKey = byKey
+}
+
+// of returns the error an action returns instead of running, if declared.
+func (f *failing) of(key string) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	msg, ok := f.byKey[key]
+	return msg, ok
+}

@@ -162,13 +162,13 @@ func runOne(ctx context.Context, app *pipeline.App, o Options, res *Result) {
 	}
 	defer done()
 	quiet := slog.New(slog.DiscardHandler)
-	w := &watched{}
-	prog, err := app.Build(ctx, db, pipeline.BuildOptions{Logger: quiet, Watch: w.add})
+	w, fails := &watched{}, &failing{}
+	prog, err := app.Build(ctx, db, pipeline.BuildOptions{Logger: quiet, Watch: w.add, Fail: fails.of})
 	if err != nil {
 		res.Failure = stepFailure(res.Scenario.Name.Span, "building the app: "+err.Error())
 		return
 	}
-	r := &runner{app: app.Spec, prog: prog, handler: prog.Server(server.Options{Logger: quiet}).Handler(), vars: vars{}, res: res, watch: w}
+	r := &runner{app: app.Spec, prog: prog, handler: prog.Server(server.Options{Logger: quiet}).Handler(), vars: vars{}, res: res, watch: w, fails: fails}
 	for _, st := range res.Scenario.Steps {
 		res.Steps++
 		if res.Failure = r.step(ctx, st); res.Failure != nil {

@@ -28,6 +28,7 @@ type runner struct {
 	vars    vars
 	res     *Result
 	watch   *watched
+	fails   *failing
 }
 
 // step runs one step, and returns why it failed, or nil.
@@ -56,7 +57,9 @@ func (r *runner) request(q *spec.Request) *Failure {
 		return stepFailure(q.Span, err.Error())
 	}
 	rec := httptest.NewRecorder()
+	r.fails.set(declared(q))
 	r.handler.ServeHTTP(rec, req)
+	r.fails.set(nil)
 	r.res.Requests++
 	rp := r.reply(rec)
 	rp.route = q.Route
@@ -214,6 +217,19 @@ func member(v any, key string) (any, bool) {
 		return v[i], true
 	}
 	return nil, false
+}
+
+// declared returns the failures a request declares, by action.
+func declared(q *spec.Request) map[string]string {
+	if len(q.Fail) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(q.Fail))
+	for _, f := range q.Fail {
+		msg, _ := f.Value.Lit.(string)
+		out[f.Key.Name] = msg
+	}
+	return out
 }
 
 // stepFailure is a failure at a step that could not run.

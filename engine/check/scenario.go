@@ -151,6 +151,9 @@ func (c *checker) requestStep(r *spec.Request, bound map[string]bool) {
 	}
 	c.requestRoute(r)
 	c.requestAuth(r)
+	for _, f := range r.Fail {
+		c.declaredFailure(f)
+	}
 	for _, v := range []*spec.Value{r.Body, r.Auth} {
 		c.reads(v, bound)
 		c.sent(v)
@@ -165,6 +168,34 @@ func (c *checker) requestStep(r *spec.Request, bound map[string]bool) {
 	for _, cp := range r.Captures {
 		c.capturePath(cp)
 		bound[cp.Name.Name] = true
+	}
+}
+
+// declaredFailure checks a request's `fail:` entry: an action with an
+// error outcome, and the message it returns instead of running.
+func (c *checker) declaredFailure(f *spec.Field) {
+	concept, action, ok := strings.Cut(f.Key.Name, ".")
+	if !ok {
+		c.diags.Errorf(f.Key.Span, rules.Test.ID, "name the action as `Concept.action: \"the error it returns\"`",
+			"`%s` is not an action", f.Key.Name)
+		return
+	}
+	k := c.concept(spec.Ident{Name: concept, Span: f.Key.Span})
+	if k == nil {
+		return
+	}
+	a := k.Member(action)
+	_, text := f.Value.Lit.(string)
+	switch {
+	case a == nil:
+		c.diags.Errorf(f.Key.Span, rules.Test.ID, didYouMean(action, memberNames(k), ""), "concept `%s` has no action `%s`", concept, action)
+	case a.Query:
+		c.diags.Errorf(f.Key.Span, rules.Test.ID, "a query finds rows or none; make it find none with the data the scenario sets up",
+			"%s is a query: only an action can be made to fail", f.Key.Name)
+	case !hasErrorCase(a):
+		c.diags.Errorf(f.Key.Span, rules.Test.ID, "", "%s has no error outcome: it cannot be made to fail", f.Key.Name)
+	case f.Value.Kind != spec.LiteralValue || !text:
+		c.diags.Errorf(f.Value.Span, rules.Test.ID, `write the error it returns: "no such article"`, "the failure of %s is its message, a string", f.Key.Name)
 	}
 }
 
@@ -241,9 +272,9 @@ func (c *checker) requestAuth(r *spec.Request) {
 		as = c.sp.App.Auth.As.Name
 	}
 	if r.AuthKey.Name != as {
-		hint := "the keys of a request are body, query, headers, and the auth value under the name app.yaml's `auth: { as: … }` gives"
+		hint := "the keys of a request are body, query, headers, fail, and the auth value under the name app.yaml's `auth: { as: … }` gives"
 		if as != "" {
-			hint = fmt.Sprintf("did you mean `%s`? (app.yaml's `auth: { as: %s }`); the other keys are body, query and headers", as, as)
+			hint = fmt.Sprintf("did you mean `%s`? (app.yaml's `auth: { as: %s }`); the other keys are body, query, headers and fail", as, as)
 		}
 		c.diags.Errorf(r.AuthKey.Span, rules.Schema.ID, hint, "unknown key `%s` in a request", r.AuthKey.Name)
 	}

@@ -47,6 +47,11 @@ type Options struct {
 	// show (Event): `legible test` explains and measures with it. It is
 	// called on the flow's goroutine.
 	Watch func(Event)
+	// Fail, when set, is asked before each action runs: when it gives an
+	// error message, the action returns that error outcome instead of
+	// running. `legible test` declares failures with it (a step's
+	// `fail:`), to reach the error cases no request can bring about.
+	Fail func(key string) (msg string, ok bool)
 }
 
 // Event is something a flow did that its trace does not show: a where
@@ -70,6 +75,7 @@ type Engine struct {
 	txs      Transactions
 	attempts int
 	watch    func(Event)
+	fail     func(key string) (string, bool)
 }
 
 // New returns an engine that runs the flows of p.
@@ -85,7 +91,7 @@ func New(p *program.Program, opts Options) *Engine {
 	e := &Engine{
 		prog: p, store: store,
 		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
-		txs: opts.Transactions, attempts: opts.Attempts, watch: opts.Watch,
+		txs: opts.Transactions, attempts: opts.Attempts, watch: opts.Watch, fail: opts.Fail,
 	}
 	if e.txs == nil {
 		e.txs = noTransactions{}

@@ -86,9 +86,11 @@ func (l *loader) requestStep(head entry, method, path string, rest []entry) *spe
 			r.Query = l.fields(e.val, "the query of `"+head.key.Value+"`")
 		case "headers":
 			r.Headers = l.fields(e.val, "the headers of `"+head.key.Value+"`")
+		case "fail":
+			r.Fail = l.fields(e.val, "the failures of `"+head.key.Value+"`")
 		default: // the auth value, under the name app.yaml gives it (check checks it)
 			if r.Auth != nil {
-				l.unknownKey(e.key, "a request", []string{"body", "query", "headers", r.AuthKey.Name})
+				l.unknownKey(e.key, "a request", []string{"body", "query", "headers", "fail", r.AuthKey.Name})
 				continue
 			}
 			r.AuthKey, r.Auth = l.id(e.key), l.value(e.val)

@@ -43,6 +43,10 @@ type Request struct {
 	AuthKey  Ident    // that key, as written
 	Query    []*Field // query parameters
 	Headers  []*Field
+	// Fail makes actions of the request's flow return an error instead
+	// of running: each key is `Concept.action`, each value the message.
+	// It reaches the error cases that no request brings about.
+	Fail     []*Field
 	Expect   *Expect
 	Captures []*Capture
 	// Route is the route the request goes to, as check resolved it; nil
