@@ -1,0 +1,280 @@
+package mongodb
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/legible/legible/storage/backend"
+)
+
+// A MongoDB transaction is snapshot-isolated: two transactions conflict
+// only when both write one document. So that a transaction that read
+// something conflicts with one that changed it, each transaction also
+// writes, at its commit, the documents of conflict keys ("cells", in the
+// collection keysCollection) that stand for what it read and wrote. A
+// key names what a read depends on, or what a write changes:
+//
+//   - the id key of a document (collection, id): a Get of the id reads it;
+//     a write of the document writes it;
+//   - a field key (collection, field, value), for each field that an index
+//     holds: a query that selects by the field reads the keys of the values
+//     it selects; a write writes the keys of the document's values of every
+//     indexed field, before and after the write;
+//   - the scan key of a collection: a query with no condition reads it;
+//     every write to the collection writes it.
+//
+// Each key is a grid of cells, rows by columns. A transaction that reads
+// a key writes the cells of one row of it; one that writes a key writes
+// the cells of one column; each transaction picks its row and its column
+// at random when it starts. A row and a column always cross, so a reader
+// and a writer of one key always write a cell in common, and MongoDB lets
+// only one of them commit; two readers meet only when they pick the same
+// row, two writers only in the same column. The grids fit how keys are
+// used: an id key is read far more often than its document is written
+// (every authenticated flow reads its user), and two writers of one
+// document conflict on the document anyway, so it is a single column of
+// idRows cells; a field key is a square; the scan key, which every write
+// of the collection writes and only a query without conditions reads, is
+// a single row of scanCols cells, so that writers rarely meet there.
+//
+// This covers every way a write can change what a read returned. A Get
+// of ids returns other documents only if one of those ids is written. A
+// query's result changes only when a document that it selects, before or
+// after the write, is written; such a document has, for the field of the
+// condition the query's key comes from (by ID, or an indexed field), one
+// of the values the condition selects, before or after; the write writes
+// that id key, or the field key of that value. Documents that enter a
+// result (phantoms) are covered as those that leave it are, by their new
+// values. A query with no condition reads the scan key, which every write
+// writes. Sort, limit and offset only choose among the documents that the
+// conditions select. Counts, distinct values and counts by value are
+// answers of the same queries.
+
+// grid is the shape of a key: rows by columns of cells.
+type grid struct{ rows, cols int }
+
+// The grids of the three kinds of keys.
+var (
+	idGrid    = grid{rows: idRows, cols: 1}
+	fieldGrid = grid{rows: 4, cols: 4}
+	scanGrid  = grid{rows: 1, cols: scanCols}
+)
+
+// idRows is the number of cells of an id key: what a writer of the
+// document writes, where each reader writes one.
+const idRows = 4
+
+// scanCols is the number of cells of a scan key: what a query with no
+// condition writes, where each writer of the collection writes one.
+const scanCols = 64
+
+// key is a conflict key: its text and its grid.
+type key struct {
+	text string
+	g    grid
+}
+
+// idKey is the key of the document of coll with the id, given as
+// valueText gives it.
+func idKey(coll, id string) key { return key{text: coll + "\x00id\x00" + id, g: idGrid} }
+
+// fieldKey is the key of the value (as valueText gives it) of an indexed
+// field of coll.
+func fieldKey(coll, field, value string) key {
+	return key{text: coll + "\x00f\x00" + field + "\x00" + value, g: fieldGrid}
+}
+
+// scanKey is the key of the whole of coll.
+func scanKey(coll string) key { return key{text: coll + "\x00scan", g: scanGrid} }
+
+// cell is the _id of the cell of k at a row and a column: a digest of the
+// key's text, so that every cell has a short _id whatever the values.
+func (k key) cell(row, col int) string {
+	sum := sha256.Sum256([]byte(k.text))
+	return base64.RawURLEncoding.EncodeToString(sum[:12]) + "." + strconv.Itoa(row) + "." + strconv.Itoa(col)
+}
+
+// keySet is what a transaction read and wrote, as keys, and the row and
+// column it takes in each key's grid.
+type keySet struct {
+	row, col int // taken modulo each grid's rows and columns
+	read     map[key]bool
+	written  map[key]bool
+}
+
+// newKeySet returns an empty set with a row and a column picked at
+// random.
+func newKeySet() *keySet {
+	return &keySet{row: rand.IntN(1 << 20), col: rand.IntN(1 << 20), read: map[key]bool{}, written: map[key]bool{}}
+}
+
+// cells returns the cells the transaction writes at its commit, sorted:
+// for each key it read, its row; for each key it wrote, its column.
+func (s *keySet) cells() []string {
+	set := map[string]bool{}
+	for k := range s.read {
+		for c := range k.g.cols {
+			set[k.cell(s.row%k.g.rows, c)] = true
+		}
+	}
+	for k := range s.written {
+		for r := range k.g.rows {
+			set[k.cell(r, s.col%k.g.cols)] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for c := range set {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// readIDs notes a read of the documents of coll with the ids.
+func (s *keySet) readIDs(coll string, ids []string) {
+	for _, id := range ids {
+		s.read[idKey(coll, valueText(id))] = true
+	}
+}
+
+// readQuery notes a read of what q selects in coll.
+func (s *keySet) readQuery(coll string, q *backend.Query) {
+	for _, k := range queryKeys(coll, q) {
+		s.read[k] = true
+	}
+}
+
+// wrote notes a write of the document id of coll that was old and is
+// now doc (nil for none), whose indexed fields are fields.
+func (s *keySet) wrote(coll, id string, fields []string, old, doc bson.Raw) {
+	for _, k := range writeKeys(coll, id, fields, old, doc) {
+		s.written[k] = true
+	}
+}
+
+// queryKeys returns the keys a query reads: those of its condition on
+// ID when it has one, else those of its condition with the fewest
+// values, else the scan key.
+func queryKeys(coll string, q *backend.Query) []key {
+	best := -1
+	for i, c := range q.Where {
+		switch {
+		case c.Field == backend.ID:
+			best = i
+		case best >= 0 && q.Where[best].Field == backend.ID:
+		case best < 0 || len(c.Values) < len(q.Where[best].Values):
+			best = i
+		}
+	}
+	if best < 0 {
+		return []key{scanKey(coll)}
+	}
+	c := q.Where[best]
+	keys := make([]key, len(c.Values))
+	for i, v := range c.Values {
+		if c.Field == backend.ID {
+			keys[i] = idKey(coll, valueText(v))
+		} else {
+			keys[i] = fieldKey(coll, c.Field, valueText(v))
+		}
+	}
+	return keys
+}
+
+// writeKeys returns the keys a write of the document id of coll writes,
+// from old to doc (either nil for none): its id key, the scan key, and
+// the field key of each value of old and of doc in each indexed field.
+func writeKeys(coll, id string, fields []string, old, doc bson.Raw) []key {
+	keys := []key{idKey(coll, valueText(id)), scanKey(coll)}
+	for _, f := range fields {
+		for _, d := range []bson.Raw{old, doc} {
+			if d == nil {
+				continue
+			}
+			for _, v := range fieldTexts(d, f) {
+				if k := fieldKey(coll, f, v); !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// fieldTexts returns the values of a field of a document that a query
+// can select it by, as valueText writes them: the value, or each element
+// of a list (MongoDB matches a value against a list's elements); null
+// for a missing or null field (a unique index holds null once).
+func fieldTexts(d bson.Raw, field string) []string {
+	v, err := d.LookupErr(field)
+	if err != nil || v.Type == bson.TypeNull {
+		return []string{valueText(nil)}
+	}
+	if v.Type != bson.TypeArray {
+		if t, ok := rawText(v); ok {
+			return []string{t}
+		}
+		return nil
+	}
+	elems, _ := v.Array().Values()
+	var out []string
+	for _, e := range elems {
+		if t, ok := rawText(e); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// rawText is valueText of a BSON value that a query's value can equal:
+// a string, a number or a boolean.
+func rawText(v bson.RawValue) (string, bool) {
+	switch v.Type {
+	case bson.TypeString:
+		return valueText(v.StringValue()), true
+	case bson.TypeBoolean:
+		return valueText(v.Boolean()), true
+	case bson.TypeInt32:
+		return valueText(int64(v.Int32())), true
+	case bson.TypeInt64:
+		return valueText(v.Int64()), true
+	case bson.TypeDouble:
+		return valueText(v.Double()), true
+	case bson.TypeDecimal128:
+		f, err := strconv.ParseFloat(v.Decimal128().String(), 64)
+		return valueText(f), err == nil
+	}
+	return "", false
+}
+
+// valueText writes a value of a condition or a document so that values a
+// MongoDB query finds equal are written alike: numbers of any type by
+// their value, and each kind apart from the others.
+func valueText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "s:" + v
+	case bool:
+		return "b:" + strconv.FormatBool(v)
+	case int64:
+		return "n:" + strconv.FormatInt(v, 10)
+	case int:
+		return "n:" + strconv.Itoa(v)
+	case int32:
+		return "n:" + strconv.FormatInt(int64(v), 10)
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1<<63 {
+			return "n:" + strconv.FormatInt(int64(v), 10)
+		}
+		return "n:" + strconv.FormatFloat(v, 'g', -1, 64)
+	case nil:
+		return "null"
+	}
+	return "?"
+}
