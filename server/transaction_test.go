@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 )
 
@@ -115,13 +114,7 @@ func TestConflictedFlowRunsAgain(t *testing.T) {
 // points, which the test sets.
 func failingServer(t *testing.T, opts Options) (*testServer, *storagetest.FailPoints) {
 	t.Helper()
-	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &storagetest.FailPoints{Backend: b}
-	db := storage.New(f)
-	t.Cleanup(func() { _ = db.Close() })
+	db, f := storagetest.Failing(t)
 	return newTestServerOn(t, opts, db), f
 }
 

@@ -6,20 +6,14 @@ import (
 	"testing"
 
 	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 )
 
-// failing opens the embedded store behind fail points.
+// failing opens the embedded store behind fail points, with the suite's
+// collection.
 func failing(t *testing.T) (*storage.DB, *storagetest.FailPoints, *storage.Collection[storagetest.Item]) {
 	t.Helper()
-	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &storagetest.FailPoints{Backend: b}
-	db := storage.New(f)
-	t.Cleanup(func() { _ = db.Close() })
+	db, f := storagetest.Failing(t)
 	c := storagetest.Items(db)
 	storagetest.Setup(t, db)
 	return db, f, c

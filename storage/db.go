@@ -116,10 +116,13 @@ func (m *meta) write(ctx context.Context, op *writeOp) (bool, error) {
 const aloneAttempts = 5
 
 // alone runs one write in a transaction of its own, again when it
-// conflicts, in the write or in its commit.
+// conflicts, in the write or in its commit, after a pause.
 func alone(ctx context.Context, db *DB, op *writeOp) (bool, error) {
 	var err error
-	for range aloneAttempts {
+	for attempt := range aloneAttempts {
+		if attempt > 0 && !Backoff(ctx, attempt) {
+			return false, err
+		}
 		var w backend.Writer
 		if w, err = db.writer(ctx, false); err != nil {
 			return false, err

@@ -17,6 +17,7 @@ import (
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/trace"
 	"github.com/legible/legible/internal/value"
+	"github.com/legible/legible/storage"
 )
 
 // Level says how much the engine logs.
@@ -126,7 +127,7 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 	for attempt := 1; ; attempt++ {
 		res, f, outcome := e.attempt(ctx, id, gate, attempt > ExclusiveAfter, concept, action, h, input)
 		res.Attempts = attempt
-		if res.Failure == nil || !e.txs.Retry(res.Failure) || !e.again(ctx, attempt) || !pause(ctx, attempt) {
+		if res.Failure == nil || !e.txs.Retry(res.Failure) || !e.again(ctx, attempt) || !storage.Backoff(ctx, attempt) {
 			e.finish(f, res, outcome)
 			return res
 		}
@@ -135,8 +136,8 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 
 // again reports whether a flow that conflicted in its attempt-th attempt
 // may run again: below Options.Attempts when set, else while ctx has a
-// deadline, or below MaxAttempts without one. pause then waits, as long
-// as ctx lasts.
+// deadline, or below MaxAttempts without one. storage.Backoff then
+// waits, as long as ctx lasts.
 func (e *Engine) again(ctx context.Context, attempt int) bool {
 	if e.attempts > 0 {
 		return attempt < e.attempts

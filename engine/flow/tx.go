@@ -2,9 +2,7 @@ package flow
 
 import (
 	"context"
-	"math/rand/v2"
 	"sync"
-	"time"
 )
 
 // Transactions begin the transaction that each attempt of a flow runs in,
@@ -122,18 +120,3 @@ func (noTx) Commit(context.Context) (string, error) { return "", nil }
 
 // Rollback does nothing.
 func (noTx) Rollback() error { return nil }
-
-// pause waits before the next attempt of a conflicted flow: a random
-// while, longer after each attempt (1 ms, 2, 4, … up to 64 ms), so that
-// flows that conflicted do not meet again; false when ctx ends first.
-func pause(ctx context.Context, attempt int) bool {
-	d := time.Duration(rand.Int64N(int64(time.Millisecond) << min(attempt-1, 6)))
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
+	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
 )
 
@@ -39,10 +39,17 @@ func (s *session) Commit(ctx context.Context) error {
 	defer s.end(ctx)
 	sctx := s.sessionContext(ctx)
 	if err := s.touch(sctx); err != nil {
-		_ = s.sess.AbortTransaction(context.WithoutCancel(ctx))
+		s.abort(ctx)
 		return err
 	}
 	return s.commit(sctx)
+}
+
+// abort aborts the transaction, for at most undoTimeout, whatever ctx.
+func (s *session) abort(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), undoTimeout)
+	defer cancel()
+	_ = s.sess.AbortTransaction(ctx)
 }
 
 // touch writes, in the transaction, a cell of each conflict key of
@@ -98,24 +105,11 @@ func (s *session) commit(ctx context.Context) error {
 			return fmt.Errorf("%w: committing: %w", backend.ErrConflict, err)
 		case labeled && se.HasErrorLabel(unknownLabel) && ctx.Err() == nil:
 			unsure = true
-			if sleep(ctx, attempt) {
+			if storage.Backoff(ctx, attempt+1) {
 				continue
 			}
 		}
 		return fmt.Errorf("committing: %w: %w", backend.ErrUnknownOutcome, err)
-	}
-}
-
-// sleep waits a little before the next attempt, longer after each (1 ms,
-// 2, 4, … up to 64 ms, at random); false when ctx ends first.
-func sleep(ctx context.Context, attempt int) bool {
-	t := time.NewTimer(time.Duration(rand.Int64N(int64(time.Millisecond) << min(attempt, 6))))
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
 	}
 }
 
@@ -126,7 +120,7 @@ func (s *session) Rollback() {
 	}
 	s.done = true
 	ctx := context.Background()
-	_ = s.sess.AbortTransaction(ctx)
+	s.abort(ctx)
 	s.end(ctx)
 }
 

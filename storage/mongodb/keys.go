@@ -3,6 +3,7 @@ package mongodb
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -30,18 +31,21 @@ import (
 //     every write to the collection writes it.
 //
 // Each key is a grid of cells, rows by columns. A transaction that reads
-// a key writes the cells of one row of it; one that writes a key writes
-// the cells of one column; each transaction picks its row and its column
-// at random when it starts. A row and a column always cross, so a reader
-// and a writer of one key always write a cell in common, and MongoDB lets
-// only one of them commit; two readers meet only when they pick the same
-// row, two writers only in the same column. The grids fit how keys are
-// used: an id key is read far more often than its document is written
-// (every authenticated flow reads its user), and two writers of one
-// document conflict on the document anyway, so it is a single column of
-// idRows cells; a field key is a square; the scan key, which every write
-// of the collection writes and only a query without conditions reads, is
-// a single row of scanCols cells, so that writers rarely meet there.
+// a key writes the cells of one row of it, the same row in every key,
+// picked at random when it starts; a write of a document writes the
+// cells of one column of each of its keys, the column its id hashes to.
+// A row and a column always cross, so a reader and a writer of one key
+// always write a cell in common, and MongoDB lets only one of them
+// commit; two readers meet only when they picked the same row, and the
+// writers of two documents only when their ids hash to the same column
+// (the writers of one document conflict on the document anyway). The
+// grids fit how keys are used: an id key is read far more often than its
+// document is written (every authenticated flow reads its user), so it
+// is a single column of idRows cells; a field key, read by queries and
+// written by the documents of its value, is fieldRows by fieldCols; the
+// scan key, which every write of the collection writes and only a query
+// without conditions reads, is a single row of scanCols cells, so that
+// writers of different documents rarely meet there.
 //
 // This covers every way a write can change what a read returned. A Get
 // of ids returns other documents only if one of those ids is written. A
@@ -62,13 +66,18 @@ type grid struct{ rows, cols int }
 // The grids of the three kinds of keys.
 var (
 	idGrid    = grid{rows: idRows, cols: 1}
-	fieldGrid = grid{rows: 4, cols: 4}
+	fieldGrid = grid{rows: fieldRows, cols: fieldCols}
 	scanGrid  = grid{rows: 1, cols: scanCols}
 )
 
 // idRows is the number of cells of an id key: what a writer of the
 // document writes, where each reader writes one.
 const idRows = 4
+
+// fieldRows and fieldCols shape a field key: a reader writes fieldCols
+// cells of it, a writer fieldRows; two readers meet in one of fieldRows
+// cases, the writers of two documents in one of fieldCols.
+const fieldRows, fieldCols = 4, 8
 
 // scanCols is the number of cells of a scan key: what a query with no
 // condition writes, where each writer of the collection writes one.
@@ -100,22 +109,27 @@ func (k key) cell(row, col int) string {
 	return base64.RawURLEncoding.EncodeToString(sum[:12]) + "." + strconv.Itoa(row) + "." + strconv.Itoa(col)
 }
 
-// keySet is what a transaction read and wrote, as keys, and the row and
-// column it takes in each key's grid.
+// keySet is what a transaction read and wrote: the keys it read, and the
+// columns it wrote of keys.
 type keySet struct {
-	row, col int // taken modulo each grid's rows and columns
-	read     map[key]bool
-	written  map[key]bool
+	row     int // the row it takes in each key it reads, modulo the key's rows
+	read    map[key]bool
+	written map[column]bool
 }
 
-// newKeySet returns an empty set with a row and a column picked at
-// random.
+// column is a column of a key.
+type column struct {
+	k   key
+	col int
+}
+
+// newKeySet returns an empty set with a row picked at random.
 func newKeySet() *keySet {
-	return &keySet{row: rand.IntN(1 << 20), col: rand.IntN(1 << 20), read: map[key]bool{}, written: map[key]bool{}}
+	return &keySet{row: rand.IntN(1 << 20), read: map[key]bool{}, written: map[column]bool{}}
 }
 
 // cells returns the cells the transaction writes at its commit, sorted:
-// for each key it read, its row; for each key it wrote, its column.
+// for each key it read, its row; for each column it wrote, the column.
 func (s *keySet) cells() []string {
 	set := map[string]bool{}
 	for k := range s.read {
@@ -123,9 +137,9 @@ func (s *keySet) cells() []string {
 			set[k.cell(s.row%k.g.rows, c)] = true
 		}
 	}
-	for k := range s.written {
-		for r := range k.g.rows {
-			set[k.cell(r, s.col%k.g.cols)] = true
+	for w := range s.written {
+		for r := range w.k.g.rows {
+			set[w.k.cell(r, w.col)] = true
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -134,6 +148,14 @@ func (s *keySet) cells() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// columnOf is the column of a key that a write of the document id
+// writes: a hash of the id, the same in every process.
+func columnOf(k key, id string) column {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return column{k: k, col: int(h.Sum64() % uint64(k.g.cols))}
 }
 
 // readIDs notes a read of the documents of coll with the ids.
@@ -154,7 +176,7 @@ func (s *keySet) readQuery(coll string, q *backend.Query) {
 // now doc (nil for none), whose indexed fields are fields.
 func (s *keySet) wrote(coll, id string, fields []string, old, doc bson.Raw) {
 	for _, k := range writeKeys(coll, id, fields, old, doc) {
-		s.written[k] = true
+		s.written[columnOf(k, id)] = true
 	}
 }
 

@@ -204,29 +204,46 @@ func mapKeys(m map[key]bool) func(func(key) bool) {
 	}
 }
 
-// TestReaderAndWriterAlwaysMeet checks the grids: for any rows and
-// columns two transactions pick, a reader and a writer of one key write a
-// cell in common; and readers (writers) of a key write no cell in common
-// when they pick different rows (columns).
+// TestReaderAndWriterAlwaysMeet checks the grids: for any row a reader
+// picks and any column a writer's id hashes to, a reader and a writer of
+// one key write a cell in common; readers of different rows, and writers
+// of different columns, write none.
 func TestReaderAndWriterAlwaysMeet(t *testing.T) {
 	for _, k := range []key{idKey("C.c", "s:x"), fieldKey("C.c", "a", "n:1"), scanKey("C.c")} {
 		for pick := range 64 {
 			for other := range 64 {
-				reader := &keySet{row: pick, col: other, read: map[key]bool{k: true}}
-				writer := &keySet{row: other, col: pick, written: map[key]bool{k: true}}
+				reader := &keySet{row: pick, read: map[key]bool{k: true}}
+				writer := &keySet{written: map[column]bool{{k, pick % k.g.cols}: true}}
 				if !shareCell(reader.cells(), writer.cells()) {
-					t.Fatalf("%q: a reader of row %d and a writer of column %d write no cell in common", k.text, pick, pick)
+					t.Fatalf("%q: a reader of row %d and a writer of column %d write no cell in common", k.text, pick, pick%k.g.cols)
 				}
 				reader2 := &keySet{row: other, read: map[key]bool{k: true}}
 				if meet := shareCell(reader.cells(), reader2.cells()); meet != (pick%k.g.rows == other%k.g.rows) {
 					t.Fatalf("%q: readers of rows %d and %d meet: %v", k.text, pick, other, meet)
 				}
-				writer2 := &keySet{col: other, written: map[key]bool{k: true}}
+				writer2 := &keySet{written: map[column]bool{{k, other % k.g.cols}: true}}
 				if meet := shareCell(writer.cells(), writer2.cells()); meet != (pick%k.g.cols == other%k.g.cols) {
 					t.Fatalf("%q: writers of columns %d and %d meet: %v", k.text, pick, other, meet)
 				}
 			}
 		}
+	}
+}
+
+// TestWritersOfOneIDTakeOneColumn checks that the column of a write is
+// the same in every transaction (and every process): it hashes the id.
+func TestWritersOfOneIDTakeOneColumn(t *testing.T) {
+	k := scanKey("C.c")
+	seen := map[int]bool{}
+	for i := range 1000 {
+		id := fmt.Sprint("doc", i)
+		if columnOf(k, id) != columnOf(k, id) {
+			t.Fatalf("two writes of %s take different columns", id)
+		}
+		seen[columnOf(k, id).col] = true
+	}
+	if len(seen) != scanCols {
+		t.Fatalf("1,000 ids take %d of the %d columns of a scan key, want all", len(seen), scanCols)
 	}
 }
 
@@ -252,12 +269,15 @@ func TestFavoritesOfOthersDoNotMeet(t *testing.T) {
 		return s
 	}
 	ann, bob := flow("ann", "hello", "a1"), flow("bob", "world", "a2")
-	ann.col, bob.col = 0, 1
+	ann.row, bob.row = 0, 1
+	if scan := scanKey("Favoriting.favorites"); columnOf(scan, "a1/ann") == columnOf(scan, "a2/bob") {
+		t.Fatal("the test's favorites hash to one column of the scan key: choose other ids")
+	}
 	if shareCell(ann.cells(), bob.cells()) {
 		t.Fatal("two favorites of different articles by different users write a cell in common")
 	}
 	ann2 := flow("ann2", "hello", "a1")
-	ann2.col, ann2.row = 1, ann.row+1
+	ann2.row = ann.row + 1
 	if !shareCell(ann.cells(), ann2.cells()) {
 		t.Fatal("two favorites of one article, each reading its favorites, write no cell in common")
 	}

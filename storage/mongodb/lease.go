@@ -64,7 +64,7 @@ func (b *Backend) takeLease(ctx context.Context) (string, error) {
 			return holder, nil
 		case !isDuplicate(err): // a duplicate: the lease is there, and not free
 			return "", fmt.Errorf("taking the writers' lease in %s: %w", leaseCollection, err)
-		case !sleep(ctx, attempt):
+		case !storage.Backoff(ctx, attempt+1):
 			return "", fmt.Errorf("%w: waiting for the writers' lease: %w", backend.ErrConflict, ctx.Err())
 		}
 	}
@@ -92,7 +92,7 @@ func (b *Backend) awaitLease(ctx context.Context) error {
 			return fmt.Errorf("reading the writers' lease in %s: %w", leaseCollection, err)
 		case n == 0:
 			return nil
-		case !sleep(ctx, attempt):
+		case !storage.Backoff(ctx, attempt+1):
 			return fmt.Errorf("%w: waiting for an exclusive transaction to end: %w", backend.ErrConflict, ctx.Err())
 		}
 	}

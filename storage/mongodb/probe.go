@@ -31,6 +31,7 @@ type server struct {
 	transactions bool          // a transaction's writes commit or abort together
 	why          string        // why not, when not
 	snapshots    bool          // reads outside transactions can read one snapshot
+	whyNot       string        // why not, when not
 	lifetime     time.Duration // how long a transaction may live
 	reads        string        // the read preference of reads outside transactions
 }
@@ -44,11 +45,28 @@ func probe(ctx context.Context, client *mongo.Client, db *mongo.Database, opts *
 	}
 	var err error
 	if s.transactions, s.why, err = tryTransaction(ctx, client, db); err != nil || !s.transactions {
+		s.whyNot = "no transactions"
 		return s, err
 	}
-	s.snapshots = true
+	s.snapshots, s.whyNot = trySnapshot(ctx, client, db)
 	s.lifetime = lifetime(ctx, client)
 	return s, nil
+}
+
+// trySnapshot reads in a snapshot session (MongoDB 5.0 and later have
+// them outside transactions): it says whether the server took it, and
+// why not, when not.
+func trySnapshot(ctx context.Context, client *mongo.Client, db *mongo.Database) (bool, string) {
+	sess, err := client.StartSession(options.Session().SetSnapshot(true))
+	if err != nil {
+		return false, err.Error()
+	}
+	defer sess.EndSession(context.WithoutCancel(ctx))
+	err = db.Collection(probeCollection).FindOne(mongo.NewSessionContext(ctx, sess), bson.D{}).Err()
+	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+		return false, "the server refused a snapshot read: " + err.Error()
+	}
+	return true, ""
 }
 
 // tryTransaction writes a document in a transaction, aborts it, and
@@ -107,8 +125,12 @@ func lifetime(ctx context.Context, client *mongo.Client) time.Duration {
 // Describe.
 func (s server) describe() string {
 	what := fmt.Sprintf("transactions of up to %s, on the primary; reads outside them read one snapshot each, ", s.lifetime)
-	if !s.transactions {
+	switch {
+	case !s.transactions:
 		what = "no transactions (" + s.why + "): each write is atomic on its own; reads do not read one snapshot, and read "
+	case !s.snapshots:
+		what = fmt.Sprintf("transactions of up to %s, on the primary; reads outside them do not read one snapshot (%s), and read ",
+			s.lifetime, s.whyNot)
 	}
 	if s.reads == "primary" {
 		return what + "the primary"

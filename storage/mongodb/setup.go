@@ -169,12 +169,12 @@ func listIndexes(ctx context.Context, coll *mongo.Collection) ([]index, error) {
 		return nil, fmt.Errorf("listing the indexes of %s: %w", coll.Name(), err)
 	}
 	var specs []struct {
-		Name      string   `bson:"name"`
-		Key       bson.Raw `bson:"key"`
-		Unique    bool     `bson:"unique"`
-		Sparse    bool     `bson:"sparse"`
-		Partial   bson.Raw `bson:"partialFilterExpression"`
-		Collation bson.Raw `bson:"collation"`
+		Name      string        `bson:"name"`
+		Key       bson.Raw      `bson:"key"`
+		Unique    bson.RawValue `bson:"unique"` // true, or 1 from older shells
+		Sparse    bson.RawValue `bson:"sparse"`
+		Partial   bson.Raw      `bson:"partialFilterExpression"`
+		Collation bson.Raw      `bson:"collation"`
 	}
 	if err := cur.All(ctx, &specs); err != nil {
 		return nil, fmt.Errorf("listing the indexes of %s: %w", coll.Name(), err)
@@ -182,11 +182,21 @@ func listIndexes(ctx context.Context, coll *mongo.Collection) ([]index, error) {
 	var out []index
 	for _, s := range specs {
 		if s.Name != "_id_" {
-			out = append(out, index{name: s.Name, fields: plainKeys(s.Key), unique: s.Unique,
-				plain: !s.Sparse && s.Partial == nil && s.Collation == nil})
+			out = append(out, index{name: s.Name, fields: plainKeys(s.Key), unique: truthy(s.Unique),
+				plain: !truthy(s.Sparse) && s.Partial == nil && s.Collation == nil})
 		}
 	}
 	return out, nil
+}
+
+// truthy reports whether an option of an index is set: true, or a
+// number other than 0.
+func truthy(v bson.RawValue) bool {
+	if b, ok := v.BooleanOK(); ok {
+		return b
+	}
+	n, ok := v.AsFloat64OK()
+	return ok && n != 0
 }
 
 // plainKeys returns the fields of an index's keys, when each is a

@@ -3,8 +3,11 @@ package storagetest
 import (
 	"context"
 	"sync"
+	"testing"
 
+	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/sqlite"
 )
 
 // FailPoints wraps a backend, the embedded store say, and makes some of
@@ -116,4 +119,22 @@ func (w *failingWriter) Commit(ctx context.Context) error {
 		w.Writer.Rollback()
 	}
 	return err
+}
+
+// Failing opens a fresh embedded store behind fail points, closed when
+// the test ends.
+func Failing(t testing.TB) (*storage.DB, *FailPoints) {
+	t.Helper()
+	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &FailPoints{Backend: b}
+	db := storage.New(f)
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return db, f
 }
