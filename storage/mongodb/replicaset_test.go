@@ -188,8 +188,8 @@ func failPoint(t *testing.T, b *Backend, mode any, data bson.D) {
 }
 
 // commitOne inserts the item id in a transaction whose context ends
-// after d, and commits; it returns Commit's error and how long it took.
-func commitOne(t *testing.T, db *storage.DB, c *storage.Collection[storagetest.Item], id string, d time.Duration) (error, time.Duration) {
+// after d, and commits; it returns how long Commit took, and its error.
+func commitOne(t *testing.T, db *storage.DB, c *storage.Collection[storagetest.Item], id string, d time.Duration) (time.Duration, error) {
 	t.Helper()
 	parent, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
@@ -198,7 +198,7 @@ func commitOne(t *testing.T, db *storage.DB, c *storage.Collection[storagetest.I
 	rsMust(t, c.Insert(ctx, id, storagetest.Item{Name: id}))
 	start := time.Now()
 	err := tx.Commit(ctx)
-	return err, time.Since(start)
+	return time.Since(start), err
 }
 
 // wantHonest checks that what a commit said agrees with what is there:
@@ -221,7 +221,7 @@ func TestReplicaSetCommitClosedConnection(t *testing.T) {
 	db, c, b := rsItems(t)
 	failPoint(t, b, bson.D{{Key: "times", Value: 1}}, bson.D{{Key: "failCommands", Value: bson.A{"commitTransaction"}},
 		{Key: "closeConnection", Value: true}})
-	err, _ := commitOne(t, db, c, "closed", 5*time.Second)
+	_, err := commitOne(t, db, c, "closed", 5*time.Second)
 	wantHonest(t, c, "closed", err)
 }
 
@@ -230,13 +230,13 @@ func TestReplicaSetCommitUnknownResult(t *testing.T) {
 	unknown := bson.D{{Key: "failCommands", Value: bson.A{"commitTransaction"}}, {Key: "errorCode", Value: 91},
 		{Key: "errorLabels", Value: bson.A{unknownLabel}}}
 	failPoint(t, b, bson.D{{Key: "times", Value: 3}}, unknown)
-	err, _ := commitOne(t, db, c, "thrice", 5*time.Second)
+	_, err := commitOne(t, db, c, "thrice", 5*time.Second)
 	if err != nil {
 		t.Fatalf("a commit whose first three answers were unknown: %v, want it committed at the fourth", err)
 	}
 	wantHonest(t, c, "thrice", err)
 	failPoint(t, b, "alwaysOn", unknown)
-	err, took := commitOne(t, db, c, "never", 300*time.Millisecond)
+	took, err := commitOne(t, db, c, "never", 300*time.Millisecond)
 	if !errors.Is(err, storage.ErrUnknownOutcome) || took > storage.CommitGrace+time.Second {
 		t.Fatalf("a commit whose answers are all unknown: %v after %v, want ErrUnknownOutcome within %v", err, took, storage.CommitGrace)
 	}
@@ -246,7 +246,7 @@ func TestReplicaSetCommitBlocked(t *testing.T) {
 	db, c, b := rsItems(t)
 	failPoint(t, b, bson.D{{Key: "times", Value: 1}}, bson.D{{Key: "failCommands", Value: bson.A{"commitTransaction"}},
 		{Key: "blockConnection", Value: true}, {Key: "blockTimeMS", Value: 10000}})
-	err, took := commitOne(t, db, c, "blocked", 300*time.Millisecond)
+	took, err := commitOne(t, db, c, "blocked", 300*time.Millisecond)
 	if !errors.Is(err, storage.ErrUnknownOutcome) || took > storage.CommitGrace+time.Second {
 		t.Fatalf("a commit the server holds for 10 s: %v after %v, want ErrUnknownOutcome within %v", err, took, storage.CommitGrace)
 	}
