@@ -42,8 +42,9 @@ func sameIndex(a, b backend.Index) bool {
 }
 
 // Setup creates the collections declared on db and their indexes, and
-// drops the indexes they no longer declare. It is idempotent: serve runs
-// it at every start, after building the concepts.
+// drops the indexes it made that they no longer declare, where that is
+// safe (backend.Backend.Setup). It is idempotent, and replicas may run it
+// at once: serve runs it at every start, after building the concepts.
 func (db *DB) Setup(ctx context.Context) error {
 	db.mu.Lock()
 	specs := make([]backend.Collection, 0, len(db.declared))
@@ -60,8 +61,8 @@ func (db *DB) Describe() string { return db.b.Describe() }
 
 // Atomic reports whether a transaction's writes commit together or not at
 // all. On a backend that is not (MongoDB without replica set), each write
-// is atomic on its own, and a transaction's writes are undone as well as
-// they can be when it rolls back.
+// is atomic on its own, and a transaction's writes are undone, when it
+// rolls back, where no other transaction wrote their documents since.
 func (db *DB) Atomic() bool { return db.b.Atomic() }
 
 // MaxTransaction returns how long the database lets a transaction live,
