@@ -57,13 +57,18 @@ func (l *loose) Insert(ctx context.Context, coll string, doc backend.Raw) error 
 	return nil
 }
 
-// Put stores, keeping the document it replaced for Undo.
+// Put stores, keeping the document it replaced for Undo, as read just
+// before. (FerretDB's findAndModify, which would read it in the write,
+// stores nothing, and says nothing, when the write repeats a unique key.)
 func (l *loose) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	d, mark, err := marked(doc.ID, doc.Data)
 	if err != nil {
 		return err
 	}
-	was, err := l.replace(ctx, coll, doc.ID, d)
+	was, err := l.current(ctx, coll, doc.ID)
+	if err == nil {
+		err = l.put(ctx, coll, doc.ID, d)
+	}
 	if err != nil {
 		return err
 	}
@@ -71,20 +76,16 @@ func (l *loose) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	return nil
 }
 
-// Delete deletes, keeping the document it deleted for Undo: as read
-// just before, since FerretDB's findAndModify may return one document to
-// several deletes at once, where its delete by id is atomic.
+// Delete deletes, keeping the document it deleted for Undo, as read just
+// before: FerretDB's findAndModify may return one document to several
+// deletes at once, where its delete by id is atomic.
 func (l *loose) Delete(ctx context.Context, coll, id string) (bool, error) {
+	was, err := l.current(ctx, coll, id)
+	if err != nil || was == nil {
+		return false, err
+	}
 	cctx, c := l.coll(ctx, coll)
-	filter := bson.D{{Key: idField, Value: id}}
-	was, err := c.FindOne(cctx, filter).Raw()
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return false, nil
-	}
-	if err != nil {
-		return false, readError(coll, err)
-	}
-	res, err := c.DeleteOne(cctx, filter)
+	res, err := c.DeleteOne(cctx, bson.D{{Key: idField, Value: id}})
 	if err != nil || res.DeletedCount == 0 {
 		return false, writeError("deleting from", coll, id, err)
 	}

@@ -367,30 +367,12 @@ func TestReplicaSetConcurrentSetup(t *testing.T) {
 	_, err := first.db.Collection("Test.kept").Indexes().CreateOne(bg, ttl)
 	rsMust(t, err)
 	newer := []backend.Collection{{Name: "Test.kept", Indexes: []backend.Index{{Fields: []string{"c"}}, {Fields: []string{"name"}, Unique: true}}}}
-	var wg sync.WaitGroup
-	for i := range 6 {
-		b := replicaSet(t, name)
-		wg.Go(func() {
-			if err := b.Setup(bg, newer); err != nil {
-				t.Errorf("replica %d: %v", i, err)
-			}
-		})
+	bs := make([]*Backend, 6)
+	for i := range bs {
+		bs[i] = replicaSet(t, name)
 	}
-	wg.Wait()
-	have, err := listIndexes(bg, first.db.Collection("Test.kept"))
-	rsMust(t, err)
-	names := map[string]bool{}
-	for _, h := range have {
-		names[h.name] = true
-	}
-	for _, want := range []string{"operator_ttl", "legible:c", "legible:unique:name", "legible:unique:b"} {
-		if !names[want] {
-			t.Errorf("index %s is missing after concurrent setups: %v", want, names)
-		}
-	}
-	if names["legible:a"] {
-		t.Errorf("legible:a, no longer declared and not unique, is still there: %v", names)
-	}
+	setupAtOnce(t, bs, newer)
+	wantIndexes(t, first, "Test.kept", []string{"operator_ttl", "legible:c", "legible:unique:name", "legible:unique:b"}, []string{"legible:a"})
 }
 
 // TestReplicaSetLifetime lowers the server's transaction lifetime: the

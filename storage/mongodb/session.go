@@ -110,6 +110,29 @@ func (s *session) Delete(ctx context.Context, coll, id string) (bool, error) {
 	return was != nil, s.wrote(coll, id, was, nil)
 }
 
+// replace stores the document d under the id, inserting it when there is
+// none, and returns the document it replaced, nil for none, in one step.
+func (s *session) replace(ctx context.Context, name, id string, d bson.D) (bson.Raw, error) {
+	ctx, coll := s.coll(ctx, name)
+	before := options.FindOneAndReplace().SetReturnDocument(options.Before).SetUpsert(true)
+	was, err := coll.FindOneAndReplace(ctx, bson.D{{Key: idField, Value: id}}, d, before).Raw()
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, nil
+	}
+	return was, writeError("storing in", name, id, err)
+}
+
+// remove deletes the document with the id, and returns it, nil for none,
+// in one step.
+func (s *session) remove(ctx context.Context, name, id string) (bson.Raw, error) {
+	ctx, coll := s.coll(ctx, name)
+	was, err := coll.FindOneAndDelete(ctx, bson.D{{Key: idField, Value: id}}).Raw()
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, nil
+	}
+	return was, writeError("deleting from", name, id, err)
+}
+
 // wrote notes the write of the document id of coll, from was to d
 // (either nil for none), in the transaction's keys.
 func (s *session) wrote(coll, id string, was bson.Raw, d bson.D) error {

@@ -18,6 +18,10 @@ import (
 // and never drops those.
 const indexPrefix = "legible:"
 
+// internalPrefix starts the names of the collections legible keeps for
+// itself in an app's database.
+const internalPrefix = "_legible."
+
 // The server's error codes that Setup meets when replicas set up one
 // database at once, and that it takes as done.
 const (
@@ -101,10 +105,13 @@ func createIndex(ctx context.Context, coll *mongo.Collection, ix backend.Index) 
 }
 
 // undeclared drops an index of legible's that s no longer declares,
-// unless it is unique, which it keeps and logs; another's it leaves.
+// unless it is unique, which it keeps and logs; another's it leaves, and
+// those of legible's own collections ("_legible."), which Setup makes
+// itself (expireKeys).
 func (b *Backend) undeclared(ctx context.Context, coll *mongo.Collection, s backend.Collection, h index) error {
 	name, ours := strings.CutPrefix(h.name, indexPrefix)
-	if !ours || slices.ContainsFunc(s.Indexes, func(ix backend.Index) bool { return ix.Name() == name }) {
+	if !ours || strings.HasPrefix(s.Name, internalPrefix) ||
+		slices.ContainsFunc(s.Indexes, func(ix backend.Index) bool { return ix.Name() == name }) {
 		return nil
 	}
 	if h.unique {

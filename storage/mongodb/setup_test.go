@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 
@@ -9,7 +10,9 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
+	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // openFerret opens a backend on a FerretDB of the test's own, with the
@@ -82,15 +85,39 @@ func TestSetupKeepsOthersIndexes(t *testing.T) {
 	if err := b.Setup(ctx, specs); err != nil {
 		t.Fatal(err)
 	}
-	have := indexesOf(t, b, "Test.kept")
-	for _, name := range []string{"by_note", "unique:name", "old", "legible:group"} {
+	wantIndexes(t, b, "Test.kept", []string{"by_note", "unique:name", "old", "legible:group"}, []string{"legible:unique:name"})
+}
+
+// wantIndexes checks that a collection has the indexes named in there,
+// and none named in gone.
+func wantIndexes(t *testing.T, b *Backend, coll string, there, gone []string) {
+	t.Helper()
+	have := indexesOf(t, b, coll)
+	for _, name := range there {
 		if !have[name] {
-			t.Errorf("index %s is gone after Setup; have %v", name, have)
+			t.Errorf("index %s of %s is missing after Setup; have %v", name, coll, have)
 		}
 	}
-	if have["legible:unique:name"] {
-		t.Errorf("Setup made legible:unique:name beside unique:name, on the same keys: %v", have)
+	for _, name := range gone {
+		if have[name] {
+			t.Errorf("index %s of %s is there after Setup; have %v", name, coll, have)
+		}
 	}
+}
+
+// setupAtOnce runs Setup of colls on each backend at once, as replicas
+// that start together do; each must succeed.
+func setupAtOnce(t *testing.T, bs []*Backend, colls []backend.Collection) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for i, b := range bs {
+		wg.Go(func() {
+			if err := b.Setup(context.Background(), colls); err != nil {
+				t.Errorf("replica %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // TestConcurrentSetup runs Setup from several backends on one database at
@@ -107,21 +134,37 @@ func TestConcurrentSetup(t *testing.T) {
 		{Name: "Test.kept", Indexes: []backend.Index{{Fields: []string{"c"}}, {Fields: []string{"name"}, Unique: true}}},
 		{Name: "Test.other", Indexes: []backend.Index{{Fields: []string{"x", "y"}}}},
 	}
-	const replicas = 6
-	bs := make([]*Backend, replicas)
+	bs := make([]*Backend, 6)
 	for i := range bs {
 		bs[i] = openFerret(t, uri, "together")
 	}
-	var wg sync.WaitGroup
-	for i := range replicas {
-		wg.Go(func() {
-			if err := bs[i].Setup(ctx, newer); err != nil {
-				t.Errorf("replica %d: %v", i, err)
-			}
-		})
+	setupAtOnce(t, bs, newer)
+	wantIndexes(t, bs[0], "Test.kept", []string{"legible:c", "legible:unique:name"}, []string{"legible:a", "legible:b"})
+}
+
+// TestUndeclaredUniqueIndexIsTaken makes a unique index that the
+// concept does not declare, as an operator may: a write that repeats its
+// value is ErrTaken, an error outcome, not a conflict or a failure.
+func TestUndeclaredUniqueIndexIsTaken(t *testing.T) {
+	ctx := context.Background()
+	b := openFerret(t, startFerret(t), "undeclared")
+	db := storage.New(b)
+	c := storagetest.Items(db)
+	storagetest.Setup(t, db)
+	m := mongo.IndexModel{Keys: bson.D{{Key: "note", Value: 1}}, Options: options.Index().SetName("operator_note").SetUnique(true)}
+	if _, err := b.db.Collection("Test.items").Indexes().CreateOne(ctx, m); err != nil {
+		t.Fatal(err)
 	}
-	wg.Wait()
-	if have := indexesOf(t, bs[0], "Test.kept"); len(have) != 2 || !have["legible:c"] || !have["legible:unique:name"] {
-		t.Fatalf("indexes %v, want legible:c and legible:unique:name", have)
+	storagetest.Setup(t, db)
+	if err := c.Insert(ctx, "a", storagetest.Item{Name: "a", Note: "same"}); err != nil {
+		t.Fatal(err)
+	}
+	for what, err := range map[string]error{
+		"an insert": c.Insert(ctx, "b", storagetest.Item{Name: "b", Note: "same"}),
+		"a put":     c.Put(ctx, "c", storagetest.Item{Name: "c", Note: "same"}),
+	} {
+		if !errors.Is(err, storage.ErrTaken) || errors.Is(err, storage.ErrConflict) {
+			t.Errorf("%s of a value an undeclared unique index holds: %v, want ErrTaken", what, err)
+		}
 	}
 }

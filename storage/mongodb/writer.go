@@ -34,32 +34,30 @@ func (w writes) insert(ctx context.Context, name, id string, d bson.D) error {
 	return writeError("inserting into", name, id, err)
 }
 
-// replace stores the document d under the id, inserting it when there is
-// none, and returns the document it replaced, nil for none. Without a
-// transaction, a concurrent first put of one id can make the upsert hit
-// the _id index; it then replaces the document the other put made.
-func (w writes) replace(ctx context.Context, name, id string, d bson.D) (bson.Raw, error) {
+// put stores the document d under the id, inserting it when there is
+// none. Without a transaction, a concurrent first put of one id can make
+// the upsert hit the _id index; it then replaces the document the other
+// put made.
+func (w writes) put(ctx context.Context, name, id string, d bson.D) error {
 	ctx, coll := w.coll(ctx, name)
 	filter := bson.D{{Key: idField, Value: id}}
-	before := options.FindOneAndReplace().SetReturnDocument(options.Before)
-	was, err := coll.FindOneAndReplace(ctx, filter, d, before.SetUpsert(true)).Raw()
+	_, err := coll.ReplaceOne(ctx, filter, d, options.Replace().SetUpsert(true))
 	if isDuplicate(err) && w.sess == nil {
-		was, err = coll.FindOneAndReplace(ctx, filter, d, options.FindOneAndReplace().SetReturnDocument(options.Before)).Raw()
+		if n, _ := coll.CountDocuments(ctx, filter); n == 1 {
+			_, err = coll.ReplaceOne(ctx, filter, d)
+		}
 	}
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return nil, nil
-	}
-	return was, writeError("storing in", name, id, err)
+	return writeError("storing in", name, id, err)
 }
 
-// remove deletes the document with the id, and returns it, nil for none.
-func (w writes) remove(ctx context.Context, name, id string) (bson.Raw, error) {
+// current returns the document with the id as it is, nil for none.
+func (w writes) current(ctx context.Context, name, id string) (bson.Raw, error) {
 	ctx, coll := w.coll(ctx, name)
-	was, err := coll.FindOneAndDelete(ctx, bson.D{{Key: idField, Value: id}}).Raw()
+	doc, err := coll.FindOne(ctx, bson.D{{Key: idField, Value: id}}).Raw()
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, nil
 	}
-	return was, writeError("deleting from", name, id, err)
+	return doc, readError(name, err)
 }
 
 // writeError names the collection and the document in an error of
