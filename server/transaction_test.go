@@ -123,7 +123,7 @@ func failingServer(t *testing.T, opts Options) (*testServer, *storagetest.FailPo
 // as long as its request's deadline allows, and then commits.
 func TestConflictedFlowRunsAgainUntilItsDeadline(t *testing.T) {
 	ts, f := failingServer(t, Options{Dev: true})
-	const conflicts = 14
+	const conflicts = 11 // the old bound ran a flow 10 times at most
 	f.FailCommits(conflicts, storage.ErrConflict, false)
 	r := ts.do(t, "POST", "/api/kept/many", `{"by": 1}`, nil)
 	if r.status != http.StatusOK || r.body["total"] != 1.0 {
