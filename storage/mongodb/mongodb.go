@@ -33,6 +33,58 @@
 // those of read-only flows, are snapshot reads of one session, so that
 // they see one state of the data.
 //
+// # Conflict keys
+//
+// A MongoDB transaction is snapshot-isolated: two transactions conflict
+// only when both write one document. So that a transaction that read
+// something conflicts with one that changed it, each transaction also
+// writes, at its commit, the documents of conflict keys ("cells", in the
+// collection "_legible.keys") that stand for what it read and wrote. A
+// key names what a read depends on, or what a write changes:
+//
+//   - the id key of a document (collection, id): a Get of the id reads it;
+//     a write of the document writes it;
+//   - a field key (collection, field, value), for each field that an index
+//     holds: a query that selects by the field reads the keys of the values
+//     it selects; a write writes the keys of the document's values of every
+//     indexed field, before and after the write;
+//   - the scan key of a collection: a query with no condition reads it;
+//     every write to the collection writes it.
+//
+// Each key is a grid of cells, rows by columns. A transaction that reads
+// a key writes the cells of one row of it, the same row in every key,
+// picked at random when it starts; a write of a document writes the
+// cells of one column of each of its keys, the column its id hashes to.
+// A row and a column always cross, so a reader and a writer of one key
+// always write a cell in common, and MongoDB lets only one of them
+// commit; two readers meet only when they picked the same row, and the
+// writers of two documents only when their ids hash to the same column
+// (the writers of one document conflict on the document anyway). The
+// grids fit how keys are used: an id key is read far more often than its
+// document is written (every authenticated flow reads its user), so it
+// is a single column of 4 cells; a field key, read by queries and written
+// by the documents of its value, is 4 rows by 8 columns; the scan key,
+// which every write of the collection writes and only a query without
+// conditions reads, is a single row of 64 cells, so that writers of
+// different documents rarely meet there. A TTL index drops the cells that
+// no transaction wrote for an hour.
+//
+// This covers every way a write can change what a read returned. A Get
+// of ids returns other documents only if one of those ids is written. A
+// query's result changes only when a document that it selects, before or
+// after the write, is written; such a document has, for the field of the
+// condition the query's key comes from (by ID, or an indexed field), one
+// of the values the condition selects, before or after; the write writes
+// that id key, or the field key of that value. Documents that enter a
+// result (phantoms) are covered as those that leave it are, by their new
+// values. A query with no condition reads the scan key, which every write
+// writes. Sort, limit and offset only choose among the documents that the
+// conditions select. Counts, distinct values and counts by value are
+// answers of the same queries.
+// A transaction never waits for another here: MongoDB aborts the later
+// of two that conflict, and the engine runs its flow again, after a
+// pause, and exclusively after two conflicts.
+//
 // # Without transactions
 //
 // A standalone server has no transactions, and neither has FerretDB v1,
