@@ -46,9 +46,13 @@ type Program struct {
 // Build builds the app's concepts on db from the modules that serve them,
 // sets db up for their collections, starts them (concepts.Concept.OnStart:
 // Tokens reads its secret there), and compiles the syncs into the
-// program that runs them. An app that is not Servable is an error.
+// program that runs them. An app that is not Servable is an error, and so
+// is one whose timeout does not fit in db's transactions.
 func (a *App) Build(ctx context.Context, db *storage.DB, o BuildOptions) (*Program, error) {
 	if err := a.Servable(); err != nil {
+		return nil, err
+	}
+	if err := fitsTransactions(a.Spec.App.RequestTimeout(), db.MaxTransaction()); err != nil {
 		return nil, err
 	}
 	if o.Logger == nil {

@@ -172,8 +172,8 @@ func TestReplicasShareTheGeneratedSecret(t *testing.T) {
 	t.Setenv(tokens.SecretEnv, "")
 	t.Setenv(authenticating.CostEnv, "min")
 	name := mongotest.DBName(t)
-	mongotest.MongoDBNamed(t, name, 1) // dropped when the test ends, after the replicas stop
-	o := ServeOptions{DB: DBOptions{MongoURI: mongotest.URI(t), MongoDB: name}}
+	mongotest.MongoDBNamed(t, name, 1)                                                                     // dropped when the test ends, after the replicas stop
+	o := ServeOptions{DB: DBOptions{MongoURI: mongotest.URI(t), MongoDB: name, MongoNoTransactions: true}} // FerretDB has none
 	where := `kept="the collection _legible.secrets of MongoDB database ` + name + `"`
 	one := serveConduitWith(t, o)
 	if log := one.log.String(); !strings.Contains(log, "generated now") || !strings.Contains(log, where) {

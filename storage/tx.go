@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/legible/legible/storage/backend"
 )
@@ -17,6 +18,26 @@ var ErrTaken = backend.ErrTaken
 // before it could write: its writes were not made, and it should run
 // again from the start. Flows do so by themselves.
 var ErrConflict = backend.ErrConflict
+
+// ErrUnknownOutcome says that a commit may or may not have made its
+// writes: the database did not say in time, or a backend without
+// transactions could not undo all of a transaction's writes. Running the
+// transaction again may make its writes twice: a client told so should
+// check the data before it retries.
+var ErrUnknownOutcome = backend.ErrUnknownOutcome
+
+// CommitGrace is the least time a commit is given: a commit that begins
+// less than CommitGrace before its context's deadline may run until
+// CommitGrace after it began, so that a flow that ends just in time can
+// still commit. A commit without a deadline is given commitBudget.
+const CommitGrace = 2 * time.Second
+
+// commitBudget bounds a commit whose context has no deadline.
+const commitBudget = 30 * time.Second
+
+// undoTimeout bounds the undoing of a transaction's writes on a backend
+// without transactions.
+const undoTimeout = 5 * time.Second
 
 // Tx is a transaction: the reads and writes of one flow, which commit
 // together or not at all, serializably with every other Tx of its DB.
@@ -87,7 +108,18 @@ func DiscardWrites(ctx context.Context) bool {
 // that concurrent transactions wait for each other there instead of
 // conflicting. It fails with ErrConflict when a read made so far no longer
 // holds; without a transaction it does nothing.
-func StartWriting(ctx context.Context) error {
+func StartWriting(ctx context.Context) error { return startWriting(ctx, false) }
+
+// StartExclusive is StartWriting for a transaction that must not conflict
+// again, as the engine asks for a flow that conflicted again and again:
+// until it ends, no other transaction of the database starts writing, in
+// this process or, on a backend shared by several (MongoDB), in another.
+// On the embedded store, whose writer is one at a time, it is
+// StartWriting.
+func StartExclusive(ctx context.Context) error { return startWriting(ctx, true) }
+
+// startWriting starts writing the transaction of ctx, if any and not yet.
+func startWriting(ctx context.Context, exclusive bool) error {
 	tx, ok := ctx.Value(txKey{}).(*Tx)
 	switch {
 	case !ok:
@@ -95,7 +127,7 @@ func StartWriting(ctx context.Context) error {
 	case tx.err != nil:
 		return tx.err
 	case tx.writer == nil:
-		return tx.startWriting(ctx)
+		return tx.startWriting(ctx, exclusive)
 	}
 	return nil
 }
@@ -139,7 +171,7 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 		return false, tx.err
 	}
 	if tx.writer == nil {
-		if err := tx.startWriting(ctx); err != nil {
+		if err := tx.startWriting(ctx, false); err != nil {
 			return false, err
 		}
 	}
@@ -151,8 +183,8 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 // startWriting starts the Writer and checks that every read made so far
 // still returns what it did; when one does not, the transaction has
 // conflicted. A Writer that cannot start ends the transaction.
-func (tx *Tx) startWriting(ctx context.Context) error {
-	w, err := tx.db.b.Write(ctx)
+func (tx *Tx) startWriting(ctx context.Context, exclusive bool) error {
+	w, err := tx.db.writer(ctx, exclusive)
 	if err != nil {
 		tx.fail(err)
 		return err
@@ -178,39 +210,78 @@ func (tx *Tx) startWriting(ctx context.Context) error {
 
 // Commit ends the transaction: it commits its writes, or rolls them back
 // when DiscardWrites asked so. An error wrapping ErrConflict means that
-// nothing was written and the transaction should run again. Committing
-// once the context is done rolls back and returns its error: a flow that
-// timed out changes nothing.
+// nothing was written and the transaction should run again; one wrapping
+// ErrUnknownOutcome, that the writes may have been made or not.
+// Committing once the context is done rolls back and returns its error: a
+// flow that timed out changes nothing. A commit, once begun, is not
+// cancelled with its context, but it ends by the context's deadline, or
+// CommitGrace after it began when that is later.
 func (tx *Tx) Commit(ctx context.Context) error {
 	if tx.err != nil {
-		err := tx.err
-		tx.Rollback()
-		return err
+		return also(tx.err, tx.Rollback())
 	}
 	if err := ctx.Err(); err != nil {
-		tx.Rollback()
-		return err
+		return also(err, tx.Rollback())
 	}
 	if tx.writer == nil || tx.discard {
-		tx.Rollback()
-		return nil
+		return tx.Rollback()
 	}
 	w := tx.writer
 	tx.writer = nil
 	tx.fail(errEnded)
-	return w.Commit(context.WithoutCancel(ctx)) // begun, a commit completes
+	cctx, cancel := commitContext(ctx)
+	defer cancel()
+	return w.Commit(cctx)
+}
+
+// also returns err, joined with more when there is more.
+func also(err, more error) error {
+	if more == nil {
+		return err
+	}
+	return errors.Join(err, more)
+}
+
+// commitContext is the context a commit runs with: ctx's values, not its
+// cancellation, and a deadline of ctx's deadline or CommitGrace from now,
+// whichever is later; commitBudget from now without a deadline.
+func commitContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	end, ok := ctx.Deadline()
+	if least := time.Now().Add(CommitGrace); !ok {
+		end = time.Now().Add(commitBudget)
+	} else if end.Before(least) {
+		end = least
+	}
+	return context.WithDeadline(context.WithoutCancel(ctx), end)
 }
 
 // Rollback ends the transaction, discarding its writes. It does nothing
-// after Commit or another Rollback.
-func (tx *Tx) Rollback() {
+// after Commit or another Rollback. On a backend without transactions it
+// undoes the writes already made where it can: its error, which wraps
+// ErrUnknownOutcome, names those that stay.
+func (tx *Tx) Rollback() error {
 	tx.closeReader()
+	var err error
 	if tx.writer != nil {
-		tx.writer.Rollback()
+		err = rollback(tx.writer)
 		tx.writer = nil
 	}
 	tx.reads = nil
 	tx.fail(errEnded)
+	return err
+}
+
+// rollback ends w without its writes: it undoes them, for at most
+// undoTimeout, on a backend that made them already (backend.Undoer).
+func rollback(w backend.Writer) error {
+	u, ok := w.(backend.Undoer)
+	if !ok {
+		w.Rollback()
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), undoTimeout)
+	defer cancel()
+	return u.Undo(ctx)
 }
 
 // fail makes every later use of the transaction fail with err, unless it

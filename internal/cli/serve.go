@@ -16,6 +16,7 @@ import (
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/server"
+	"github.com/legible/legible/storage/mongodb"
 )
 
 // serveOptions are the flags of `legible serve`.
@@ -40,9 +41,10 @@ requests in flight finish.
 The database is the embedded store, one SQLite file in --data, unless
 MONGODB_URI is set; MONGODB_DB names the MongoDB database (default
 legible). Each flow is a transaction: its reply goes out once its writes
-are committed, and a flow that fails or times out changes nothing (on a
-MongoDB without transactions, each write is atomic on its own: serve
-says so at start). LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
+are committed, and a flow that fails or times out changes nothing. A
+MongoDB without transactions (a standalone server) cannot promise that:
+serve refuses it unless LEGIBLE_MONGODB_NO_TRANSACTIONS=accept accepts
+the risks the README lists. LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
 The Tokens concept signs with LEGIBLE_TOKEN_SECRET. Without it, serve
 generates a random secret at the first start and keeps it: in --data as
 tokens.secret (mode 0600), or on MongoDB in the collection _legible.secrets,
@@ -73,8 +75,13 @@ may read stops the start.`,
 // serve runs the server until ctx is done.
 func serve(ctx context.Context, env *pipeline.Env, o serveOptions, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	loose, err := pipeline.NoTransactions(os.Getenv(mongodb.NoTransactionsEnv))
+	if err != nil {
+		return usageError(err)
+	}
 	app, err := env.Open(ctx, pipeline.ServeOptions{
-		Dir: o.specs, DB: pipeline.DBOptions{Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB")},
+		Dir: o.specs, DB: pipeline.DBOptions{Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
+			MongoNoTransactions: loose},
 		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr, Limits: o.limits,
 	})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Backend is a database that a storage.DB keeps its collections in.
@@ -26,7 +27,9 @@ type Backend interface {
 	// undoes them, as well as it can, on Rollback.
 	Atomic() bool
 	// Setup creates the collections and their indexes, and drops indexes
-	// no longer declared. It is idempotent.
+	// that it made and that are no longer declared, where that is safe; it
+	// never drops an index it did not make. It is idempotent, and several
+	// processes may run it at once on one database.
 	Setup(ctx context.Context, colls []Collection) error
 	// Read starts a read: on a backend that can, all of its reads see one
 	// snapshot of the data. Close it when done.
@@ -56,6 +59,40 @@ var ErrTaken = errors.New("duplicate key")
 // ErrConflict says that a transaction read data that another one changed
 // before it could write: its writes were not made, and it may run again.
 var ErrConflict = errors.New("conflict with a concurrent transaction")
+
+// ErrUnknownOutcome says that a commit may or may not have made its
+// writes: the database did not answer in time, or answered that it did
+// not know, or a transaction that could not commit as one could not undo
+// all of its writes. Running the transaction again may make its writes
+// twice; check the data first.
+var ErrUnknownOutcome = errors.New("the outcome of the commit is unknown: its writes may or may not have been kept")
+
+// Undoer is a Writer of a backend that is not Atomic: its writes are made
+// at once, and Undo, which storage calls instead of Rollback, undoes them,
+// newest first. It never overwrites what another transaction wrote since:
+// a write that it cannot undo so stays, and its error, which wraps
+// ErrUnknownOutcome, says which.
+type Undoer interface {
+	Writer
+	Undo(ctx context.Context) error
+}
+
+// Exclusive is a Backend whose Writers are not one at a time by
+// themselves, and that can start one that is: while it is open, no other
+// Writer of the database, in this process or another, starts, so that it
+// cannot conflict with one that starts after it. Storage starts one for a
+// transaction that conflicted again and again. The embedded store, whose
+// every Writer is alone, need not implement it.
+type Exclusive interface {
+	WriteExclusive(ctx context.Context) (Writer, error)
+}
+
+// Lifetime is a Backend that limits how long a transaction may live.
+type Lifetime interface {
+	// MaxTransaction returns how long a transaction may live, from its
+	// first read after Write to the end of its Commit; 0 for no limit.
+	MaxTransaction() time.Duration
+}
 
 // Collection is a collection as its concept declares it.
 type Collection struct {
@@ -169,9 +206,12 @@ type Writer interface {
 	// Delete deletes the document with the id and reports whether there
 	// was one.
 	Delete(ctx context.Context, coll, id string) (bool, error)
-	// Commit makes the writes durable and visible. An error wrapping
-	// ErrConflict means that another transaction got in the way: nothing
-	// was written, and running the transaction again may succeed.
+	// Commit makes the writes durable and visible, within ctx's deadline.
+	// An error wrapping ErrConflict means that another transaction got in
+	// the way: nothing was written, and running the transaction again may
+	// succeed. One wrapping ErrUnknownOutcome means that the writes may
+	// have been made: the database did not say. Any other error means
+	// that nothing was written.
 	Commit(ctx context.Context) error
 	// Rollback discards the writes.
 	Rollback()
