@@ -51,11 +51,12 @@ func (c completer) argItems(a *spec.Action, args string, outputs bool) []Complet
 	return out
 }
 
-// routeItems offers the paths the app's requests name, quoted.
+// routeItems offers the paths the app's requests name, quoted, but
+// the one being written.
 func (c completer) routeItems(prefix string) []CompletionItem {
 	var paths []string
 	for _, r := range c.snap.app.Spec.Routes {
-		if r.Passthrough == nil {
+		if r.Passthrough == nil && r.At.Line != c.line {
 			paths = append(paths, r.Path)
 		}
 	}

@@ -23,12 +23,23 @@ func (s *Server) definition(ctx context.Context, raw json.RawMessage) (any, erro
 	if err != nil || pl.text == nil {
 		return nil, err
 	}
-	for _, o := range pl.occurrences() {
+	occs := pl.occurrences()
+	slices.SortStableFunc(occs, func(a, b occurrence) int { return cmp.Compare(rank(a), rank(b)) })
+	for _, o := range occs {
 		if sp := declaration(o); sp.Line > 0 {
 			return s.locationOf(pl.snap, sp)
 		}
 	}
 	return nil, nil
+}
+
+// rank orders what one name may stand for: in `{ user }`, the variable
+// before the parameter.
+func rank(o occurrence) int {
+	if o.variable != nil {
+		return 0
+	}
+	return 1
 }
 
 // declaration returns the span that declares what an occurrence names.
@@ -116,26 +127,10 @@ func (ix *fileIndex) reads(v *spec.Variable) []diag.Span {
 		if !slices.Contains(e.expr.Reads, v) {
 			continue
 		}
-		for _, at := range nameAt(e.expr.Source, v.Name) {
-			out = append(out, e.expr.SpanOf(at, at+len([]rune(v.Name))))
-		}
-	}
-	return out
-}
-
-// nameAt returns the rune offsets at which name is written in src as a
-// name of its own: not part of a longer one, nor a member after a dot.
-func nameAt(src, name string) []int {
-	rs, n := []rune(src), []rune(name)
-	var out []int
-	for i := 0; i+len(n) <= len(rs); i++ {
-		if string(rs[i:i+len(n)]) != name {
-			continue
-		}
-		before := i > 0 && (isNameRune(rs[i-1]) || rs[i-1] == '.')
-		after := i+len(n) < len(rs) && isNameRune(rs[i+len(n)])
-		if !before && !after {
-			out = append(out, i)
+		for _, n := range exprNames(e.expr.Source) {
+			if n.name == v.Name {
+				out = append(out, e.expr.SpanOf(n.at, n.at+len([]rune(n.name))))
+			}
 		}
 	}
 	return out

@@ -48,9 +48,11 @@ func (pl place) occurrences() []occurrence {
 		if !pl.in(e.expr.Span) {
 			continue
 		}
-		word, sp := pl.word(isNameRune)
-		if v := variableNamed(e.sync, word, pl.line); v != nil {
-			out = append(out, occurrence{span: sp, variable: v})
+		for _, n := range exprNames(e.expr.Source) {
+			sp := e.expr.SpanOf(n.at, n.at+len([]rune(n.name)))
+			if v := variableNamed(e.sync, n.name, pl.line); v != nil && pl.in(sp) {
+				out = append(out, occurrence{span: sp, variable: v})
+			}
 		}
 	}
 	return out

@@ -20,8 +20,8 @@ import (
 type snapshot struct {
 	root     string
 	app      *pipeline.App
-	texts    map[string]*text   // by file name, the library's specs included
-	versions map[string]int     // the versions of the open documents checked
+	texts    map[string]*text     // by file name, the library's specs included
+	versions map[string]int       // the versions of the open documents checked
 	diags    map[string]diag.List // by file name
 
 	mu      sync.Mutex
