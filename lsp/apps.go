@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/legible/legible/engine/lint"
+	"github.com/legible/legible/engine/load"
 )
 
 // appState is one app the server checks: the folder with an app.yaml that
@@ -14,8 +15,9 @@ import (
 // goroutine at a time checks it (run), so that edits made during a
 // check are checked together after it.
 type appState struct {
-	root  string // the app's folder, or the file checked alone
-	alone bool
+	root   string // the app's folder, or the file checked alone
+	alone  bool
+	parses *load.Parses // what parsing its files gave, used by one check at a time
 
 	// These are guarded by the server's mutex.
 	want, have int       // the generations of the app asked for and checked
@@ -35,7 +37,7 @@ func (s *Server) appOf(path string) *appState {
 	defer s.mu.Unlock()
 	a, ok := s.apps[root]
 	if !ok {
-		a = &appState{root: root, alone: alone, fresh: make(chan struct{})}
+		a = &appState{root: root, alone: alone, parses: load.NewParses(), fresh: make(chan struct{})}
 		s.apps[root] = a
 	}
 	return a

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -45,12 +46,22 @@ func connect(t testing.TB, root string, opts Options) *client {
 		opts.Cache = t.TempDir()
 	}
 	srvEnd, cliEnd := net.Pipe()
-	c := &client{t: t, done: make(chan error, 1), diags: map[string]PublishDiagnosticsParams{}, seen: make(chan PublishDiagnosticsParams, 10000)}
+	done := make(chan error, 1)
 	srv := New(testEnv(), opts)
-	go func() { c.done <- srv.Serve(context.Background(), srvEnd) }()
-	stream := jsonrpc2.NewBufferedStream(cliEnd, jsonrpc2.VSCodeObjectCodec{})
+	go func() { done <- srv.Serve(context.Background(), srvEnd) }()
+	c := connectTo(t, cliEnd, root)
+	c.done = done
+	return c
+}
+
+// connectTo returns the client of the server at the other end of rwc,
+// initialized with root as the workspace folder.
+func connectTo(t testing.TB, rwc io.ReadWriteCloser, root string) *client {
+	t.Helper()
+	c := &client{t: t, diags: map[string]PublishDiagnosticsParams{}, seen: make(chan PublishDiagnosticsParams, 10000)}
+	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
 	c.conn = jsonrpc2.NewConn(context.Background(), stream, jsonrpc2.HandlerWithError(c.handle))
-	t.Cleanup(func() { _ = c.conn.Close() })
+	t.Cleanup(c.close)
 	params := map[string]any{
 		"rootUri":      uriOf(root),
 		"capabilities": map[string]any{"workspace": map[string]any{"codeLens": map[string]any{"refreshSupport": true}}},
@@ -62,6 +73,17 @@ func connect(t testing.TB, root string, opts Options) *client {
 	}
 	c.notify("initialized", map[string]any{})
 	return c
+}
+
+// close asks the server to shut down and exit, as an editor does when it
+// quits, and closes the connection.
+func (c *client) close() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if c.conn.Call(ctx, "shutdown", nil, nil) == nil {
+		_ = c.conn.Notify(ctx, "exit", nil)
+	}
+	_ = c.conn.Close()
 }
 
 // handle takes what the server sends the client.

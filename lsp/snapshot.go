@@ -32,7 +32,7 @@ type snapshot struct {
 // text, and the other files from disk.
 func (s *Server) check(a *appState) *snapshot {
 	files, versions := s.files(a)
-	app := s.env.Check(files)
+	app := s.env.CheckParsed(files, a.parses)
 	snap := &snapshot{root: a.root, app: app, texts: map[string]*text{}, versions: versions,
 		diags: map[string]diag.List{}, indexes: map[string]*fileIndex{}}
 	for name, data := range app.Sources {
