@@ -17,15 +17,7 @@ type lensKey struct{ file, name string }
 
 // codeLens puts over each scenario of a file a lens that runs it, showing
 // how it went when it last ran.
-func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error) {
-	p, err := decode[DidCloseTextDocumentParams](raw)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := s.placeOf(ctx, TextDocumentPositionParams{TextDocument: p.TextDocument})
-	if err != nil || pl.text == nil {
-		return nil, err
-	}
+func codeLens(s *Server, pl place) (any, error) {
 	out := []CodeLens{}
 	for _, sc := range pl.snap.scenarios(pl.file) {
 		s.mu.Lock()
@@ -34,7 +26,7 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 		if !ran {
 			title = "▶ run"
 		}
-		uri, _ := json.Marshal(p.TextDocument.URI)
+		uri, _ := json.Marshal(uriOf(pl.file))
 		name, _ := json.Marshal(sc.name)
 		out = append(out, CodeLens{Range: pl.text.span(sc.s.Name.Span),
 			Command: &Command{Title: title, Command: commandRun, Arguments: []json.RawMessage{uri, name}}})
@@ -121,7 +113,11 @@ func run(ctx context.Context, snap *snapshot, file, name string) RunResult {
 	}
 	r := rep.Results[0]
 	if f := r.Failure; f != nil {
-		return RunResult{Message: fmt.Sprintf("failed at line %d: %s", f.At.Line, f.Message)}
+		msg := fmt.Sprintf("failed at line %d: %s", f.At.Line, f.Message)
+		if len(f.Details) > 0 {
+			msg += " (" + f.Details[0] + ")"
+		}
+		return RunResult{Message: msg}
 	}
 	return RunResult{Passed: true, Message: fmt.Sprintf("passed (%d steps, %d ms)", r.Steps, r.Elapsed.Milliseconds())}
 }

@@ -1,8 +1,6 @@
 package lsp
 
 import (
-	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -17,17 +15,9 @@ import (
 // its `{ }`, the variables in scope for a value or an expression,
 // routes for `path`, methods for `method`, and the keys of `where`
 // steps.
-func (s *Server) completion(ctx context.Context, raw json.RawMessage) (any, error) {
-	p, err := decode[TextDocumentPositionParams](raw)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := s.placeOf(ctx, *p)
-	if err != nil || pl.text == nil {
-		return nil, err
-	}
+func completion(s *Server, pl place) (any, error) {
 	c := completer{place: pl, names: s.env.Catalog().Names()}
-	return CompletionList{Items: c.items(pl.text.before(p.Position))}, nil
+	return CompletionList{Items: c.items(pl.before())}, nil
 }
 
 // completer works out completions at a place.

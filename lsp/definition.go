@@ -14,15 +14,7 @@ import (
 // definition answers where what is at a position is declared: a
 // variable's binding, or the action, query, parameter or concept in its
 // concept's spec (a built-in one's in its read-only copy).
-func (s *Server) definition(ctx context.Context, raw json.RawMessage) (any, error) {
-	p, err := decode[TextDocumentPositionParams](raw)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := s.placeOf(ctx, *p)
-	if err != nil || pl.text == nil {
-		return nil, err
-	}
+func definition(s *Server, pl place) (any, error) {
 	occs := pl.occurrences()
 	slices.SortStableFunc(occs, func(a, b occurrence) int { return cmp.Compare(rank(a), rank(b)) })
 	for _, o := range occs {

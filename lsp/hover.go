@@ -1,8 +1,6 @@
 package lsp
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -14,15 +12,7 @@ import (
 // hover describes what is at a position: an action or query with its
 // signature, purpose, requires and effects; a concept; a parameter; a
 // variable and where it is bound; a rule named in an ignore comment.
-func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
-	p, err := decode[TextDocumentPositionParams](raw)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := s.placeOf(ctx, *p)
-	if err != nil || pl.text == nil {
-		return nil, err
-	}
+func hover(_ *Server, pl place) (any, error) {
 	if r, sp := pl.ruleAt(); r != nil {
 		return pl.hoverOf(sp, ruleDoc(r)), nil
 	}

@@ -149,3 +149,9 @@ func (s *Server) placeOf(ctx context.Context, p TextDocumentPositionParams) (pla
 	}
 	return pl, nil
 }
+
+// before returns the text of the place's line up to the place.
+func (pl place) before() string {
+	line := []rune(string(pl.text.line(pl.line - 1)))
+	return string(line[:min(max(pl.col-1, 0), len(line))])
+}

@@ -91,14 +91,14 @@ var handlers = map[string]handler{
 	"textDocument/didClose":           (*Server).didClose,
 	"textDocument/didSave":            (*Server).didSave,
 	"workspace/didChangeWatchedFiles": (*Server).didChangeWatchedFiles,
-	"textDocument/hover":              (*Server).hover,
-	"textDocument/definition":         (*Server).definition,
+	"textDocument/hover":              atPosition(hover),
+	"textDocument/definition":         atPosition(definition),
 	"textDocument/references":         (*Server).references,
-	"textDocument/completion":         (*Server).completion,
+	"textDocument/completion":         atPosition(completion),
 	"textDocument/codeAction":         (*Server).codeAction,
-	"textDocument/documentSymbol":     (*Server).documentSymbol,
+	"textDocument/documentSymbol":     atPosition(documentSymbol),
 	"workspace/symbol":                (*Server).workspaceSymbol,
-	"textDocument/codeLens":           (*Server).codeLens,
+	"textDocument/codeLens":           atPosition(codeLens),
 	"workspace/executeCommand":        (*Server).executeCommand,
 }
 
@@ -120,6 +120,24 @@ func (s *Server) handle(ctx context.Context, method string, params json.RawMessa
 		return nil, &methodError{code: errUnknownMethod, msg: fmt.Sprintf("legible lsp does not answer %s", method)}
 	}
 	return h(s, ctx, params)
+}
+
+// atPosition makes the handler of a request about a position in a
+// document (hover, definition, completion), or about a whole document
+// (symbols, lenses: at its start), from what answers it at that place:
+// a document that is no file of an app gets null.
+func atPosition(answer func(s *Server, pl place) (any, error)) handler {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
+		p, err := decode[TextDocumentPositionParams](raw)
+		if err != nil {
+			return nil, err
+		}
+		pl, err := s.placeOf(ctx, *p)
+		if err != nil || pl.text == nil {
+			return nil, err
+		}
+		return answer(s, pl)
+	}
 }
 
 func ignore(*Server, context.Context, json.RawMessage) (any, error) { return nil, nil }

@@ -11,17 +11,7 @@ import (
 
 // documentSymbol lists what a file defines: its syncs, its concept with
 // its actions, queries and scenarios, or its scenarios.
-func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, error) {
-	p, err := decode[struct {
-		TextDocument TextDocumentIdentifier `json:"textDocument"`
-	}](raw)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := s.placeOf(ctx, TextDocumentPositionParams{TextDocument: p.TextDocument})
-	if err != nil || pl.text == nil {
-		return nil, err
-	}
+func documentSymbol(_ *Server, pl place) (any, error) {
 	out := []DocumentSymbol{}
 	for _, sym := range pl.snap.symbols(pl.file) {
 		out = append(out, sym.document(pl.text))

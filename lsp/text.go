@@ -93,11 +93,5 @@ func (t *text) offset(p Position) int {
 	return t.lines[p.Line] + off
 }
 
-// before returns the text of the position's line up to the position.
-func (t *text) before(p Position) string {
-	start := t.lines[min(p.Line, len(t.lines)-1)]
-	return string(t.data[start:t.offset(p)])
-}
-
 // lineCount returns how many lines the text has.
 func (t *text) lineCount() int { return len(t.lines) }
