@@ -15,14 +15,20 @@ import (
 // returns an error when the client exits without asking for a shutdown
 // first, as the protocol says the process should then fail.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) error {
-	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
-	conn := jsonrpc2.NewConn(ctx, stream, connHandler{s})
+	// The connection reads, and so may answer, as soon as it is made:
+	// what sends to the client waits until it is there.
+	var conn *jsonrpc2.Conn
+	made := make(chan struct{})
 	s.notify = func(ctx context.Context, method string, params any) error {
+		<-made
 		return conn.Notify(ctx, method, params)
 	}
 	s.call = func(ctx context.Context, method string, params, result any) error {
+		<-made
 		return conn.Call(ctx, method, params, result)
 	}
+	conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}), connHandler{s})
+	close(made)
 	select {
 	case <-conn.DisconnectNotify():
 	case <-s.stopped:
