@@ -37,6 +37,7 @@ var layers = map[string]int{
 	"server":                        7,
 	"pipeline":                      8,
 	"scenario":                      8, // runs scenarios through the pipeline
+	"lsp":                           8, // the language server: the pipeline and the scenario runner
 	"internal/scaffold":             8,
 	"internal/cli":                  9,
 	"":                              10, // package legible, the commands and the tools

@@ -42,8 +42,13 @@ type App struct {
 // when those find no error, the flow analysis, then applies the app's
 // `lint:` settings and `legible:ignore` comments. Every problem is in
 // App.Diags: Check itself never fails.
-func (e *Env) Check(files []load.File) *App {
-	sp, diags := lint.Check(files, e.cat)
+func (e *Env) Check(files []load.File) *App { return e.CheckParsed(files, nil) }
+
+// CheckParsed is Check, reusing what parses kept of the files that did
+// not change since it was last used: a language server checks its app
+// on every edit of one file (load.Parses). parses may be nil.
+func (e *Env) CheckParsed(files []load.File, parses *load.Parses) *App {
+	sp, diags := lint.CheckParsed(files, e.cat, parses)
 	missing := diag.Info
 	if e.own {
 		missing = diag.Error

@@ -62,9 +62,14 @@ type Library interface {
 // diagnostic; what could be read is kept, so that later checks still see
 // as much of the app as possible. library may be nil.
 func Load(files []File, library Library) (*spec.Spec, diag.List) {
+	return load(files, library, nil)
+}
+
+// load is Load, parsing with parses (which may be nil).
+func load(files []File, library Library, parses *Parses) (*spec.Spec, diag.List) {
 	sp := &spec.Spec{Concepts: append([]*spec.Concept(nil), builtins()...)}
 	var diags diag.List
-	for _, part := range readAll(files) {
+	for _, part := range readAll(files, parses) {
 		diags = append(diags, part.diags...)
 		sp.Concepts = append(sp.Concepts, part.sp.Concepts...)
 		sp.Syncs = append(sp.Syncs, part.sp.Syncs...)
@@ -77,13 +82,13 @@ func Load(files []File, library Library) (*spec.Spec, diag.List) {
 			sp.App = a
 		}
 	}
-	return sp, append(diags, fromLibrary(sp, library)...)
+	return sp, append(diags, fromLibrary(sp, library, parses)...)
 }
 
 // readAll parses and reads the files in parallel, each on its own; YAML
 // parsing is most of the cost of loading a large app. The results are in
 // the order of files.
-func readAll(files []File) []*loader {
+func readAll(files []File, parses *Parses) []*loader {
 	out := make([]*loader, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -91,7 +96,7 @@ func readAll(files []File) []*loader {
 		wg.Go(func() {
 			for i := range next {
 				out[i] = &loader{sp: &spec.Spec{}}
-				out[i].file(parse(files[i]))
+				out[i].file(parses.parse(files[i]))
 			}
 		})
 	}
