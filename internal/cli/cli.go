@@ -71,7 +71,7 @@ scaffolds one).`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newLint(env), newTest(env), newServe(env), newSchema(), newTrace(), newGraph(env), newConcepts(env.Catalog()), newNew())
+	root.AddCommand(newLint(env), newTest(env), newServe(env), newSchema(), newTrace(), newGraph(env), newConcepts(env), newNew())
 	return root
 }
 
