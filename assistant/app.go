@@ -51,7 +51,15 @@ func (t *tools) wholeApp(dir string, errs func(*pipeline.App) diag.List) (*pipel
 		}
 	}
 	if n > 0 {
-		return nil, fmt.Errorf("%s has %d errors; fix them first (the lint tool gives each with its hint): %s", app.Dir, n, strings.Join(first, "; "))
+		return nil, fmt.Errorf("%s has %s; fix them first (the lint tool gives each with its hint): %s", app.Dir, plural(n, "error"), strings.Join(first, "; "))
 	}
 	return app, nil
+}
+
+// plural counts n things: "1 error", "2 errors".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -44,29 +45,39 @@ func connect(t *testing.T) *mcp.ClientSession {
 // into out.
 func call(t *testing.T, cs *mcp.ClientSession, name string, args map[string]any, out any) {
 	t.Helper()
+	decode(t, callRaw(t, cs, name, args), out)
+}
+
+// callRaw calls a tool.
+func callRaw(t *testing.T, cs *mcp.ClientSession, name string, args map[string]any) *mcp.CallToolResult {
+	t.Helper()
 	res, err := cs.CallTool(context.Background(), &mcp.CallToolParams{Name: name, Arguments: args})
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+	return res
+}
+
+// decode decodes the structured output of a tool that succeeded into
+// out.
+func decode(t *testing.T, res *mcp.CallToolResult, out any) {
+	t.Helper()
 	if res.IsError {
-		t.Fatalf("%s %v: %s", name, args, text(res))
+		t.Fatalf("the tool failed: %s", text(res))
 	}
 	data, err := json.Marshal(res.StructuredContent)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		t.Fatalf("%s: %v in %s", name, err, data)
+		t.Fatalf("%v in %s", err, data)
 	}
 }
 
 // callError calls a tool that must fail and returns what it says.
 func callError(t *testing.T, cs *mcp.ClientSession, name string, args map[string]any) string {
 	t.Helper()
-	res, err := cs.CallTool(context.Background(), &mcp.CallToolParams{Name: name, Arguments: args})
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
+	res := callRaw(t, cs, name, args)
 	if !res.IsError {
 		t.Fatalf("%s %v succeeded, want an error: %s", name, args, text(res))
 	}
@@ -88,6 +99,13 @@ func text(res *mcp.CallToolResult) string {
 func writeApp(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	return dir
+}
+
+// writeFiles writes files, by their path inside dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -97,17 +115,20 @@ func writeApp(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
-// conduitCopy copies the repository's specs/ to a new folder, with some
-// files added.
+// conduitCopy copies the repository's specs/ to a new folder, without
+// its test files, and adds files to it.
 func conduitCopy(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := writeApp(t, files)
+	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../specs")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.RemoveAll(filepath.Join(dir, "tests")); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, files)
 	return dir
 }
 
@@ -159,3 +180,6 @@ func TestToolsDescribeThemselves(t *testing.T) {
 		}
 	}
 }
+
+// itoa writes a number.
+func itoa(n int) string { return strconv.Itoa(n) }
