@@ -37,6 +37,7 @@ var layers = map[string]int{
 	"server":                        7,
 	"pipeline":                      8,
 	"scenario":                      8, // runs scenarios through the pipeline
+	"assistant":                     8, // legible mcp's tools, on the pipeline and the scenarios
 	"internal/scaffold":             8,
 	"internal/cli":                  9,
 	"":                              10, // package legible, the commands and the tools
