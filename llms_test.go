@@ -2,11 +2,13 @@ package legible_test
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/legible/legible/concepts/library"
 	"github.com/legible/legible/engine/diag"
@@ -68,15 +70,25 @@ func TestLLMsExamplesHold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	concept := writeFiles(t, t.TempDir(), map[string]string{
-		"app.yaml": "app: s\nbase: /api\nconcepts: [Requesting, Sessioning]\n", "concepts/Sessioning.concept.yaml": blocks[0][1]})
-	syncs := writeFiles(t, t.TempDir(), map[string]string{
-		"app.yaml": "app: s\nbase: /api\nconcepts: [Requesting, Authenticating, Tokens, Profile]\n", "syncs/login.sync.yaml": blocks[1][1]})
-	conduit := t.TempDir()
+	concept, syncs, conduit := t.TempDir(), t.TempDir(), t.TempDir()
+	for dir, files := range map[string]fs.FS{
+		concept: fstest.MapFS{
+			"app.yaml":                         {Data: []byte("app: s\nbase: /api\nconcepts: [Requesting, Sessioning]\n")},
+			"concepts/Sessioning.concept.yaml": {Data: []byte(blocks[0][1])},
+		},
+		syncs: fstest.MapFS{
+			"app.yaml":              {Data: []byte("app: s\nbase: /api\nconcepts: [Requesting, Authenticating, Tokens, Profile]\n")},
+			"syncs/login.sync.yaml": {Data: []byte(blocks[1][1])},
+		},
+		conduit: fstest.MapFS{"tests/llms.test.yaml": {Data: []byte(blocks[2][1])}},
+	} {
+		if err := os.CopyFS(dir, files); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := os.CopyFS(conduit, os.DirFS("specs")); err != nil {
 		t.Fatal(err)
 	}
-	writeFiles(t, conduit, map[string]string{"tests/llms.test.yaml": blocks[2][1]})
 	for dir, allowed := range map[string]diag.Severity{concept: diag.Info, syncs: -1, conduit: -1} {
 		app, err := env.CheckDir(dir)
 		if err != nil {
@@ -100,19 +112,4 @@ func TestLLMsExamplesHold(t *testing.T) {
 			t.Errorf("the scenario of llms.txt does not pass against Conduit (%v):\n%s", err, b.String())
 		}
 	}
-}
-
-// writeFiles writes files, by their path inside dir, and returns dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) string {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
