@@ -63,3 +63,16 @@ func plural(n int, thing string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
 }
+
+// inside returns file's path inside the app's folder dir (absolute): file
+// is such a path already, or an absolute path below dir.
+func inside(dir, file string) (string, error) {
+	if !filepath.IsAbs(file) {
+		return file, nil
+	}
+	rel, err := filepath.Rel(dir, file)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", fmt.Errorf("%s is not inside the app's folder %s; give a path inside it, such as syncs/users.sync.yaml", file, dir)
+	}
+	return rel, nil
+}

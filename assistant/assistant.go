@@ -43,8 +43,9 @@ func New(env *pipeline.Env, version string) *mcp.Server {
 // checked in.
 type tools struct{ env *pipeline.Env }
 
-// readOnly marks a tool that changes nothing outside the server: the
-// assistant may call it without asking.
+// readOnly marks a tool that changes nothing outside the server, so the
+// assistant may call it without asking, and reads only the files it is
+// given.
 func readOnly(title string) *mcp.ToolAnnotations {
 	closed := false
 	return &mcp.ToolAnnotations{Title: title, ReadOnlyHint: true, IdempotentHint: true, OpenWorldHint: &closed}

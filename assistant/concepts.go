@@ -134,12 +134,13 @@ func (t *tools) showConcept(_ context.Context, _ *mcp.CallToolRequest, in concep
 		return nil, conceptOut{}, err
 	}
 	var names []string
-	for _, k := range ks {
+	for _, k := range slices.Backward(ks) { // the app's own first: its spec of a name replaces the library's
 		if k.Name.Name == in.Name {
 			return nil, t.describe(k), nil
 		}
 		names = append(names, k.Name.Name)
 	}
+	slices.Reverse(names)
 	hint := diag.DidYouMean(in.Name, names)
 	if in.App == "" {
 		hint += " (give app for an app's own concept)"

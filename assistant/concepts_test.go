@@ -62,7 +62,8 @@ func TestListConcepts(t *testing.T) {
 
 // TestShowConcept shows a built-in concept's signatures, outcomes,
 // requires, effects and text, an app's own concept with its optional
-// input and its scenario, and says what a misspelled name may be.
+// input and its scenario, an app's own concept named like a built-in one
+// in its place, and says what a misspelled name may be.
 func TestShowConcept(t *testing.T) {
 	cs := connect(t)
 	var k conceptOut
@@ -90,6 +91,15 @@ func TestShowConcept(t *testing.T) {
 	if own.Source != appsOwn || own.Spec != shelving || own.Actions[0].Signature != "shelve(book: Book, shelf?: String) -> {book: Book} | {error: String}" ||
 		len(own.Scenarios) != 1 || own.Scenarios[0] != scenario {
 		t.Errorf("Shelving: %+v", own)
+	}
+	mine := writeApp(t, map[string]string{
+		"app.yaml":                      "app: shelf\nbase: /api\nconcepts: [Requesting, Profile]\n",
+		"concepts/Profile.concept.yaml": strings.ReplaceAll(shelving, "Shelving", "Profile"),
+	})
+	var profile conceptOut
+	call(t, cs, "show_concept", map[string]any{"name": "Profile", "app": mine}, &profile)
+	if profile.Source != appsOwn || profile.Purpose != "keep books on shelves" {
+		t.Errorf("an app's own Profile: %+v, want it in place of the built-in one", profile)
 	}
 	if msg := callError(t, cs, "show_concept", map[string]any{"name": "Authenticatng"}); !strings.Contains(msg, "did you mean `Authenticating`?") {
 		t.Errorf("a misspelled concept says %q", msg)

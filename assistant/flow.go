@@ -37,7 +37,7 @@ func (t *tools) addFlow(s *mcp.Server) {
 			"addr":   {def: "127.0.0.1:8080"},
 			"format": {values: []any{"text", "json"}, def: "text"},
 		}),
-		Annotations: readOnly("Fetch a recent flow"),
+		Annotations: reaching(readOnly("Fetch a recent flow")),
 	}, t.getFlow)
 }
 
@@ -55,4 +55,12 @@ func (t *tools) getFlow(ctx context.Context, _ *mcp.CallToolRequest, in flowIn) 
 		return nil, flowOut{}, fmt.Errorf("the server's flow is not JSON: %w", err)
 	}
 	return nil, out, nil
+}
+
+// reaching marks a tool that talks to a server, which the world may
+// change between calls.
+func reaching(a *mcp.ToolAnnotations) *mcp.ToolAnnotations {
+	open := true
+	a.OpenWorldHint, a.IdempotentHint = &open, false
+	return a
 }

@@ -27,7 +27,7 @@ type lintOut struct {
 // lintTextIn is the input of the lint_text tool.
 type lintTextIn struct {
 	Text string `json:"text" jsonschema:"the whole text of one spec file, as YAML"`
-	File string `json:"file" jsonschema:"the file's path inside the app's folder, such as syncs/users.sync.yaml or concepts/Listing.concept.yaml; its name says what the text is: app.yaml, NAME.concept.yaml, NAME.sync.yaml or NAME.test.yaml. With app, a file the app has is checked with this text in its place (an unsaved edit), and another is added to the app"`
+	File string `json:"file" jsonschema:"the file's path inside the app's folder (or its absolute path there), such as syncs/users.sync.yaml or concepts/Listing.concept.yaml; its name says what the text is: app.yaml, NAME.concept.yaml, NAME.sync.yaml or NAME.test.yaml. With app, a file the app has is checked with this text in its place (an unsaved edit), and another is added to the app"`
 	App  string `json:"app,omitempty" jsonschema:"the app's folder, holding its app.yaml, whose other files and concepts the text is checked with; without it the text is checked alone, as legible lint checks a file outside any app, so a sync's concepts are unknown"`
 }
 
@@ -87,13 +87,17 @@ func (t *tools) lintText(_ context.Context, _ *mcp.CallToolRequest, in lintTextI
 	if err != nil {
 		return nil, lintTextOut{}, err
 	}
-	a, named, err := t.env.CheckEdited(abs, map[string][]byte{in.File: []byte(in.Text)})
+	rel, err := inside(abs, in.File)
+	if err != nil {
+		return nil, lintTextOut{}, err
+	}
+	a, named, err := t.env.CheckEdited(abs, map[string][]byte{rel: []byte(in.Text)})
 	if err != nil {
 		return nil, lintTextOut{}, fmt.Errorf("%w; give app as the folder holding app.yaml, and file as a path inside it", err)
 	}
 	var here, elsewhere diag.List
 	for _, d := range a.Diags {
-		if d.Span.File == named[in.File] {
+		if d.Span.File == named[rel] {
 			here = append(here, d)
 		} else {
 			elsewhere = append(elsewhere, d)

@@ -81,7 +81,8 @@ var diagLine = regexp.MustCompile(`(?m)^(\S+):(\d+):(\d+): (error|warning|info):
 // TestLintTextInAnApp lints the text of the then-output golden case's
 // sync inside the app the golden cases are laid over, unsaved: it reports
 // what the golden report holds, at the same lines and columns, and the
-// then-output hint carries the sync to write instead.
+// then-output hint carries the sync to write instead; the file given by
+// its absolute path reports the same.
 func TestLintTextInAnApp(t *testing.T) {
 	cs := connect(t)
 	base := map[string]string{}
@@ -112,6 +113,11 @@ func TestLintTextInAnApp(t *testing.T) {
 	}
 	if strings.Join(have, "\n") != strings.Join(want, "\n") || len(want) == 0 {
 		t.Errorf("got\n%s\nwant, as the golden report says,\n%s", strings.Join(have, "\n"), strings.Join(want, "\n"))
+	}
+	var byAbs lintTextOut
+	call(t, cs, "lint_text", map[string]any{"text": sync, "file": filepath.Join(dir, "syncs/login.sync.yaml"), "app": dir}, &byAbs)
+	if len(byAbs.Diagnostics) != len(got.Diagnostics) || byAbs.Diagnostics[0] != got.Diagnostics[0] {
+		t.Errorf("the file by its absolute path reports %+v", byAbs.Diagnostics)
 	}
 }
 

@@ -21,7 +21,7 @@ import (
 type scenariosIn struct {
 	App      string `json:"app" jsonschema:"the app's folder: the one holding its app.yaml and, below it, its test files (NAME.test.yaml)"`
 	Name     string `json:"name,omitempty" jsonschema:"run only the scenario of this exact name (a concept's own is named Concept: name); all when empty"`
-	File     string `json:"file,omitempty" jsonschema:"run only the scenarios of this test file, a path inside the app's folder such as tests/users.test.yaml"`
+	File     string `json:"file,omitempty" jsonschema:"run only the scenarios of this test file: its path inside the app's folder, such as tests/users.test.yaml, or its absolute path"`
 	Coverage bool   `json:"coverage,omitempty" jsonschema:"add what the scenarios reached: the syncs that fired and the cases of each route's flow, and what none reached"`
 }
 
@@ -57,7 +57,11 @@ func (t *tools) runScenarios(ctx context.Context, _ *mcp.CallToolRequest, in sce
 		o.Run = regexp.MustCompile("^" + regexp.QuoteMeta(in.Name) + "$")
 	}
 	if in.File != "" {
-		o.File = filepath.ToSlash(filepath.Join(app.Dir, in.File))
+		rel, err := inside(app.Dir, in.File)
+		if err != nil {
+			return nil, scenariosOut{}, err
+		}
+		o.File = filepath.ToSlash(filepath.Join(app.Dir, rel))
 	}
 	if os.Getenv(authenticating.CostEnv) == "" { // scenarios need no costly password hashes
 		_ = os.Setenv(authenticating.CostEnv, "min")
@@ -67,7 +71,7 @@ func (t *tools) runScenarios(ctx context.Context, _ *mcp.CallToolRequest, in sce
 		return nil, scenariosOut{}, err
 	}
 	if len(rep.Results) == 0 {
-		return nil, scenariosOut{}, fmt.Errorf("%s: no scenarios to run; write them in test files (NAME.test.yaml) below the app's folder", in.App)
+		return nil, scenariosOut{}, fmt.Errorf("%s: no scenarios to run; write them in test files (NAME.test.yaml) below the app's folder", filepath.Join(app.Dir, in.File))
 	}
 	var cov *scenario.Coverage
 	if in.Coverage {

@@ -43,7 +43,8 @@ func TestRunScenarios(t *testing.T) {
 }
 
 // TestRunScenariosOfOneFile runs the scenarios of one test file, given
-// by its path inside the app, and says when there are none.
+// by its path inside the app, refuses a file outside it, and says when
+// there are none.
 func TestRunScenariosOfOneFile(t *testing.T) {
 	cs := connect(t)
 	dir := conduitCopy(t, map[string]string{
@@ -54,6 +55,9 @@ func TestRunScenariosOfOneFile(t *testing.T) {
 	call(t, cs, "run_scenarios", map[string]any{"app": dir, "file": "tests/other.test.yaml"}, &got)
 	if got.Scenarios != 1 || got.Results[0].Name != "another" || got.Failed != 0 {
 		t.Errorf("one file: %+v", got)
+	}
+	if msg := callError(t, cs, "run_scenarios", map[string]any{"app": dir, "file": "/elsewhere/other.test.yaml"}); !strings.Contains(msg, "is not inside the app's folder") {
+		t.Errorf("a file outside the app says %q", msg)
 	}
 	ping := writeApp(t, map[string]string{
 		"app.yaml": "app: ping\nbase: /api\nconcepts: [Requesting]\n",
