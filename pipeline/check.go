@@ -82,20 +82,30 @@ func (e *UnreadableError) Unwrap() error { return e.Err }
 // that the folder cannot be read; what is wrong with the app is in its
 // diagnostics.
 func (e *Env) CheckDir(dir string) (*App, error) {
+	files, err := readApp(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, &UnreadableError{Err: fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", dir)}
+	}
+	a := e.Check(files)
+	a.Dir = dir
+	return a, nil
+}
+
+// readApp reads the spec files of the app in dir (lint.AppFiles); the
+// error is an *UnreadableError.
+func readApp(dir string) ([]load.File, error) {
 	names, err := lint.AppFiles(filepath.Clean(dir))
 	if err != nil {
 		return nil, &UnreadableError{Err: err}
-	}
-	if len(names) == 0 {
-		return nil, &UnreadableError{Err: fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", dir)}
 	}
 	files, err := readFiles(names)
 	if err != nil {
 		return nil, &UnreadableError{Err: err}
 	}
-	a := e.Check(files)
-	a.Dir = dir
-	return a, nil
+	return files, nil
 }
 
 // readFiles reads spec files, naming each with forward slashes.

@@ -154,34 +154,3 @@ func (c *Coverage) writeText(b *strings.Builder) {
 		}
 	}
 }
-
-// jsonCoverage is the coverage in the JSON output.
-type jsonCoverage struct {
-	Syncs        int             `json:"syncs"`
-	SyncsFired   int             `json:"syncsFired"`
-	Cases        int             `json:"cases"`
-	CasesReached int             `json:"casesReached"`
-	Percent      float64         `json:"percent"`
-	NotFired     []jsonUncovered `json:"notFired"`
-	NotReached   []jsonUncovered `json:"notReached"`
-}
-
-// jsonUncovered is a sync or case not covered, in the JSON output.
-type jsonUncovered struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
-	What string `json:"what"`
-}
-
-// json is the coverage as the JSON output holds it.
-func (c *Coverage) json() *jsonCoverage {
-	list := func(us []Uncovered) []jsonUncovered {
-		out := []jsonUncovered{}
-		for _, u := range us {
-			out = append(out, jsonUncovered{File: u.At.File, Line: u.At.Line, What: u.What})
-		}
-		return out
-	}
-	return &jsonCoverage{Syncs: c.Syncs, SyncsFired: c.SyncsFired, Cases: c.Cases, CasesReached: c.CasesReached,
-		Percent: c.Percent(), NotFired: list(c.NotFired), NotReached: list(c.NotReached)}
-}

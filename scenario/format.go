@@ -99,64 +99,11 @@ func indentLines(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix) + "\n"
 }
 
-// jsonReport is the JSON output: the counts, each scenario, and the
-// coverage when asked for.
-type jsonReport struct {
-	Scenarios int           `json:"scenarios"`
-	Passed    int           `json:"passed"`
-	Failed    int           `json:"failed"`
-	Requests  int           `json:"requests"`
-	Seconds   float64       `json:"seconds"`
-	Results   []jsonResult  `json:"results"`
-	Coverage  *jsonCoverage `json:"coverage,omitempty"`
-}
-
-// jsonResult is one scenario in the JSON output.
-type jsonResult struct {
-	Name    string       `json:"name"`
-	File    string       `json:"file"`
-	Line    int          `json:"line"`
-	Passed  bool         `json:"passed"`
-	Seconds float64      `json:"seconds"`
-	Failure *jsonFailure `json:"failure,omitempty"`
-}
-
-// jsonFailure is a failure in the JSON output.
-type jsonFailure struct {
-	File    string   `json:"file"`
-	Line    int      `json:"line"`
-	Column  int      `json:"column"`
-	Message string   `json:"message"`
-	Details []string `json:"details,omitempty"`
-	Status  int      `json:"status,omitempty"`
-	Body    string   `json:"body,omitempty"`
-	Flow    string   `json:"flow,omitempty"`
-	Why     []string `json:"why,omitempty"`
-}
-
-// writeJSON writes the report as one JSON object.
+// writeJSON writes the report as one JSON object (JSON).
 func writeJSON(w io.Writer, rep *Report, cov *Coverage) error {
-	out := jsonReport{Scenarios: len(rep.Results), Failed: rep.Failed(), Requests: rep.Requests(), Seconds: rep.Elapsed.Seconds()}
-	out.Passed = out.Scenarios - out.Failed
-	out.Results = []jsonResult{}
-	for _, res := range rep.Results {
-		pos := res.Scenario.Name.Span.Pos
-		jr := jsonResult{Name: res.Name, File: pos.File, Line: pos.Line, Passed: res.Failure == nil, Seconds: res.Elapsed.Seconds()}
-		if f := res.Failure; f != nil {
-			jr.Failure = &jsonFailure{File: f.At.File, Line: f.At.Line, Column: f.At.Col, Message: f.Message,
-				Details: f.Details, Status: f.Status, Body: f.Body, Why: f.Why}
-			if f.Flow != nil {
-				jr.Failure.Flow = f.Flow.ID
-			}
-		}
-		out.Results = append(out.Results, jr)
-	}
-	if cov != nil {
-		out.Coverage = cov.json()
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return enc.Encode(rep.JSON(cov))
 }
 
 // JUnit's elements, as CI systems read them.

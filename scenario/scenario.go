@@ -151,6 +151,18 @@ func scenarios(sp *spec.Spec, library bool) []named {
 	return out
 }
 
+// Names returns the names of the scenarios Run runs for app sp, as
+// Options.Run sees them, in the order written: those of its own concepts
+// ("Concept: name"), and with library those of the built-in concepts it
+// uses, then the app's.
+func Names(sp *spec.Spec, library bool) []string {
+	var out []string
+	for _, n := range scenarios(sp, library) {
+		out = append(out, n.name)
+	}
+	return out
+}
+
 // runOne runs one scenario on a fresh store, filling in res.
 func runOne(ctx context.Context, app *pipeline.App, o Options, res *Result) {
 	start := time.Now()

@@ -49,6 +49,23 @@ func Cases(sp *spec.Spec) []Case {
 	return out
 }
 
+// Handlers returns, for each request route, the syncs that can fire in
+// its flow in some case (any action succeeding or failing, any lookup
+// finding rows or not), in the order they become able to: those that
+// wait for its request, then those that wait for what those invoke.
+func Handlers(sp *spec.Spec) map[*spec.Route][]*spec.Sync {
+	m := newModel(sp)
+	out := map[*spec.Route][]*spec.Sync{}
+	for _, r := range m.routes {
+		syncs := []*spec.Sync{}
+		for _, s := range m.runLoose(r).fired {
+			syncs = append(syncs, s.s)
+		}
+		out[r] = syncs
+	}
+	return out
+}
+
 // export describes one case of route r.
 func (m *model) export(r *spec.Route, c flowCase) Case {
 	x := Case{Route: r, At: r.At, Label: c.String()}

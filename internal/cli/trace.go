@@ -1,16 +1,14 @@
 package cli
 
 import (
-	"encoding/json"
-	"fmt"
+	"context"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/legible/legible/server"
 )
 
 func newTrace() *cobra.Command {
@@ -34,10 +32,10 @@ top-level input is taken for the auth value (as app.yaml's auth names it).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !asTest {
-				return fetchTrace(cmd.OutOrStdout(), addr, args[0], asJSON)
+				return fetchTrace(cmd.Context(), cmd.OutOrStdout(), addr, args[0], asJSON)
 			}
 			var b strings.Builder
-			if err := fetchTrace(&b, addr, args[0], true); err != nil {
+			if err := fetchTrace(cmd.Context(), &b, addr, args[0], true); err != nil {
 				return err
 			}
 			if err := writeAsTest(cmd.OutOrStdout(), []byte(b.String())); err != nil {
@@ -53,41 +51,11 @@ top-level input is taken for the auth value (as app.yaml's auth names it).`,
 }
 
 // fetchTrace prints one flow's tree from a running server.
-func fetchTrace(w io.Writer, addr, id string, asJSON bool) error {
-	u := "http://" + addr + "/_legible/flows/" + url.PathEscape(id)
-	if !asJSON {
-		u += "?format=text"
-	}
-	req, err := http.NewRequest(http.MethodGet, u, nil)
-	if err != nil {
-		return usageError(err)
-	}
-	if tok := os.Getenv("LEGIBLE_ADMIN_TOKEN"); tok != "" {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
-	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("is `legible serve` running at %s? %w", addr, err)}
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+func fetchTrace(ctx context.Context, w io.Writer, addr, id string, asJSON bool) error {
+	body, err := server.FetchFlow(ctx, addr, id, !asJSON, os.Getenv("LEGIBLE_ADMIN_TOKEN"))
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	if resp.StatusCode != http.StatusOK {
-		return &exitError{code: 1, err: fmt.Errorf("%s: %s", resp.Status, serverMessage(body))}
-	}
 	_, err = w.Write(body)
 	return err
-}
-
-// serverMessage extracts the message of a JSON error reply.
-func serverMessage(body []byte) string {
-	var e struct {
-		Errors struct{ Body []string } `json:"errors"`
-	}
-	if json.Unmarshal(body, &e) == nil && len(e.Errors.Body) > 0 {
-		return strings.Join(e.Errors.Body, "; ")
-	}
-	return strings.TrimSpace(string(body))
 }
