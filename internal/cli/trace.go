@@ -33,17 +33,14 @@ top-level input is taken for the auth value (as app.yaml's auth names it).`,
   legible trace --as-test 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b >> specs/tests/articles.test.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !asTest {
-				return fetchTrace(cmd.OutOrStdout(), addr, args[0], asJSON)
+			format := "text"
+			switch {
+			case asTest:
+				format = "test"
+			case asJSON:
+				format = "json"
 			}
-			var b strings.Builder
-			if err := fetchTrace(&b, addr, args[0], true); err != nil {
-				return err
-			}
-			if err := writeAsTest(cmd.OutOrStdout(), []byte(b.String())); err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			return nil
+			return fetchTrace(cmd.OutOrStdout(), addr, args[0], format)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address of the running server")
@@ -52,12 +49,10 @@ top-level input is taken for the auth value (as app.yaml's auth names it).`,
 	return cmd
 }
 
-// fetchTrace prints one flow's tree from a running server.
-func fetchTrace(w io.Writer, addr, id string, asJSON bool) error {
-	u := "http://" + addr + "/_legible/flows/" + url.PathEscape(id)
-	if !asJSON {
-		u += "?format=text"
-	}
+// fetchTrace prints one flow from a running server, in the format the
+// flows endpoint writes: json, text (the tree) or test (a scenario step).
+func fetchTrace(w io.Writer, addr, id, format string) error {
+	u := "http://" + addr + "/_legible/flows/" + url.PathEscape(id) + "?format=" + format
 	req, err := http.NewRequest(http.MethodGet, u, nil)
 	if err != nil {
 		return usageError(err)
