@@ -24,10 +24,10 @@ func Answered(f *trace.Flow) bool {
 // Miss is a sync of a request's route that answers and did not fire in
 // a flow, and the first thing that stopped it.
 type Miss struct {
-	Sync string // its name
-	File string // the file it is written in
-	Line int    // the line of its name
-	Why  string // what stopped it
+	Sync string `json:"sync"` // its name
+	File string `json:"file"` // the file it is written in
+	Line int    `json:"line"` // the line of its name
+	Why  string `json:"why"`  // what stopped it
 }
 
 // String writes the miss as Closest does: "Sync (file:line): why".
@@ -194,15 +194,15 @@ func RouteOf(sp *spec.Spec, f *trace.Flow) *spec.Route {
 	}
 	method, _ := root.Input["method"].(string)
 	path, _ := root.Input["path"].(string)
-	var any *spec.Route
+	var anyMethod *spec.Route
 	for _, r := range sp.Routes {
 		switch {
 		case r.Path != path || r.Passthrough != nil:
 		case r.Method == method:
 			return r
 		case r.Method == "":
-			any = r
+			anyMethod = r
 		}
 	}
-	return any
+	return anyMethod
 }
