@@ -23,7 +23,7 @@ type appMap struct {
 // syncInfo is where a sync is written, and its text.
 type syncInfo struct {
 	Name   string `json:"name"`
-	File   string `json:"file"` // as the spec names it
+	File   string `json:"file"` // in the app's folder
 	Path   string `json:"path"` // the file's path on this machine, for an editor
 	Line   int    `json:"line"`
 	Col    int    `json:"col"`
@@ -47,14 +47,23 @@ func (c *Console) appMap(ec echo.Context) error {
 // syncInfo says where a sync is written.
 func (v *view) syncInfo(s *spec.Sync) syncInfo {
 	pos := s.Name.Span.Pos
-	path := s.File
-	if v.Dir != "" && !filepath.IsAbs(path) {
-		if abs, err := filepath.Abs(filepath.Join(v.Dir, path)); err == nil {
-			path = abs
-		}
+	path, err := filepath.Abs(s.File) // the spec names it as it was read: from the working folder, or absolute
+	if err != nil {
+		path = s.File
 	}
-	return syncInfo{Name: s.Name.Name, File: s.File, Path: path, Line: pos.Line, Col: pos.Col,
+	return syncInfo{Name: s.Name.Name, File: v.rel(s.File), Path: path, Line: pos.Line, Col: pos.Col,
 		Source: block(v.Sources[s.File], pos.Line)}
+}
+
+// rel names a file of the app as its folder holds it: syncs/users.sync.yaml.
+func (v *view) rel(file string) string {
+	if v.Dir == "" {
+		return file
+	}
+	if r, err := filepath.Rel(v.Dir, file); err == nil && filepath.IsLocal(r) {
+		return filepath.ToSlash(r)
+	}
+	return file
 }
 
 // routeMap is the answer of GET /api/map/route.

@@ -87,8 +87,9 @@ func (c *Console) explain(v *view, f *trace.Flow, d *flowDetail) {
 		return
 	}
 	d.Explained = true
-	d.Misses = explain.Misses(v.Spec, route, f, c.events.of(f.ID))
-	if d.Misses == nil {
-		d.Misses = []explain.Miss{}
+	d.Misses = []explain.Miss{}
+	for _, m := range explain.Misses(v.Spec, route, f, c.events.of(f.ID)) {
+		m.File = v.rel(m.File)
+		d.Misses = append(d.Misses, m)
 	}
 }

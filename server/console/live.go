@@ -39,6 +39,7 @@ func (c *Console) live(ec echo.Context) error {
 	tick := time.NewTicker(keepAlive)
 	defer tick.Stop()
 	err := c.send(w, "hello", c.version())
+	w.Flush()
 	for err == nil {
 		select {
 		case <-ctx.Done():

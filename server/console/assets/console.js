@@ -105,6 +105,7 @@ function markSelected() {
 }
 
 function addFlow(f) {
+  if (state.flows.some((g) => g.id === f.id) || state.pending.some((g) => g.id === f.id)) return;
   if (state.paused) {
     state.pending.unshift(f);
     state.pending.length = Math.min(state.pending.length, maxRows);
@@ -158,7 +159,7 @@ function setLive(how) {
   $("live").textContent = text;
 }
 
-function onEvent(block) {
+async function onEvent(block) {
   let event = "message", data = "";
   for (const line of block.split("\n")) {
     if (line.startsWith("event: ")) event = line.slice(7);
@@ -166,7 +167,10 @@ function onEvent(block) {
   }
   if (!data) return;
   const v = JSON.parse(data);
-  if (event === "flow") addFlow(v);
+  if (event === "hello") {
+    await loadFlows(); // the flows answered before this stream, or while it was down
+    setLive(state.paused ? "paused" : "on");
+  } else if (event === "flow") addFlow(v);
   else if (event === "dropped") {
     $("dropped").hidden = false;
     $("dropped").textContent = v + " flows came faster than this page read them; the list was fetched again.";
@@ -182,7 +186,6 @@ async function stream() {
     try {
       const res = await fetch(api + "/live", { headers: auth() });
       if (!res.ok) throw new Error("status " + res.status);
-      setLive(state.paused ? "paused" : "on");
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buf = "";
       for (;;) {
@@ -190,7 +193,7 @@ async function stream() {
         if (done) break;
         buf += value;
         for (let i = buf.indexOf("\n\n"); i >= 0; i = buf.indexOf("\n\n")) {
-          onEvent(buf.slice(0, i));
+          await onEvent(buf.slice(0, i));
           buf = buf.slice(i + 2);
         }
       }
@@ -323,11 +326,11 @@ async function drawRoute(name) {
   $("cases").replaceChildren();
   try {
     if (!name) {
-      $("graph").replaceChildren(draw(state.map.concepts, false));
+      $("graph").replaceChildren(draw(state.map.concepts, ""));
       return;
     }
     const r = await get("/map/route?route=" + encodeURIComponent(name));
-    $("graph").replaceChildren(draw(r.drawing, true));
+    $("graph").replaceChildren(draw(r.drawing, name));
     $("cases").replaceChildren(el("h3", {}, "Its cases"), el("ul", {}, r.cases.map((c) => el("li", {}, c))));
   } catch (err) {
     showError($("graph"), err);
@@ -356,7 +359,7 @@ function nodeClass(label, i, route) {
 }
 
 function draw(d, route) {
-  const root = svg("svg", { width: d.width, height: d.height, viewBox: "0 0 " + d.width + " " + d.height, id: "drawing" });
+  const root = svg("svg", { width: d.width, height: d.height, viewBox: "0 0 " + d.width + " " + d.height, id: "drawing", "data-route": route });
   root.append(svg("defs", {}, svg("marker", { id: "head", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" },
     svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#8a97a3" }))));
   d.edges.forEach((e) => {
@@ -435,6 +438,7 @@ async function openColl(name, offset) {
   $("coll-title").textContent = name;
   try {
     const p = await get("/state/" + encodeURIComponent(name) + "?offset=" + offset);
+    delete $("docs").dataset.lookup;
     $("docs").replaceChildren(...p.docs.map(docBox));
     if (p.docs.length === 0) $("docs").append(el("p", { class: "empty" }, "No documents."));
     $("range").textContent = p.total ? (offset + 1) + "–" + (offset + p.docs.length) + " of " + p.total : "0 of 0";
@@ -456,6 +460,7 @@ async function lookup(ev) {
   try {
     const d = await get("/state/" + encodeURIComponent(state.coll) + "/" + encodeURIComponent(id));
     $("docs").replaceChildren(docBox(d));
+    $("docs").dataset.lookup = id;
     $("range").textContent = "by id";
   } catch (err) {
     showError($("docs"), err);
@@ -471,7 +476,6 @@ function start() {
   $("prev").addEventListener("click", () => openColl(state.coll, Math.max(0, state.offset - 20)));
   $("next").addEventListener("click", () => openColl(state.coll, state.offset + 20));
   $("lookup").addEventListener("submit", lookup);
-  loadFlows().catch((err) => showError($("detail"), err));
   stream();
 }
 
