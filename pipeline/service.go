@@ -53,8 +53,8 @@ type Service struct {
 	// console is served at /_legible/ with Dev or an admin token, and
 	// shared by the programs a reload replaces; nil otherwise.
 	console *console.Console
-	o      ServeOptions
-	log    *slog.Logger
+	o       ServeOptions
+	log     *slog.Logger
 }
 
 // Open checks the app in o.Dir, printing its diagnostics to o.Stderr as
