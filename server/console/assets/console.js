@@ -89,7 +89,7 @@ function row(f) {
     el("td", { class: "route", title: f.input }, f.route || f.id),
     el("td", { class: "status s" + String(f.status)[0] }, f.status ? String(f.status) : "–"),
     el("td", { class: "mono" }, ms(f.durationMs || 0)),
-    el("td", { class: "outcome-" + outcome.split(" ")[0], title: f.outcome }, f.answered ? f.outcome : "unanswered · " + f.outcome),
+    el("td", { class: "outcome-" + (f.answered ? outcome.split(" ")[0] : "failed"), title: f.outcome }, f.answered ? f.outcome : "unanswered"),
     el("td", { class: "mono" }, String(f.attempts || 1)));
 }
 
