@@ -16,12 +16,18 @@ const slowRead = 5 * time.Millisecond
 
 // consolePage is a console page open during a load: it reads the live
 // stream of /_legible/, slowly, and counts the flows it heard of and
-// those the server said it dropped.
+// those the server said it dropped for it.
 type consolePage struct {
 	resp           *http.Response
 	flows, dropped atomic.Int64
+	fast           atomic.Bool  // reading what is left, at full speed
+	last           atomic.Int64 // when it last read a line, in Unix nanoseconds
 	done           chan struct{}
 }
+
+// drained is how long a stream read at full speed must stay quiet for
+// the page to have read everything the server sent it.
+const drained = 500 * time.Millisecond
 
 // openConsole opens the live stream of the server at url (it must serve
 // with --dev); a page that cannot open it counts nothing.
@@ -48,7 +54,10 @@ func (p *consolePage) read() {
 			p.flows.Add(1)
 		}
 		p.dropped.Add(droppedCount(line))
-		time.Sleep(slowRead)
+		p.last.Store(time.Now().UnixNano())
+		if !p.fast.Load() {
+			time.Sleep(slowRead)
+		}
 	}
 }
 
@@ -64,10 +73,17 @@ func droppedCount(line string) int64 {
 	return n
 }
 
-// close closes the page and says what it heard.
+// close reads what is left of the stream, at full speed, then closes the
+// page and says what it heard.
 func (p *consolePage) close() string {
 	if p.resp == nil {
 		return "could not open the console: is the binary serving with --dev?"
+	}
+	p.fast.Store(true)
+	for end := time.Now().Add(time.Minute); time.Now().Before(end); time.Sleep(drained / 5) {
+		if time.Since(time.Unix(0, p.last.Load())) > drained {
+			break
+		}
 	}
 	p.resp.Body.Close()
 	<-p.done

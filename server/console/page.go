@@ -33,7 +33,7 @@ var built = sync.OnceValue(func() pages {
 	login := asset("login.js")
 	p := pages{
 		console: strings.NewReplacer("/*style*/", css, "/*script*/", js).Replace(asset("console.html")),
-		login:   strings.NewReplacer("/*script*/", login).Replace(asset("login.html")),
+		login:   strings.NewReplacer("/*style*/", css, "/*script*/", login).Replace(asset("login.html")),
 	}
 	p.policy = "default-src 'none'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
 		"style-src " + hash(css) + "; script-src " + hash(js) + " " + hash(login)
