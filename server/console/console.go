@@ -24,7 +24,8 @@ import (
 
 // Options say what a console shows.
 type Options struct {
-	// Traces are the app's recently finished flows.
+	// Traces are the app's recently finished flows; required. What the
+	// console keeps of each flow it keeps for as many flows as they.
 	Traces *trace.Store
 	// DB is the app's database, for the state view; nil shows none.
 	DB *storage.DB
