@@ -44,7 +44,7 @@ func (t *tools) addFlow(s *mcp.Server) {
 // getFlow fetches a flow from a running server.
 func (t *tools) getFlow(ctx context.Context, _ *mcp.CallToolRequest, in flowIn) (*mcp.CallToolResult, flowOut, error) {
 	text := in.Format == "text"
-	data, err := server.FetchFlow(ctx, in.Addr, in.ID, text, os.Getenv("LEGIBLE_ADMIN_TOKEN"))
+	data, err := server.FetchFlow(ctx, in.Addr, in.ID, in.Format, os.Getenv("LEGIBLE_ADMIN_TOKEN"))
 	if err != nil {
 		return nil, flowOut{}, err
 	}

@@ -12,15 +12,14 @@ import (
 )
 
 // FetchFlow asks the server at addr (HOST:PORT) for a recent flow, as GET
-// /_legible/flows/ID answers: the flow as JSON, or with text its causal
-// tree as text. A non-empty adminToken is sent as a bearer token, which
+// /_legible/flows/ID?format=FORMAT answers: the flow as JSON ("json"),
+// its causal tree as text ("text"), or a request's flow as a scenario
+// step ("test"). A non-empty adminToken is sent as a bearer token, which
 // a server outside development mode needs. The error says whether the
 // server could not be reached, and what to check, or what it answered.
-func FetchFlow(ctx context.Context, addr, id string, text bool, adminToken string) ([]byte, error) {
+func FetchFlow(ctx context.Context, addr, id, format, adminToken string) ([]byte, error) {
 	u := url.URL{Scheme: "http", Host: addr, Path: "/_legible/flows/" + id, RawPath: "/_legible/flows/" + url.PathEscape(id)}
-	if text {
-		u.RawQuery = "format=text"
-	}
+	u.RawQuery = url.Values{"format": {format}}.Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a server's address (want HOST:PORT, such as 127.0.0.1:8080): %w", addr, err)

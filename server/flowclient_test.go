@@ -18,7 +18,7 @@ func TestFetchFlow(t *testing.T) {
 	addr := strings.TrimPrefix(ts.url, "http://")
 	ctx := context.Background()
 
-	data, err := FetchFlow(ctx, addr, id, false, "sesame")
+	data, err := FetchFlow(ctx, addr, id, "json", "sesame")
 	var doc struct {
 		ID   string `json:"id"`
 		Tree []struct {
@@ -28,7 +28,7 @@ func TestFetchFlow(t *testing.T) {
 	if err != nil || json.Unmarshal(data, &doc) != nil || doc.ID != id || len(doc.Tree) != 1 || doc.Tree[0].Action != "request" {
 		t.Fatalf("JSON: %v %s", err, data)
 	}
-	text, err := FetchFlow(ctx, addr, id, true, "sesame")
+	text, err := FetchFlow(ctx, addr, id, "text", "sesame")
 	if err != nil || !strings.Contains(string(text), "[AddRespond] Requesting.respond") {
 		t.Fatalf("text: %v %s", err, text)
 	}
@@ -36,7 +36,7 @@ func TestFetchFlow(t *testing.T) {
 		{"no-such-flow", "sesame", "404 Not Found: no such flow among the recent ones"},
 		{id, "", "401 Unauthorized: the flows endpoint needs `Authorization: Bearer $LEGIBLE_ADMIN_TOKEN`"},
 	} {
-		if _, err := FetchFlow(ctx, addr, tt.id, false, tt.token); err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+		if _, err := FetchFlow(ctx, addr, tt.id, "json", tt.token); err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s with token %q: %v, want %q", tt.id, tt.token, err, tt.want)
 		}
 	}
@@ -46,7 +46,7 @@ func TestFetchFlow(t *testing.T) {
 	}
 	closed := ln.Addr().String()
 	ln.Close()
-	if _, err := FetchFlow(ctx, closed, id, false, ""); err == nil || !strings.Contains(err.Error(), "is `legible serve` running at "+closed) {
+	if _, err := FetchFlow(ctx, closed, id, "json", ""); err == nil || !strings.Contains(err.Error(), "is `legible serve` running at "+closed) {
 		t.Errorf("no server: %v", err)
 	}
 }

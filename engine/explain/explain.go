@@ -21,22 +21,43 @@ func Answered(f *trace.Flow) bool {
 	})
 }
 
-// Closest says, for a flow of a request to route, what stopped each
-// sync of the route that answers and did not fire: the action it waits
-// for that the flow did not run (or ran with the other outcome), the
-// literal that differed, or the where step that left no frame (from the
-// flow's events, flow.Event). Each line names the sync and where it is.
-func Closest(sp *spec.Spec, route *spec.Route, f *trace.Flow, events []flow.Event) []string {
+// Miss is a sync of a request's route that answers and did not fire in
+// a flow, and the first thing that stopped it.
+type Miss struct {
+	Sync string `json:"sync"` // its name
+	File string `json:"file"` // the file it is written in
+	Line int    `json:"line"` // the line of its name
+	Why  string `json:"why"`  // what stopped it
+}
+
+// String writes the miss as Closest does: "Sync (file:line): why".
+func (m Miss) String() string { return fmt.Sprintf("%s (%s:%d): %s", m.Sync, m.File, m.Line, m.Why) }
+
+// Misses says, for a flow of a request to route, what stopped each sync
+// of the route that answers and did not fire: the action it waits for
+// that the flow did not run (or ran with the other outcome), the literal
+// that differed, or the where step that left no frame (from the flow's
+// events, flow.Event).
+func Misses(sp *spec.Spec, route *spec.Route, f *trace.Flow, events []flow.Event) []Miss {
 	if route == nil || f == nil {
 		return nil
 	}
 	fired := Fired(f)
-	var out []string
+	var out []Miss
 	for _, s := range sp.Syncs {
 		if !responds(s) || !boundTo(s, route) || slices.Contains(fired, s.Name.Name) {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s (%s:%d): %s", s.Name.Name, s.File, s.Name.Span.Pos.Line, stopped(s, f, events)))
+		out = append(out, Miss{Sync: s.Name.Name, File: s.File, Line: s.Name.Span.Pos.Line, Why: stopped(s, f, events)})
+	}
+	return out
+}
+
+// Closest is Misses as lines, each naming the sync and where it is.
+func Closest(sp *spec.Spec, route *spec.Route, f *trace.Flow, events []flow.Event) []string {
+	var out []string
+	for _, m := range Misses(sp, route, f, events) {
+		out = append(out, m.String())
 	}
 	return out
 }
@@ -158,4 +179,30 @@ func show(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
+}
+
+// RouteOf returns the route of the app that a flow's request came by, or
+// nil for a flow that did not start with a request, or a route the app
+// no longer has.
+func RouteOf(sp *spec.Spec, f *trace.Flow) *spec.Route {
+	if f == nil || len(f.Records) == 0 {
+		return nil
+	}
+	root := f.Records[0]
+	if root.Concept != "Requesting" || root.Action != "request" {
+		return nil
+	}
+	method, _ := root.Input["method"].(string)
+	path, _ := root.Input["path"].(string)
+	var anyMethod *spec.Route
+	for _, r := range sp.Routes {
+		switch {
+		case r.Path != path || r.Passthrough != nil:
+		case r.Method == method:
+			return r
+		case r.Method == "":
+			anyMethod = r
+		}
+	}
+	return anyMethod
 }

@@ -38,3 +38,29 @@ func TestWaitedForSaysWhatAPatternMissed(t *testing.T) {
 		}
 	}
 }
+
+// TestRouteOfFindsTheRequestsRoute finds a flow's route by its method and
+// path template, a route of any method when none has the method, and
+// nothing for a flow that is not a request's.
+func TestRouteOfFindsTheRequestsRoute(t *testing.T) {
+	get := &spec.Route{Method: "GET", Path: "/articles/:slug"}
+	anyMethod := &spec.Route{Path: "/articles/:slug"}
+	sp := &spec.Spec{Routes: []*spec.Route{{Method: "GET", Path: "/tags"}, anyMethod, get}}
+	request := func(method, path string) *trace.Flow {
+		return &trace.Flow{Records: []*trace.Record{{Concept: "Requesting", Action: "request", Input: map[string]any{"method": method, "path": path}}}}
+	}
+	for _, tt := range []struct {
+		f    *trace.Flow
+		want *spec.Route
+	}{
+		{request("GET", "/articles/:slug"), get},
+		{request("DELETE", "/articles/:slug"), anyMethod},
+		{request("GET", "/users"), nil},
+		{&trace.Flow{Records: []*trace.Record{{Concept: "Article", Action: "create"}}}, nil},
+		{&trace.Flow{}, nil},
+	} {
+		if got := RouteOf(sp, tt.f); got != tt.want {
+			t.Errorf("%v: %v, want %v", tt.f.Records, got, tt.want)
+		}
+	}
+}

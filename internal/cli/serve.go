@@ -44,7 +44,10 @@ legible). Each flow is a transaction: its reply goes out once its writes
 are committed, and a flow that fails or times out changes nothing. A
 MongoDB without transactions (a standalone server) cannot promise that:
 serve refuses it unless LEGIBLE_MONGODB_NO_TRANSACTIONS=accept accepts
-the risks the README lists. LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
+the risks the README lists. --dev serves the console at /_legible/: the
+flows live, their trees, why syncs did not fire, the app's map and its
+state; LEGIBLE_ADMIN_TOKEN opens it, and GET /_legible/flows/ID, outside
+--dev.
 The Tokens concept signs with LEGIBLE_TOKEN_SECRET. Without it, serve
 generates a random secret at the first start and keeps it: in --data as
 tokens.secret (mode 0600), or on MongoDB in the collection _legible.secrets,
@@ -65,7 +68,7 @@ may read stops the start.`,
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded store, created if missing")
 	cmd.Flags().StringVar(&o.log, "log", "off", "flow logging: off, trace (each action) or verbose (also frames and firings)")
-	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces, and add them to timeout replies")
+	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces and the console (/_legible/), and add traces to timeout replies")
 	cmd.Flags().IntVar(&o.limits.MaxConns, "max-conns", server.DefaultMaxConns, "open connections at most; at the cap a new client replaces the keep-alive connection idle the longest")
 	cmd.Flags().DurationVar(&o.limits.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "close a keep-alive connection idle this long")
 	cmd.Flags().IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", server.DefaultMaxHeaderBytes, "largest request header; a larger one gets 431")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,17 +30,14 @@ top-level input is taken for the auth value (as app.yaml's auth names it).`,
   legible trace --as-test 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b >> specs/tests/articles.test.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !asTest {
-				return fetchTrace(cmd.Context(), cmd.OutOrStdout(), addr, args[0], asJSON)
+			format := "text"
+			switch {
+			case asTest:
+				format = "test"
+			case asJSON:
+				format = "json"
 			}
-			var b strings.Builder
-			if err := fetchTrace(cmd.Context(), &b, addr, args[0], true); err != nil {
-				return err
-			}
-			if err := writeAsTest(cmd.OutOrStdout(), []byte(b.String())); err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			return nil
+			return fetchTrace(cmd.Context(), cmd.OutOrStdout(), addr, args[0], format)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address of the running server")
@@ -50,9 +46,10 @@ top-level input is taken for the auth value (as app.yaml's auth names it).`,
 	return cmd
 }
 
-// fetchTrace prints one flow's tree from a running server.
-func fetchTrace(ctx context.Context, w io.Writer, addr, id string, asJSON bool) error {
-	body, err := server.FetchFlow(ctx, addr, id, !asJSON, os.Getenv("LEGIBLE_ADMIN_TOKEN"))
+// fetchTrace prints one flow from a running server, in the format the
+// flows endpoint writes: json, text (the tree) or test (a scenario step).
+func fetchTrace(ctx context.Context, w io.Writer, addr, id, format string) error {
+	body, err := server.FetchFlow(ctx, addr, id, format, os.Getenv("LEGIBLE_ADMIN_TOKEN"))
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}

@@ -1,44 +1,34 @@
-package cli
+package trace
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 )
 
-// masked is what traces show in place of a secret.
-const masked = "•••"
-
-// flowNode is a node of a flow's tree, as GET /_legible/flows/ID writes it.
-type flowNode struct {
-	Concept  string         `json:"concept"`
-	Action   string         `json:"action"`
-	Input    map[string]any `json:"input"`
-	Children []*flowNode    `json:"children"`
-}
-
-// writeAsTest writes a flow, as its JSON, as a scenario step to paste
-// into a test file: the request, and the status and body it was answered
-// with. Secrets the trace masked are left for the author to put back.
-func writeAsTest(w io.Writer, data []byte) error {
-	var f struct {
-		ID   string      `json:"id"`
-		Tree []*flowNode `json:"tree"`
-	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		return fmt.Errorf("reading the flow: %w", err)
-	}
-	if len(f.Tree) == 0 || f.Tree[0].Concept != "Requesting" || f.Tree[0].Action != "request" {
-		return fmt.Errorf("flow %s did not start with a request: only a request's flow makes a step", f.ID)
+// WriteStep writes a request's flow as a scenario step to paste into a
+// test file (NAME.test.yaml): the request, with its path's parameters,
+// auth value, query and body, and the status and body it was answered
+// with. What the trace masked is left for the author to put back, with
+// a comment that says so; a flow no sync answered says that instead of
+// an expectation. A flow that did not start with a request is an error.
+func WriteStep(w io.Writer, f *Flow) error {
+	tree := Tree(f)
+	if len(tree) == 0 || tree[0].Record.Concept != requesting || tree[0].Record.Action != "request" {
+		id := ""
+		if f != nil {
+			id = f.ID
+		}
+		return fmt.Errorf("flow %s did not start with a request: only a request's flow makes a step", id)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# from flow %s\n", f.ID)
-	writeRequest(&b, f.Tree[0].Input)
-	if respond := find(f.Tree[0], "Requesting", "respond"); respond != nil {
-		writeExpect(&b, respond.Input)
+	writeRequest(&b, tree[0].Record.Input)
+	if respond := find(tree[0], requesting, "respond"); respond != nil {
+		writeExpect(&b, respond.Record.Input)
 	} else {
 		b.WriteString("  # no sync answered this request\n")
 	}
@@ -65,7 +55,7 @@ func writeRequest(b *strings.Builder, in map[string]any) {
 	for _, k := range sortedKeys(in) {
 		switch v := in[k]; {
 		case params[k] || v == nil:
-		case v == masked:
+		case v == Masked:
 			fmt.Fprintf(b, "    %s: %s # masked in the trace: capture it in an earlier step\n", k, k)
 		default:
 			body[k] = v
@@ -103,9 +93,9 @@ func writeExpect(b *strings.Builder, in map[string]any) {
 }
 
 // find returns the first node of the tree below n for concept.action.
-func find(n *flowNode, concept, action string) *flowNode {
+func find(n *Node, concept, action string) *Node {
 	for _, c := range n.Children {
-		if c.Concept == concept && c.Action == action {
+		if c.Record.Concept == concept && c.Record.Action == action {
 			return c
 		}
 		if x := find(c, concept, action); x != nil {
@@ -119,7 +109,7 @@ func find(n *flowNode, concept, action string) *flowNode {
 func maskedPaths(v any, at string) []string {
 	switch v := v.(type) {
 	case string:
-		if v == masked {
+		if v == Masked {
 			return []string{strings.TrimPrefix(at, ".")}
 		}
 	case map[string]any:
@@ -180,11 +170,4 @@ func writeFlow(b *strings.Builder, v any) {
 }
 
 // sortedKeys returns the keys of m, sorted.
-func sortedKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func sortedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
