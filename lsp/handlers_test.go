@@ -20,8 +20,9 @@ import (
 // over the app in testdata/base, a request (request.json: its method and
 // params, where $APP stands for the app folder's URI) and the response
 // the server must give (response.json, where $APP and $CACHE stand for
-// the app's and the cache folder's URIs, and VERSION for the library's version in the cache). The server answers in process,
-// from the files on disk; `go test -update` rewrites the responses.
+// the app's and the cache folder's URIs, and VERSION for the library's
+// version in the cache). The server answers in process, from the files
+// on disk; `go test -update` rewrites the responses.
 func TestHandlers(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/handlers/*/*.txtar")
 	if len(cases) == 0 {
