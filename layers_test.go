@@ -29,9 +29,11 @@ var layers = map[string]int{
 	"storage":                       2,
 	"storage/sqlite":                3,
 	"storage/mongodb":               3,
+	"storage/postgres":              3,
 	"concepts":                      4, // the author API and the built-in concepts
 	"storage/storagetest":           5, // the kits for testing a concept
 	"storage/storagetest/mongotest": 5,
+	"storage/storagetest/pgtest":    5,
 	"internal/plainconduit":         5,
 	"engine":                        6,
 	"server":                        7,

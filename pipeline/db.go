@@ -2,17 +2,22 @@ package pipeline
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"net/url"
+	"strings"
 
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/mongodb"
+	"github.com/legible/legible/storage/postgres"
 	"github.com/legible/legible/storage/sqlite"
 )
 
 // DBOptions say which database to open.
 type DBOptions struct {
 	// Data is the embedded store's folder, created if missing; ignored
-	// when MongoURI is set.
+	// when MongoURI or PostgresURL is set.
 	Data string
 	// MongoURI is a MongoDB to use instead of the embedded store (usually
 	// $MONGODB_URI), and MongoDB its database (usually $MONGODB_DB;
@@ -21,12 +26,25 @@ type DBOptions struct {
 	// MongoPool caps the MongoDB client's connections; the driver's
 	// default when 0.
 	MongoPool uint64
+	// PostgresURL is a PostgreSQL database to use instead of the embedded
+	// store (usually $DATABASE_URL): postgres://USER:PASSWORD@HOST:PORT/DATABASE.
+	PostgresURL string
 }
 
-// OpenDB opens the MongoDB of o.MongoURI, or else the embedded store in
-// o.Data. A MongoDB without transactions is said so on log.
+// OpenDB opens the PostgreSQL database of o.PostgresURL, or the MongoDB
+// of o.MongoURI, or else the embedded store in o.Data; both URLs at once
+// are an error. A MongoDB without transactions is said so on log.
 func OpenDB(ctx context.Context, o DBOptions, log *slog.Logger) (*storage.DB, error) {
-	if o.MongoURI == "" {
+	switch {
+	case o.MongoURI != "" && o.PostgresURL != "":
+		return nil, errors.New("both MONGODB_URI and DATABASE_URL are set, and legible keeps its state in one database: " +
+			"unset the one you do not mean")
+	case o.PostgresURL != "":
+		if err := checkPostgresURL(o.PostgresURL); err != nil {
+			return nil, err
+		}
+		return postgres.Open(ctx, o.PostgresURL, postgres.Options{})
+	case o.MongoURI == "":
 		return sqlite.Open(o.Data, sqlite.Options{})
 	}
 	db, err := mongodb.Open(ctx, o.MongoURI, mongodb.Options{DB: o.MongoDB, PoolSize: o.MongoPool, Logger: log})
@@ -36,4 +54,18 @@ func OpenDB(ctx context.Context, o DBOptions, log *slog.Logger) (*storage.DB, er
 			"run a replica set (a single-member one will do) for atomic flows", "database", db.Describe())
 	}
 	return db, err
+}
+
+// checkPostgresURL checks that DATABASE_URL is a PostgreSQL URL, naming it
+// without its password when it is not.
+func checkPostgresURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return errors.New("DATABASE_URL is not a URL; write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+	}
+	if !strings.EqualFold(u.Scheme, "postgres") && !strings.EqualFold(u.Scheme, "postgresql") {
+		return fmt.Errorf("DATABASE_URL is %s, and legible keeps its state only in PostgreSQL there: "+
+			"write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use the embedded store", u.Redacted())
+	}
+	return nil
 }

@@ -18,10 +18,12 @@ import (
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/tokens"
 	"github.com/legible/legible/internal/syncbuf"
+	"github.com/legible/legible/storage/storagetest"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
-func TestMain(m *testing.M) { mongotest.Main(m) }
+func TestMain(m *testing.M) { storagetest.Main(m, mongotest.Register, pgtest.Register) }
 
 // oldDevSecret is the secret that signed the tokens, before issue 14,
 // when LEGIBLE_TOKEN_SECRET was unset: it was written in the source, so

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/legible/legible/storage/backend"
 )
@@ -66,6 +68,16 @@ func (db *DB) Atomic() bool { return db.b.Atomic() }
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error { return db.b.Ping(ctx) }
 
+// writer begins a backend's Writer: with exclusive, one that conflicts
+// with no other exclusive one, where the backend's Writers may conflict
+// (backend.Excluder).
+func (db *DB) writer(ctx context.Context, exclusive bool) (backend.Writer, error) {
+	if x, ok := db.b.(backend.Excluder); ok && exclusive {
+		return x.WriteExclusive(ctx)
+	}
+	return db.b.Write(ctx)
+}
+
 // Close closes the database.
 func (db *DB) Close() error { return db.b.Close() }
 
@@ -100,13 +112,22 @@ func (m *meta) write(ctx context.Context, op *writeOp) (bool, error) {
 }
 
 // aloneAttempts bounds the tries of a write on its own that conflicts.
-const aloneAttempts = 5
+const aloneAttempts = 10
 
 // alone runs one write in a transaction of its own, again when it
-// conflicts.
+// conflicts, at the write (as a SERIALIZABLE transaction may) or at the
+// commit, after a random while that grows with each try, so that racing
+// writes spread out.
 func alone(ctx context.Context, db *DB, op *writeOp) (bool, error) {
 	var err error
-	for range aloneAttempts {
+	for attempt := range aloneAttempts {
+		if attempt > 0 {
+			select {
+			case <-time.After(rand.N(time.Millisecond << min(attempt, 6))):
+			case <-ctx.Done():
+				return false, errors.Join(err, ctx.Err())
+			}
+		}
 		var w backend.Writer
 		if w, err = db.b.Write(ctx); err != nil {
 			return false, err
@@ -114,7 +135,10 @@ func alone(ctx context.Context, db *DB, op *writeOp) (bool, error) {
 		found, werr := op.run(ctx, w)
 		if werr != nil {
 			w.Rollback()
-			return false, werr
+			if err = werr; errors.Is(err, ErrConflict) {
+				continue
+			}
+			return false, err
 		}
 		if err = w.Commit(ctx); !errors.Is(err, ErrConflict) {
 			return found, err

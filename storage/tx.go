@@ -18,6 +18,12 @@ var ErrTaken = backend.ErrTaken
 // again from the start. Flows do so by themselves.
 var ErrConflict = backend.ErrConflict
 
+// ErrUnknownOutcome says that a commit was sent but its answer was lost:
+// the transaction's writes may or may not have been made. Commit returns
+// errors that wrap it; the transaction must not run again on its own, as
+// its writes could then be made twice.
+var ErrUnknownOutcome = backend.ErrUnknownOutcome
+
 // Tx is a transaction: the reads and writes of one flow, which commit
 // together or not at all, serializably with every other Tx of its DB.
 //
@@ -82,11 +88,14 @@ func DiscardWrites(ctx context.Context) bool {
 
 // StartWriting makes the transaction that ctx carries start writing now,
 // if it has not: the reads that follow see the latest data, and no other
-// transaction writes before this one ends. Call it before reading a
-// document that the transaction will write back, such as a counter, so
-// that concurrent transactions wait for each other there instead of
-// conflicting. It fails with ErrConflict when a read made so far no longer
-// holds; without a transaction it does nothing.
+// transaction that started writing so writes before this one ends (on
+// the embedded store, no other transaction at all; on PostgreSQL, whose
+// transactions write side by side, those others may still conflict with
+// it). Call it before reading a document that the transaction will write
+// back, such as a counter, so that concurrent transactions wait for each
+// other there instead of conflicting. It fails with ErrConflict when a
+// read made so far no longer holds; without a transaction it does
+// nothing.
 func StartWriting(ctx context.Context) error {
 	tx, ok := ctx.Value(txKey{}).(*Tx)
 	switch {
@@ -95,7 +104,7 @@ func StartWriting(ctx context.Context) error {
 	case tx.err != nil:
 		return tx.err
 	case tx.writer == nil:
-		return tx.startWriting(ctx)
+		return tx.startWriting(ctx, true)
 	}
 	return nil
 }
@@ -139,7 +148,7 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 		return false, tx.err
 	}
 	if tx.writer == nil {
-		if err := tx.startWriting(ctx); err != nil {
+		if err := tx.startWriting(ctx, false); err != nil {
 			return false, err
 		}
 	}
@@ -148,11 +157,12 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 	return found, err
 }
 
-// startWriting starts the Writer and checks that every read made so far
-// still returns what it did; when one does not, the transaction has
-// conflicted. A Writer that cannot start ends the transaction.
-func (tx *Tx) startWriting(ctx context.Context) error {
-	w, err := tx.db.b.Write(ctx)
+// startWriting starts the Writer, exclusive where the backend tells
+// (backend.Excluder), and checks that every read made so far still
+// returns what it did; when one does not, the transaction has conflicted.
+// A Writer that cannot start ends the transaction.
+func (tx *Tx) startWriting(ctx context.Context, exclusive bool) error {
+	w, err := tx.db.writer(ctx, exclusive)
 	if err != nil {
 		tx.fail(err)
 		return err
@@ -178,7 +188,8 @@ func (tx *Tx) startWriting(ctx context.Context) error {
 
 // Commit ends the transaction: it commits its writes, or rolls them back
 // when DiscardWrites asked so. An error wrapping ErrConflict means that
-// nothing was written and the transaction should run again. Committing
+// nothing was written and the transaction should run again; one wrapping
+// ErrUnknownOutcome, that the writes may have been made. Committing
 // once the context is done rolls back and returns its error: a flow that
 // timed out changes nothing.
 func (tx *Tx) Commit(ctx context.Context) error {

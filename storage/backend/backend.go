@@ -48,6 +48,18 @@ type Backend interface {
 	Close() error
 }
 
+// Excluder is a Backend whose Writers run side by side and may conflict
+// with one another (PostgreSQL's SERIALIZABLE transactions), and that can
+// also begin a Writer that first waits until no other Writer begun so is
+// open: Writers begun with WriteExclusive never conflict with one
+// another, through any Backend on the same database, and see what the one
+// before them committed. storage.StartWriting begins one so; on a Backend
+// that is not an Excluder, whose Writers are exclusive already (the
+// embedded store), it begins a Writer with Write.
+type Excluder interface {
+	WriteExclusive(ctx context.Context) (Writer, error)
+}
+
 // ErrTaken says that a write hit a unique key: the id, or the values of a
 // unique index, belong to another document. Insert and Put return errors
 // that wrap it.
@@ -56,6 +68,13 @@ var ErrTaken = errors.New("duplicate key")
 // ErrConflict says that a transaction read data that another one changed
 // before it could write: its writes were not made, and it may run again.
 var ErrConflict = errors.New("conflict with a concurrent transaction")
+
+// ErrUnknownOutcome says that a commit was sent but its answer was lost
+// (the connection failed while the database committed): the writes may
+// or may not have been made, and running the transaction again may make
+// them twice. Commit returns errors that wrap it; never treat one as
+// "nothing was written".
+var ErrUnknownOutcome = errors.New("the outcome of the commit is unknown")
 
 // Collection is a collection as its concept declares it.
 type Collection struct {
@@ -171,7 +190,9 @@ type Writer interface {
 	Delete(ctx context.Context, coll, id string) (bool, error)
 	// Commit makes the writes durable and visible. An error wrapping
 	// ErrConflict means that another transaction got in the way: nothing
-	// was written, and running the transaction again may succeed.
+	// was written, and running the transaction again may succeed. An
+	// error wrapping ErrUnknownOutcome means that the writes may have been
+	// made; any other means that they were not.
 	Commit(ctx context.Context) error
 	// Rollback discards the writes.
 	Rollback()

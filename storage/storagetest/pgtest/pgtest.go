@@ -1,0 +1,162 @@
+// Package pgtest runs storage tests on PostgreSQL as well: on a
+// throwaway cluster that it makes for the test binary (initdb in a
+// temporary folder, served on a Unix socket there, as an unprivileged
+// user when the tests run as root, and removed after the tests), or, when
+// DATABASE_URL is set, on that server. Each test gets a database of its
+// own, dropped when it ends. A test binary opts in by passing Register to
+// storagetest.Main from its TestMain; then storagetest.Each runs each
+// test on PostgreSQL too. Where no PostgreSQL can be had (initdb is not
+// installed), the tests that need it are skipped, saying which package to
+// install.
+//
+// It is for tests only: nothing outside _test.go files should import it.
+package pgtest
+
+import (
+	"context"
+	"crypto/rand"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/postgres"
+	"github.com/legible/legible/storage/storagetest"
+)
+
+// URLEnv is the environment variable naming a PostgreSQL server that the
+// tests run against instead of a cluster of their own. Its user must be
+// allowed to create databases.
+const URLEnv = "DATABASE_URL"
+
+// Conns is the pools' size of a test's database: several connections, so
+// that concurrent writes really race on the server.
+const Conns = 8
+
+// Register has storagetest.Each run on PostgreSQL too, when a PostgreSQL
+// can be had, and returns Stop; pass it to storagetest.Main.
+func Register() (stop func()) {
+	if _, err := binDir(); err == nil || os.Getenv(URLEnv) != "" {
+		storagetest.Register("postgres", func(t testing.TB) *storage.DB { return Postgres(t) })
+	}
+	return Stop
+}
+
+// server is the PostgreSQL that a test binary's tests share: the cluster
+// they started, or URLEnv's.
+var server struct {
+	once    sync.Once
+	cluster *cluster
+	url     string
+	admin   *pgxpool.Pool // on url's database, to create and drop the tests' databases
+	err     error
+}
+
+// start starts the tests' cluster, or connects to URLEnv's server.
+func start() {
+	ctx := context.Background()
+	server.url = os.Getenv(URLEnv)
+	if server.url == "" {
+		if server.cluster, server.err = startCluster(ctx); server.err != nil {
+			return
+		}
+		server.url = server.cluster.url
+	}
+	server.admin, server.err = pgxpool.New(ctx, server.url)
+}
+
+// URL returns the connection string of the tests' PostgreSQL server, on
+// its first database: URLEnv when set, else the cluster of the tests,
+// started at the first call. Without PostgreSQL it skips the test, saying
+// what to install.
+func URL(t testing.TB) string {
+	t.Helper()
+	server.once.Do(start)
+	if server.err != nil {
+		if _, err := binDir(); err != nil && os.Getenv(URLEnv) == "" {
+			t.Skipf("no PostgreSQL for the tests: %v", err)
+		}
+		t.Fatalf("starting the PostgreSQL of the tests: %v", server.err)
+	}
+	return server.url
+}
+
+// Stop stops the cluster that the tests started, if any, and removes its
+// files. Register returns it; a TestMain of its own that uses PostgreSQL
+// without storagetest.Main calls it once, after the tests.
+func Stop() {
+	if server.admin != nil {
+		server.admin.Close()
+	}
+	if server.cluster != nil {
+		server.cluster.stop()
+	}
+}
+
+// Postgres opens a fresh database of the test's own on the tests'
+// PostgreSQL; it is closed and dropped when the test ends.
+func Postgres(t testing.TB) *storage.DB {
+	t.Helper()
+	return storage.New(Backend(t, Database(t)))
+}
+
+// Database creates a database of the test's own on the tests' PostgreSQL,
+// dropped when the test ends (after what the test opened on it is
+// closed, as cleanups run last first), and returns its URL: servers given
+// it share the database, as replicas do.
+func Database(t testing.TB) string {
+	t.Helper()
+	base := URL(t)
+	name := DBName(t)
+	ctx := context.Background()
+	if _, err := server.admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("creating the database %s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		if _, err := server.admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Errorf("dropping the database %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s is not a URL (postgres://…): %v", URLEnv, err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// Backend opens the database of the URL as a backend with pools of Conns
+// connections, closed when the test ends.
+func Backend(t testing.TB, url string) *postgres.Backend {
+	t.Helper()
+	b, err := postgres.OpenBackend(context.Background(), url, postgres.Options{Conns: Conns})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := b.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return b
+}
+
+// maxDBName is the longest database name PostgreSQL keeps whole.
+const maxDBName = 63
+
+// DBName is a database name for the test: its name, lower-cased, with a
+// random suffix, so that tests and packages never share one.
+func DBName(t testing.TB) string {
+	name := strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			return r
+		}
+		return '_'
+	}, strings.ToLower(t.Name()))
+	suffix := "_" + strings.ToLower(rand.Text()[:8])
+	return "t_" + name[:min(len(name), maxDBName-len(suffix)-2)] + suffix
+}
