@@ -56,16 +56,17 @@ func OpenDB(ctx context.Context, o DBOptions, log *slog.Logger) (*storage.DB, er
 	return db, err
 }
 
-// checkPostgresURL checks that DATABASE_URL is a PostgreSQL URL, naming it
-// without its password when it is not.
+// checkPostgresURL checks that DATABASE_URL is a PostgreSQL URL; when it
+// is not, it says so without repeating more of it than its scheme, which
+// holds no password.
 func checkPostgresURL(raw string) error {
 	u, err := url.Parse(raw)
-	if err != nil {
+	switch {
+	case err != nil || u.Scheme == "":
 		return errors.New("DATABASE_URL is not a URL; write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE")
-	}
-	if !strings.EqualFold(u.Scheme, "postgres") && !strings.EqualFold(u.Scheme, "postgresql") {
-		return fmt.Errorf("DATABASE_URL is %s, and legible keeps its state only in PostgreSQL there: "+
-			"write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use the embedded store", u.Redacted())
+	case !strings.EqualFold(u.Scheme, "postgres") && !strings.EqualFold(u.Scheme, "postgresql"):
+		return fmt.Errorf("DATABASE_URL is a %s:// URL, and legible keeps its state only in PostgreSQL there: "+
+			"write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use the embedded store", u.Scheme)
 	}
 	return nil
 }
