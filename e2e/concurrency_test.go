@@ -28,7 +28,7 @@ func eachSetup(t *testing.T, f func(t *testing.T, st *site)) {
 // PostgreSQL database, until the test ends.
 func postgresSite(t *testing.T, n int) *site {
 	t.Helper()
-	env := []string{"DATABASE_URL=" + pgtest.Database(t)} // dropped when the test ends, after the servers stop
+	env := []string{"DATABASE_URL=" + pgtest.URL(t)} // dropped when the test ends, after the servers stop
 	bin := buildLegible(t)
 	st := &site{}
 	for range n {

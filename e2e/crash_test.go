@@ -36,7 +36,7 @@ func TestCrashLeavesNoHalfDoneFlow(t *testing.T) {
 		checkNoOrphans(t, sqliteCounter(t, data), "json_extract(doc, '$.item')")
 	})
 	t.Run("postgres", func(t *testing.T) {
-		url := pgtest.Database(t)
+		url := pgtest.URL(t)
 		crashes(t, []string{"DATABASE_URL=" + url})
 		checkNoOrphans(t, postgresCounter(t, url), "doc ->> 'item'")
 	})

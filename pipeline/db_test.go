@@ -46,7 +46,7 @@ func TestOpenDBRefusesWhatItCannotUse(t *testing.T) {
 // password in DATABASE_URL (the tests' cluster trusts any): the start-up
 // log names the database, and not the password.
 func TestServingNamesThePostgresDatabase(t *testing.T) {
-	u, err := url.Parse(pgtest.Database(t))
+	u, err := url.Parse(pgtest.URL(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,8 @@ func TestServingNamesThePostgresDatabase(t *testing.T) {
 	c := serveConduitWith(t, ServeOptions{DB: DBOptions{PostgresURL: u.String()}})
 	c.stop() // Serve has logged what it serves
 	log := c.log.String()
-	if !strings.Contains(log, `database="PostgreSQL database `+u.Path[1:]+` at `) || strings.Contains(log, "pw-secret") {
-		t.Fatalf("the start-up log does not name the PostgreSQL database %s without its password:\n%s", u.Path[1:], log)
+	want := `database="PostgreSQL database ` + u.Path[1:] + ` at `
+	if !strings.Contains(log, want) || !strings.Contains(log, "search_path "+u.Query().Get("search_path")) || strings.Contains(log, "pw-secret") {
+		t.Fatalf("the start-up log does not name the PostgreSQL database (%s…) and its search_path without the password:\n%s", want, log)
 	}
 }

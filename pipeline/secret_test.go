@@ -182,12 +182,13 @@ func TestReplicasShareTheGeneratedSecret(t *testing.T) {
 			`kept="the collection _legible.secrets of MongoDB database `+name+`"`)
 	})
 	t.Run("postgres", func(t *testing.T) {
-		dbURL := pgtest.Database(t) // dropped when the test ends, after the replicas stop
+		dbURL := pgtest.URL(t) // dropped when the test ends, after the replicas stop
 		u, err := url.Parse(dbURL)
 		if err != nil {
 			t.Fatal(err)
 		}
-		replicasShareTheSecret(t, DBOptions{PostgresURL: dbURL}, `kept="the table _legible_secrets of PostgreSQL database `+u.Path[1:]+` at`)
+		replicasShareTheSecret(t, DBOptions{PostgresURL: dbURL},
+			`kept="the table _legible_secrets of PostgreSQL database `+u.Path[1:]+` at `+u.Query().Get("host")+` as postgres with search_path `+u.Query().Get("search_path")+`"`)
 	})
 }
 

@@ -35,7 +35,7 @@ func TestSuite(t *testing.T) {
 	})
 	t.Run("postgres", func(t *testing.T) {
 		storagetest.Suite(t, func(t *testing.T) backend.Backend {
-			return pgtest.Backend(t, pgtest.Database(t))
+			return pgtest.Backend(t, pgtest.URL(t))
 		})
 	})
 }

@@ -31,6 +31,15 @@ func state(err error) string {
 	return ""
 }
 
+// constraint returns the name of the constraint or index that a server's
+// error names, or "".
+func constraint(err error) string {
+	if pe, ok := errors.AsType[*pgconn.PgError](err); ok {
+		return pe.ConstraintName
+	}
+	return ""
+}
+
 // catalogDuplicate reports whether err is a unique violation in a system
 // catalog (whose indexes are named pg_*), which two sessions creating one
 // object at once can give, rather than in a table of legible's.

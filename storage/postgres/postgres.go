@@ -51,6 +51,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/backend"
 )
 
 // DefaultConns is the number of connections of each of the three pools,
@@ -72,7 +73,7 @@ type Backend struct {
 	where                string // for messages: the database and its server, without the password
 
 	mu     sync.Mutex
-	unique map[string]bool // the collections with a unique index, from Setup
+	unique map[string][]backend.Index // the unique indexes of each collection, from Setup
 }
 
 // Open connects to the PostgreSQL database of url, checks that it
@@ -114,14 +115,18 @@ func OpenBackend(ctx context.Context, url string, o Options) (*Backend, error) {
 	return b, nil
 }
 
-// describe names the database of cfg and its server, leaving the
-// password out.
+// describe names the database of cfg, its server, and the search path
+// when the URL sets one, leaving the password out.
 func describe(cfg *pgx.ConnConfig) string {
 	host := cfg.Host
 	if !strings.HasPrefix(host, "/") {
 		host += ":" + strconv.Itoa(int(cfg.Port))
 	}
-	return fmt.Sprintf("PostgreSQL database %s at %s as %s", cfg.Database, host, cfg.User)
+	d := fmt.Sprintf("PostgreSQL database %s at %s as %s", cfg.Database, host, cfg.User)
+	if sp := cfg.RuntimeParams["search_path"]; sp != "" {
+		d += " with search_path " + sp
+	}
+	return d
 }
 
 // Describe says which database it is.
@@ -148,11 +153,11 @@ func (b *Backend) Close() error {
 	return nil
 }
 
-// hasUnique reports whether a collection has a unique index besides its
-// id; true for one Setup has not seen.
-func (b *Backend) hasUnique(coll string) bool {
+// uniqueIndexes returns the unique indexes of a collection, and whether
+// Setup saw the collection.
+func (b *Backend) uniqueIndexes(coll string) ([]backend.Index, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	u, ok := b.unique[coll]
-	return u || !ok
+	ixs, ok := b.unique[coll]
+	return ixs, ok
 }

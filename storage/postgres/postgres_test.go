@@ -60,7 +60,7 @@ func exec(t *testing.T, dbURL string, stmts ...string) {
 // an operator's, then sets it up again declaring fewer indexes: Setup
 // drops the one it made and no longer declares, and keeps the operator's.
 func TestSetupDropsOnlyItsOwnIndexes(t *testing.T) {
-	dbURL := pgtest.Database(t)
+	dbURL := pgtest.URL(t)
 	b := pgtest.Backend(t, dbURL)
 	db := storage.New(b)
 	storagetest.Items(db)
@@ -86,7 +86,7 @@ func slicesEqual(a, b []string) bool { return strings.Join(a, ",") == strings.Jo
 // PostgreSQL keeps: it gets a shortened name of its own, and setting up
 // again neither fails nor makes it again.
 func TestLongIndexNames(t *testing.T) {
-	dbURL := pgtest.Database(t)
+	dbURL := pgtest.URL(t)
 	b := pgtest.Backend(t, dbURL)
 	long := []string{"aVeryLongFieldNameForAnIndex", "anotherVeryLongFieldName"}
 	for range 2 {
@@ -108,7 +108,7 @@ func TestLongIndexNames(t *testing.T) {
 // TestConcurrentSetup sets one fresh database up from several backends
 // at once, as replicas that start together do: all succeed.
 func TestConcurrentSetup(t *testing.T) {
-	dbURL := pgtest.Database(t)
+	dbURL := pgtest.URL(t)
 	const n = 6
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -129,9 +129,9 @@ func TestConcurrentSetup(t *testing.T) {
 
 // TestDescribeLeavesThePasswordOut opens the tests' database with a
 // password in the URL (the tests' cluster trusts any): Describe names the
-// database, and not the password.
+// database and the search_path, and not the password.
 func TestDescribeLeavesThePasswordOut(t *testing.T) {
-	u, err := url.Parse(pgtest.Database(t))
+	u, err := url.Parse(pgtest.URL(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,8 +142,9 @@ func TestDescribeLeavesThePasswordOut(t *testing.T) {
 	}
 	defer b.Close()
 	d := b.Describe()
-	if strings.Contains(d, "hunter2") || !strings.Contains(d, strings.TrimPrefix(u.Path, "/")) {
-		t.Fatalf("Describe = %q; want the database's name, and no password", d)
+	want := "PostgreSQL database " + strings.TrimPrefix(u.Path, "/") + " at "
+	if strings.Contains(d, "hunter2") || !strings.Contains(d, want) || !strings.HasSuffix(d, " with search_path "+u.Query().Get("search_path")) {
+		t.Fatalf("Describe = %q; want %q…, the search_path, and no password", d, want)
 	}
 }
 
@@ -151,7 +152,7 @@ func TestDescribeLeavesThePasswordOut(t *testing.T) {
 // and lets the server commit: the commit's error says that its outcome
 // is unknown, never that nothing was written, and the write is there.
 func TestUnknownOutcome(t *testing.T) {
-	dbURL := pgtest.Database(t)
+	dbURL := pgtest.URL(t)
 	db := storage.New(pgtest.Backend(t, dbURL))
 	c := storagetest.Items(db)
 	storagetest.Setup(t, db)
@@ -159,6 +160,7 @@ func TestUnknownOutcome(t *testing.T) {
 	cut := storage.New(pgtest.Backend(t, p.url))
 	items := storage.NewCollection[storagetest.Item](cut, "Test.items")
 	ctx, tx := cut.Begin(context.Background())
+	defer tx.Rollback()
 	if err := items.Insert(ctx, "a", storagetest.Item{Name: "ann"}); err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +181,7 @@ func TestUnknownOutcome(t *testing.T) {
 // (storage.StartWriting), through several backends on one database: none
 // conflicts, and none is lost.
 func TestExclusiveWritersDoNotConflict(t *testing.T) {
-	dbURL := pgtest.Database(t)
+	dbURL := pgtest.URL(t)
 	const replicas, each = 3, 10
 	var cs []*storage.Collection[storagetest.Item]
 	var dbs []*storage.DB

@@ -47,7 +47,11 @@ func cutAfterCommit(t *testing.T, dbURL string) *proxy {
 		t.Fatal(err)
 	}
 	u.Host = ln.Addr().String()
-	u.RawQuery = url.Values{"sslmode": {"disable"}}.Encode()
+	q := u.Query()
+	q.Del("host")
+	q.Del("port")
+	q.Set("sslmode", "disable")
+	u.RawQuery = q.Encode()
 	p := &proxy{url: u.String()}
 	var wg sync.WaitGroup
 	t.Cleanup(func() { ln.Close(); wg.Wait() })

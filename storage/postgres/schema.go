@@ -29,13 +29,16 @@ func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
 			return fmt.Errorf("setting up %s: %w", b.where, err)
 		}
 	}
-	unique := map[string]bool{}
+	unique := map[string][]backend.Index{}
 	for _, s := range colls {
 		if err := b.setupTable(ctx, s); err != nil {
 			return err
 		}
+		unique[s.Name] = []backend.Index{}
 		for _, ix := range s.Indexes {
-			unique[s.Name] = unique[s.Name] || ix.Unique
+			if ix.Unique {
+				unique[s.Name] = append(unique[s.Name], ix)
+			}
 		}
 	}
 	b.mu.Lock()

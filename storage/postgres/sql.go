@@ -133,3 +133,16 @@ func valuesSQL(coll, field string, q *backend.Query, counted bool) (string, args
 	b.WriteString(" ORDER BY 1")
 	return b.String(), a
 }
+
+// holderSQL is the SELECT of whether a document other than doc holds
+// doc's values of the unique index ix.
+func holderSQL(coll string, ix backend.Index, doc backend.Raw) (string, args) {
+	var b strings.Builder
+	a := args{doc.ID, doc.Data}
+	b.WriteString("SELECT EXISTS (SELECT 1 FROM " + ident(coll) + " WHERE id <> $1")
+	for _, f := range ix.Fields {
+		b.WriteString(" AND " + column(f) + " = ($2::jsonb -> " + literal(f) + ")")
+	}
+	b.WriteString(")")
+	return b.String(), a
+}

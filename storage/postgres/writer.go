@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -52,7 +53,8 @@ func (w *writer) Insert(ctx context.Context, coll string, doc backend.Raw) error
 // holds rolls back to, so that the transaction goes on.
 func (w *writer) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	put := "INSERT INTO " + ident(coll) + " (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc"
-	if !w.b.hasUnique(coll) {
+	unique, known := w.b.uniqueIndexes(coll)
+	if known && len(unique) == 0 {
 		_, err := w.tx.Exec(ctx, put, doc.ID, doc.Data)
 		return writeError("storing in", coll, doc.ID, err)
 	}
@@ -62,11 +64,36 @@ func (w *writer) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	batch.Queue("RELEASE SAVEPOINT legible_put")
 	err := w.tx.SendBatch(ctx, batch).Close()
 	if state(err) == uniqueViolation {
-		if _, rerr := w.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT legible_put"); rerr != nil {
-			err = rerr
-		}
+		err = w.taken(ctx, coll, doc, unique, err)
 	}
 	return writeError("storing in", coll, doc.ID, err)
+}
+
+// taken rolls a Put back to its savepoint after err, a unique violation,
+// and tells what it was. When a document that this transaction sees holds
+// the values of the unique index, they are taken: err stays. When none
+// does, a concurrent transaction is storing them, maybe in the document
+// of this very id, which no serial order would refuse: a conflict, to run
+// again.
+func (w *writer) taken(ctx context.Context, coll string, doc backend.Raw, unique []backend.Index, err error) error {
+	if _, rerr := w.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT legible_put"); rerr != nil {
+		return rerr
+	}
+	name := constraint(err)
+	for _, ix := range unique {
+		if indexName(coll, ix) != name {
+			continue
+		}
+		var held bool
+		query, a := holderSQL(coll, ix, doc)
+		if qerr := w.tx.QueryRow(ctx, query, a...).Scan(&held); qerr != nil {
+			return qerr
+		}
+		if !held {
+			return conflict("storing in "+coll+": a concurrent transaction stores the same "+strings.Join(ix.Fields, " and "), err)
+		}
+	}
+	return err
 }
 
 // Delete deletes a document.
