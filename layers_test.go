@@ -25,6 +25,7 @@ var layers = map[string]int{
 	"internal/syncbuf":              0,
 	"internal/golden":               0,
 	"internal/ferret":               0,
+	"internal/pgcluster":            0,
 	"storage/backend":               1,
 	"storage":                       2,
 	"storage/sqlite":                3,

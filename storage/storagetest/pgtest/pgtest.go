@@ -16,7 +16,6 @@ package pgtest
 import (
 	"context"
 	"crypto/rand"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/legible/legible/internal/pgcluster"
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/postgres"
 	"github.com/legible/legible/storage/storagetest"
@@ -41,7 +41,7 @@ const Conns = 8
 // Register has storagetest.Each run on PostgreSQL too, when a PostgreSQL
 // can be had, and returns Stop; pass it to storagetest.Main.
 func Register() (stop func()) {
-	if _, err := binDir(); err == nil || os.Getenv(URLEnv) != "" {
+	if _, err := pgcluster.BinDir(); err == nil || os.Getenv(URLEnv) != "" {
 		storagetest.Register("postgres", func(t testing.TB) *storage.DB { return Postgres(t) })
 	}
 	return Stop
@@ -51,7 +51,7 @@ func Register() (stop func()) {
 // they started, or URLEnv's.
 var server struct {
 	once    sync.Once
-	cluster *cluster
+	cluster *pgcluster.Cluster
 	url     string
 	admin   *pgxpool.Pool // on url's database, to create and drop the tests' schemas
 	err     error
@@ -62,10 +62,10 @@ func start() {
 	ctx := context.Background()
 	server.url = os.Getenv(URLEnv)
 	if server.url == "" {
-		if server.cluster, server.err = startCluster(ctx); server.err != nil {
+		if server.cluster, server.err = pgcluster.Start(ctx); server.err != nil {
 			return
 		}
-		server.url = server.cluster.url
+		server.url = server.cluster.URL
 	}
 	server.admin, server.err = pgxpool.New(ctx, server.url)
 }
@@ -77,7 +77,7 @@ func serverURL(t testing.TB) string {
 	t.Helper()
 	server.once.Do(start)
 	if server.err != nil {
-		if _, err := binDir(); err != nil && os.Getenv(URLEnv) == "" {
+		if _, err := pgcluster.BinDir(); err != nil && os.Getenv(URLEnv) == "" {
 			t.Skipf("no PostgreSQL for the tests: %v", err)
 		}
 		t.Fatalf("starting the PostgreSQL of the tests: %v", server.err)
@@ -93,7 +93,7 @@ func Stop() {
 		server.admin.Close()
 	}
 	if server.cluster != nil {
-		server.cluster.stop()
+		server.cluster.Stop()
 	}
 }
 
@@ -125,14 +125,11 @@ func URL(t testing.TB) string {
 			t.Errorf("dropping the schema %s: %v", name, err)
 		}
 	})
-	u, err := url.Parse(base)
+	u, err := pgcluster.SearchPath(base, name)
 	if err != nil {
-		t.Fatalf("%s is not a URL (postgres://…): %v", URLEnv, err)
+		t.Fatalf("%s: %v", URLEnv, err)
 	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return u
 }
 
 // Backend opens the database of the URL as a backend with pools of Conns

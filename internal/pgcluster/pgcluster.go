@@ -1,9 +1,16 @@
-package pgtest
+// Package pgcluster starts a throwaway PostgreSQL cluster: initdb in a
+// temporary folder, and a postgres process that serves it on a Unix socket
+// in that folder only, as an unprivileged user when this process is root
+// (initdb and postgres refuse to run as root), with durability turned off
+// for speed. Stop removes it all. The tests (storagetest/pgtest) and the
+// load tests (conduitbench) run on one when no DATABASE_URL is given.
+package pgcluster
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -21,23 +28,26 @@ import (
 // and postgres.
 const Package = "postgresql"
 
-// cluster is a throwaway PostgreSQL cluster: a data folder made by
-// initdb in a temporary folder, served by a postgres process on a Unix
-// socket in that folder only.
-type cluster struct {
+// Cluster is a throwaway PostgreSQL cluster: a data folder made by initdb
+// in a temporary folder, served by a postgres process on a Unix socket in
+// that folder only.
+type Cluster struct {
+	// URL is the connection string of the database postgres, as the
+	// superuser postgres, whom the cluster trusts.
+	URL string
 	dir string // the temporary folder: the socket, and data/ below it
 	cmd *exec.Cmd
 	log *syncbuf.Buffer
-	url string // of the database postgres, as the superuser postgres
 }
 
 // socketPort names the cluster's socket, .s.PGSQL.5432: it listens on no
 // TCP port, so no other server's port is in the way.
 const socketPort = "5432"
 
-// binDir returns the folder of initdb and postgres: the one of initdb on
-// the PATH, or else the newest of Debian's /usr/lib/postgresql/*/bin.
-func binDir() (string, error) {
+// BinDir returns the folder of initdb and postgres: the one of initdb on
+// the PATH, or else the newest of Debian's /usr/lib/postgresql/*/bin. Its
+// error says which package to install.
+func BinDir() (string, error) {
 	if path, err := exec.LookPath("initdb"); err == nil {
 		return filepath.Dir(path), nil
 	}
@@ -48,14 +58,14 @@ func binDir() (string, error) {
 		}
 	}
 	return "", fmt.Errorf("initdb is neither on the PATH nor in /usr/lib/postgresql/*/bin: install the Debian package %s "+
-		"(apt-get install -y %s), or set %s to a PostgreSQL server the tests may create databases on", Package, Package, URLEnv)
+		"(apt-get install -y %s), or set DATABASE_URL to a PostgreSQL server to use instead", Package, Package)
 }
 
-// startCluster makes a cluster in a new temporary folder and starts its
-// server, as an unprivileged user when this process is root (initdb and
-// postgres refuse to run as root).
-func startCluster(ctx context.Context) (*cluster, error) {
-	bin, err := binDir()
+// Start makes a cluster in a new temporary folder and starts its server,
+// as an unprivileged user when this process is root, and waits until it
+// answers. Stop it when done.
+func Start(ctx context.Context) (*Cluster, error) {
+	bin, err := BinDir()
 	if err != nil {
 		return nil, err
 	}
@@ -67,9 +77,9 @@ func startCluster(ctx context.Context) (*cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &cluster{dir: dir, log: &syncbuf.Buffer{}}
+	c := &Cluster{dir: dir, log: &syncbuf.Buffer{}}
 	if err := c.start(ctx, bin, cred); err != nil {
-		c.stop()
+		c.Stop()
 		return nil, err
 	}
 	return c, nil
@@ -77,7 +87,7 @@ func startCluster(ctx context.Context) (*cluster, error) {
 
 // start runs initdb in c.dir and starts postgres on it, then waits until
 // it answers.
-func (c *cluster) start(ctx context.Context, bin string, cred *syscall.Credential) error {
+func (c *Cluster) start(ctx context.Context, bin string, cred *syscall.Credential) error {
 	if cred != nil {
 		if err := os.Chown(c.dir, int(cred.Uid), int(cred.Gid)); err != nil {
 			return err
@@ -96,13 +106,13 @@ func (c *cluster) start(ctx context.Context, bin string, cred *syscall.Credentia
 	if err := c.cmd.Start(); err != nil {
 		return fmt.Errorf("starting postgres: %w", err)
 	}
-	c.url = "postgres://postgres@/postgres?host=" + c.dir + "&port=" + socketPort
+	c.URL = "postgres://postgres@/postgres?host=" + c.dir + "&port=" + socketPort
 	return c.waitReady(ctx)
 }
 
 // command is the command of the program with args, run as cred (nil: as
 // this process's user), its output going to c's log.
-func (c *cluster) command(cred *syscall.Credential, program string, args ...string) *exec.Cmd {
+func (c *Cluster) command(cred *syscall.Credential, program string, args ...string) *exec.Cmd {
 	cmd := exec.Command(program, args...)
 	cmd.Dir = c.dir
 	cmd.Stdout, cmd.Stderr = c.log, c.log
@@ -111,11 +121,11 @@ func (c *cluster) command(cred *syscall.Credential, program string, args ...stri
 }
 
 // waitReady waits until the server takes a connection, for 30 s at most.
-func (c *cluster) waitReady(ctx context.Context) error {
+func (c *Cluster) waitReady(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	for {
-		conn, err := pgx.Connect(ctx, c.url)
+		conn, err := pgx.Connect(ctx, c.URL)
 		if err == nil {
 			return conn.Close(ctx)
 		}
@@ -127,9 +137,9 @@ func (c *cluster) waitReady(ctx context.Context) error {
 	}
 }
 
-// stop stops the server (a fast shutdown, or a kill after 10 s) and
+// Stop stops the server (a fast shutdown, or a kill after 10 s) and
 // removes the cluster's folder.
-func (c *cluster) stop() {
+func (c *Cluster) Stop() {
 	if c.cmd != nil && c.cmd.Process != nil {
 		done := make(chan struct{})
 		go func() { _ = c.cmd.Wait(); close(done) }()
@@ -165,4 +175,18 @@ func unprivileged() (*syscall.Credential, error) {
 		return nil, fmt.Errorf("the user %s: %w", unprivilegedUser, err)
 	}
 	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid), NoSetGroups: true}, nil
+}
+
+// SearchPath returns the connection string dbURL (a postgres:// URL) with
+// its search_path set to the schema, so that what legible makes on it
+// goes in that schema.
+func SearchPath(dbURL, schema string) (string, error) {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return "", fmt.Errorf("%w; write the URL as postgres://USER:PASSWORD@HOST:PORT/DATABASE", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
 }
