@@ -39,6 +39,9 @@ var layers = map[string]int{
 	"engine":                        6,
 	"server":                        7,
 	"pipeline":                      8,
+	"scenario":                      8, // runs scenarios through the pipeline
+	"lsp":                           8, // the language server: the pipeline and the scenario runner
+	"assistant":                     8, // legible mcp's tools, on the pipeline and the scenarios
 	"internal/scaffold":             8,
 	"internal/cli":                  9,
 	"":                              10, // package legible, the commands and the tools

@@ -49,7 +49,7 @@ func mongoSite(t *testing.T, n int) *site {
 	st := &site{}
 	for range n {
 		srv, err := startServer(pipeline.ServeOptions{Dir: specsDir, DB: pipeline.DBOptions{MongoURI: mongotest.URI(t), MongoDB: name,
-			MongoPool: mongotest.PoolSize}})
+			MongoPool: mongotest.PoolSize, MongoNoTransactions: true}}) // FerretDB has none
 		if err != nil {
 			t.Fatal(err)
 		}

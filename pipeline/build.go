@@ -28,6 +28,11 @@ type BuildOptions struct {
 	// start, below a warning, was said at the first start and is not
 	// said again.
 	Restart bool
+	// Watch, when set, hears what flows do that their traces do not
+	// show (flow.Event).
+	Watch func(flow.Event)
+	// Fail, when set, makes actions fail on purpose (flow.Options.Fail).
+	Fail func(key string) (string, bool)
 }
 
 // Program is a checked app built on a database: its concepts, and the
@@ -41,9 +46,13 @@ type Program struct {
 // Build builds the app's concepts on db from the modules that serve them,
 // sets db up for their collections, starts them (concepts.Concept.OnStart:
 // Tokens reads its secret there), and compiles the syncs into the
-// program that runs them. An app that is not Servable is an error.
+// program that runs them. An app that is not Servable is an error, and so
+// is one whose timeout does not fit in db's transactions.
 func (a *App) Build(ctx context.Context, db *storage.DB, o BuildOptions) (*Program, error) {
 	if err := a.Servable(); err != nil {
+		return nil, err
+	}
+	if err := fitsTransactions(a.Spec.App.RequestTimeout(), db.MaxTransaction()); err != nil {
 		return nil, err
 	}
 	if o.Logger == nil {
@@ -63,7 +72,7 @@ func (a *App) Build(ctx context.Context, db *storage.DB, o BuildOptions) (*Progr
 	if err != nil {
 		return nil, err
 	}
-	eng := flow.New(prog, flow.Options{Logger: o.Logger, Level: o.Level, Transactions: flow.InStorage(db), Traces: o.Traces})
+	eng := flow.New(prog, flow.Options{Logger: o.Logger, Level: o.Level, Transactions: flow.InStorage(db), Traces: o.Traces, Watch: o.Watch, Fail: o.Fail})
 	return &Program{app: a, engine: eng, impls: impls}, nil
 }
 

@@ -42,8 +42,13 @@ type App struct {
 // when those find no error, the flow analysis, then applies the app's
 // `lint:` settings and `legible:ignore` comments. Every problem is in
 // App.Diags: Check itself never fails.
-func (e *Env) Check(files []load.File) *App {
-	sp, diags := lint.Check(files, e.cat)
+func (e *Env) Check(files []load.File) *App { return e.CheckParsed(files, nil) }
+
+// CheckParsed is Check, reusing what parses kept of the files that did
+// not change since it was last used: a language server checks its app
+// on every edit of one file (load.Parses). parses may be nil.
+func (e *Env) CheckParsed(files []load.File, parses *load.Parses) *App {
+	sp, diags := lint.CheckParsed(files, e.cat, parses)
 	missing := diag.Info
 	if e.own {
 		missing = diag.Error
@@ -77,20 +82,30 @@ func (e *UnreadableError) Unwrap() error { return e.Err }
 // that the folder cannot be read; what is wrong with the app is in its
 // diagnostics.
 func (e *Env) CheckDir(dir string) (*App, error) {
+	files, err := readApp(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, &UnreadableError{Err: fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", dir)}
+	}
+	a := e.Check(files)
+	a.Dir = dir
+	return a, nil
+}
+
+// readApp reads the spec files of the app in dir (lint.AppFiles); the
+// error is an *UnreadableError.
+func readApp(dir string) ([]load.File, error) {
 	names, err := lint.AppFiles(filepath.Clean(dir))
 	if err != nil {
 		return nil, &UnreadableError{Err: err}
-	}
-	if len(names) == 0 {
-		return nil, &UnreadableError{Err: fmt.Errorf("%s: no spec files (app.yaml, *.concept.yaml, *.sync.yaml) in this folder", dir)}
 	}
 	files, err := readFiles(names)
 	if err != nil {
 		return nil, &UnreadableError{Err: err}
 	}
-	a := e.Check(files)
-	a.Dir = dir
-	return a, nil
+	return files, nil
 }
 
 // readFiles reads spec files, naming each with forward slashes.
@@ -108,8 +123,21 @@ func readFiles(names []string) ([]load.File, error) {
 
 // ServeDiags returns the app's diagnostics as serving it sees them:
 // lint's notes on concepts the binary has no implementation of are
-// errors, since the binary cannot serve them.
+// errors, since the binary cannot serve them, and the diagnostics of its
+// test files are left out: they do not stop serving.
 func (a *App) ServeDiags() diag.List {
+	var out diag.List
+	for _, d := range a.TestDiags() {
+		if load.KindOf(d.Span.File) != load.TestFile {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// TestDiags returns the app's diagnostics as `legible test` sees them:
+// serve's, and those of its test files.
+func (a *App) TestDiags() diag.List {
 	out := slices.Clone(a.Diags)
 	for i, d := range out {
 		if d.Rule == rules.Conformance.ID && d.Severity == diag.Info {
@@ -127,6 +155,10 @@ func (a *App) Err() error { return a.problem(a.Diags) }
 // Servable returns an error that says why the app cannot be built and
 // served: errors among its ServeDiags, or no app.yaml; nil when it can.
 func (a *App) Servable() error { return a.problem(a.ServeDiags()) }
+
+// Testable returns an error that says why the app's scenarios cannot run:
+// errors among its TestDiags, or no app.yaml; nil when they can.
+func (a *App) Testable() error { return a.problem(a.TestDiags()) }
 
 // problem is the error of an app whose diags hold errors, or that has no
 // app.yaml.

@@ -26,6 +26,11 @@ type DBOptions struct {
 	// MongoPool caps the MongoDB client's connections; the driver's
 	// default when 0.
 	MongoPool uint64
+	// MongoNoTransactions accepts a MongoDB without transactions (a
+	// standalone server, FerretDB), and what it cannot promise (usually
+	// $LEGIBLE_MONGODB_NO_TRANSACTIONS=accept); without it, such a
+	// MongoDB is refused.
+	MongoNoTransactions bool
 	// PostgresURL is a PostgreSQL database to use instead of the embedded
 	// store (usually $DATABASE_URL): postgres://USER:PASSWORD@HOST:PORT/DATABASE.
 	PostgresURL string
@@ -33,7 +38,8 @@ type DBOptions struct {
 
 // OpenDB opens the PostgreSQL database of o.PostgresURL, or the MongoDB
 // of o.MongoURI, or else the embedded store in o.Data; both URLs at once
-// are an error. A MongoDB without transactions is said so on log.
+// are an error. A MongoDB without transactions is refused, unless
+// o.MongoNoTransactions accepts it, which log then warns of.
 func OpenDB(ctx context.Context, o DBOptions, log *slog.Logger) (*storage.DB, error) {
 	switch {
 	case o.MongoURI != "" && o.PostgresURL != "":
@@ -47,11 +53,13 @@ func OpenDB(ctx context.Context, o DBOptions, log *slog.Logger) (*storage.DB, er
 	case o.MongoURI == "":
 		return sqlite.Open(o.Data, sqlite.Options{})
 	}
-	db, err := mongodb.Open(ctx, o.MongoURI, mongodb.Options{DB: o.MongoDB, PoolSize: o.MongoPool, Logger: log})
+	db, err := mongodb.Open(ctx, o.MongoURI, mongodb.Options{DB: o.MongoDB, PoolSize: o.MongoPool, Logger: log,
+		AcceptNoTransactions: o.MongoNoTransactions})
 	if err == nil && !db.Atomic() {
-		log.Warn("this MongoDB has no transactions (a standalone server, or FerretDB): each write is atomic, "+
-			"but a flow's writes are not atomic together, and a crash in the middle of a flow leaves what it wrote; "+
-			"run a replica set (a single-member one will do) for atomic flows", "database", db.Describe())
+		log.Warn("serving on a MongoDB without transactions, as "+mongodb.NoTransactionsEnv+" accepts: a flow's writes "+
+			"do not commit together, a failed flow's writes are undone only where no one wrote since, concurrent updates "+
+			"of one document can be lost, and a crash in the middle of a flow leaves half of it; "+
+			"run a replica set (a single-member one will do) for flows that commit as one", "database", db.Describe())
 	}
 	return db, err
 }
@@ -69,4 +77,18 @@ func checkPostgresURL(raw string) error {
 			"write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use the embedded store", u.Scheme)
 	}
 	return nil
+}
+
+// NoTransactions reads the value of mongodb.NoTransactionsEnv: true for
+// "accept", false when unset, and an error that says what to write for
+// anything else.
+func NoTransactions(value string) (bool, error) {
+	switch value {
+	case mongodb.AcceptNoTransactions:
+		return true, nil
+	case "":
+		return false, nil
+	}
+	return false, fmt.Errorf("%s=%q: set it to %q to accept a MongoDB without transactions, or unset it",
+		mongodb.NoTransactionsEnv, value, mongodb.AcceptNoTransactions)
 }

@@ -177,8 +177,8 @@ func TestReplicasShareTheGeneratedSecret(t *testing.T) {
 	t.Setenv(authenticating.CostEnv, "min")
 	t.Run("mongodb", func(t *testing.T) {
 		name := mongotest.DBName(t)
-		mongotest.MongoDBNamed(t, name, 1) // dropped when the test ends, after the replicas stop
-		replicasShareTheSecret(t, DBOptions{MongoURI: mongotest.URI(t), MongoDB: name},
+		mongotest.MongoDBNamed(t, name, 1)                                                                         // dropped when the test ends, after the replicas stop
+		replicasShareTheSecret(t, DBOptions{MongoURI: mongotest.URI(t), MongoDB: name, MongoNoTransactions: true}, // FerretDB has none
 			`kept="the collection _legible.secrets of MongoDB database `+name+`"`)
 	})
 	t.Run("postgres", func(t *testing.T) {

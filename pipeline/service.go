@@ -12,6 +12,7 @@ import (
 	"github.com/legible/legible/engine/report"
 	"github.com/legible/legible/engine/trace"
 	"github.com/legible/legible/server"
+	"github.com/legible/legible/server/console"
 	"github.com/legible/legible/storage"
 )
 
@@ -21,11 +22,13 @@ type ServeOptions struct {
 	Dir string
 	// DB is the database to keep the app's state in.
 	DB DBOptions
-	// AdminToken opens GET /_legible/flows/ID outside Dev to requests that
-	// send it as a Bearer token (usually $LEGIBLE_ADMIN_TOKEN).
+	// AdminToken opens GET /_legible/flows/ID and the console outside
+	// Dev to requests that send it as a Bearer token (usually
+	// $LEGIBLE_ADMIN_TOKEN).
 	AdminToken string
-	// Dev opens flow traces to everyone, adds them to timeout replies,
-	// and reloads the app when its files change (see Service.Serve).
+	// Dev opens flow traces and the console to everyone, adds traces to
+	// timeout replies, and reloads the app when its files change (see
+	// Service.Serve).
 	Dev bool
 	// Level is how much the flow engine logs.
 	Level flow.Level
@@ -47,8 +50,11 @@ type Service struct {
 	front  *server.Front
 	app    atomic.Pointer[App]
 	traces *trace.Store // shared by the programs a reload replaces
-	o      ServeOptions
-	log    *slog.Logger
+	// console is served at /_legible/ with Dev or an admin token, and
+	// shared by the programs a reload replaces; nil otherwise.
+	console *console.Console
+	o       ServeOptions
+	log     *slog.Logger
 }
 
 // Open checks the app in o.Dir, printing its diagnostics to o.Stderr as
@@ -70,6 +76,9 @@ func (e *Env) Open(ctx context.Context, o ServeOptions) (*Service, error) {
 	}
 	if s.db, err = OpenDB(ctx, o.DB, log); err != nil {
 		return nil, fmt.Errorf("opening the database: %w", err)
+	}
+	if o.Dev || o.AdminToken != "" {
+		s.console = console.New(console.Options{Traces: s.traces, DB: s.db})
 	}
 	srv, err := s.build(ctx, app, false)
 	if err != nil {
@@ -99,15 +108,22 @@ func (s *Service) check() (*App, error) {
 	return app, app.Servable()
 }
 
-// build builds the server of a checked app on the service's database;
-// a restart replaces the one serving.
+// build builds the server of a checked app on the service's database,
+// and has the console show it; a restart replaces the one serving.
 func (s *Service) build(ctx context.Context, app *App, restart bool) (*server.Server, error) {
-	prog, err := app.Build(ctx, s.db, BuildOptions{Logger: s.log, Level: s.o.Level, Traces: s.traces, Restart: restart})
+	o := BuildOptions{Logger: s.log, Level: s.o.Level, Traces: s.traces, Restart: restart}
+	if s.console != nil {
+		o.Watch = s.console.Watch
+	}
+	prog, err := app.Build(ctx, s.db, o)
 	if err != nil {
 		return nil, err
 	}
+	if s.console != nil {
+		s.console.Use(console.App{Spec: app.Spec, Sources: app.Sources, Dir: app.Dir, Secrets: prog.Engine().Program().Secrets()})
+	}
 	return prog.Server(server.Options{
-		Dev: s.o.Dev, AdminToken: s.o.AdminToken, Logger: s.log, Ready: s.db.Ping, Limits: s.o.Limits,
+		Dev: s.o.Dev, AdminToken: s.o.AdminToken, Logger: s.log, Ready: s.db.Ping, Limits: s.o.Limits, Console: s.console,
 	}), nil
 }
 

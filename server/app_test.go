@@ -167,13 +167,18 @@ func readApp(t testing.TB, dir string) []load.File {
 
 func newTestServer(t testing.TB, opts Options) *testServer {
 	t.Helper()
+	return newTestServerOn(t, opts, storagetest.SQLite(t))
+}
+
+// newTestServerOn serves the test app with its state in db.
+func newTestServerOn(t testing.TB, opts Options, db *storage.DB) *testServer {
+	t.Helper()
 	sp, diags := lint.Check(readApp(t, "testdata/app"), nil) // its concepts are the test's own, in memory
 	for _, d := range diags {
 		if d.Rule != "unanswered-request" { // some routes are unanswered on purpose
 			t.Fatalf("test app: %s: %s [%s]", d.Span.Pos, d.Message, d.Rule)
 		}
 	}
-	db := storagetest.SQLite(t)
 	ts := &testServer{counts: &counting{counts: map[string]float64{}}, done: make(chan error, 1),
 		kept: &keeping{totals: storage.NewCollection[totalOut](db, "Keeping.totals"), read: make(chan struct{}, 1)}}
 	storagetest.Setup(t, db)

@@ -60,6 +60,7 @@ func (f *Front) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    lim.MaxHeaderBytes,
 		ConnState:         capped.track,
 	}
+	hs.RegisterOnShutdown(f.endStreams)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(capped) }()
 	select {
@@ -78,6 +79,14 @@ func (f *Front) Serve(ctx context.Context, ln net.Listener) error {
 		err = serr
 	}
 	return err
+}
+
+// endStreams ends the console's live streams, which would otherwise keep
+// their connections busy through a shutdown.
+func (f *Front) endStreams() {
+	if c := f.Current().opts.Console; c != nil {
+		c.Shutdown()
+	}
 }
 
 // waitFlows waits for the running flows, or until ctx is done.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -34,8 +35,9 @@ func (s *Server) readyz(c echo.Context) error {
 }
 
 // flowTrace returns a finished flow's causal tree, as JSON, or as text with
-// ?format=text. It is open in development mode; otherwise it needs the
-// admin token.
+// ?format=text, or as a scenario step for a test file with ?format=test
+// (trace.WriteStep). It is open in development mode; otherwise it needs
+// the admin token.
 func (s *Server) flowTrace(c echo.Context) error {
 	if !s.admin(c) {
 		return writeError(c, http.StatusUnauthorized, "the flows endpoint needs `Authorization: Bearer $LEGIBLE_ADMIN_TOKEN`, the admin token serve was started with, outside development mode (--dev)", "")
@@ -44,10 +46,19 @@ func (s *Server) flowTrace(c echo.Context) error {
 	if !ok {
 		return writeError(c, http.StatusNotFound, "no such flow among the recent ones", "")
 	}
-	if c.QueryParam("format") == "text" {
-		c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextPlainCharsetUTF8)
-		c.Response().WriteHeader(http.StatusOK)
-		return trace.WriteText(c.Response(), f)
+	switch c.QueryParam("format") {
+	case "text":
+		var b strings.Builder
+		if err := trace.WriteText(&b, f); err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, b.String())
+	case "test":
+		var b strings.Builder
+		if err := trace.WriteStep(&b, f); err != nil {
+			return writeError(c, http.StatusUnprocessableEntity, err.Error(), f.ID)
+		}
+		return c.String(http.StatusOK, b.String())
 	}
 	data, err := trace.JSON(f)
 	if err != nil {

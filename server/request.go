@@ -13,6 +13,7 @@ import (
 
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/storage"
 )
 
 // grace is how long a timed-out request waits for its cancelled flow to
@@ -78,7 +79,10 @@ func (s *Server) await(c echo.Context, id string, gate *flow.Gate, done <-chan f
 		return s.ended(c, id, <-done, answer)
 	}
 	select { // the flow sees the deadline at its next step; its trace goes with the 504
-	case <-done:
+	case res := <-done:
+		if errors.Is(res.Failure, storage.ErrUnknownOutcome) { // it could not undo what it wrote
+			return s.failed(c, id, res.Failure)
+		}
 	case <-time.After(grace):
 	}
 	return s.timedOut(c, id, fmt.Sprintf("no sync answered this request within %s", s.timeout))
@@ -87,7 +91,7 @@ func (s *Server) await(c echo.Context, id string, gate *flow.Gate, done <-chan f
 // ended answers a request whose flow has ended: through answer, unless it
 // ran out of time.
 func (s *Server) ended(c echo.Context, id string, res flow.Result, answer func(flow.Result) error) error {
-	if res.Failure != nil && errors.Is(res.Failure, context.DeadlineExceeded) {
+	if res.Failure != nil && errors.Is(res.Failure, context.DeadlineExceeded) && !errors.Is(res.Failure, storage.ErrUnknownOutcome) {
 		return s.timedOut(c, id, fmt.Sprintf("the flow did not end within %s; nothing it did was kept", s.timeout))
 	}
 	return answer(res)
@@ -108,12 +112,24 @@ func (s *Server) answer(c echo.Context, rt *spec.Route, id string, res flow.Resu
 	return s.timedOut(c, id, "no sync answered this request: its flow ended without Requesting.respond")
 }
 
-// failed answers 500 for a flow that failed: the failure goes to the log
-// and the trace, never to the client.
+// failed answers 500 for a flow that failed, which changed nothing, and
+// 502 (unknownOutcome) for one whose writes may have been kept: its
+// commit's outcome is unknown, or, without transactions, some of its
+// writes could not be undone. The failure goes to the log and the trace,
+// never to the client.
 func (s *Server) failed(c echo.Context, id string, failure error) error {
+	if errors.Is(failure, storage.ErrUnknownOutcome) {
+		s.log.Error("flow's outcome unknown", "flow", id, "failure", failure.Error())
+		return writeError(c, http.StatusBadGateway, unknownOutcome, id)
+	}
 	s.log.Error("flow failed", "flow", id, "failure", failure.Error())
 	return writeError(c, http.StatusInternalServerError, "internal error: the flow failed; its trace names where", id)
 }
+
+// unknownOutcome is the message of a 502: the database did not confirm
+// what became of the request's writes.
+const unknownOutcome = "the database did not confirm whether this request's writes were kept: they may or may not have been; " +
+	"check (read what the request would have changed) before sending it again"
 
 // timedOut answers 504, with the flow's trace in development mode.
 func (s *Server) timedOut(c echo.Context, id, msg string) error {

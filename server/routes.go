@@ -19,6 +19,9 @@ func (s *Server) routes(sp *spec.Spec) *echo.Echo {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.httpError
 	e.Use(s.recoverPanics, s.accessLog())
+	if s.opts.Console != nil {
+		e.Use(s.noteReplies)
+	}
 	if len(s.app.CORS) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.app.CORS,
 			MaxAge: int(s.app.PreflightMaxAge() / time.Second)}))
@@ -26,6 +29,7 @@ func (s *Server) routes(sp *spec.Spec) *echo.Echo {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/_legible/flows/:id", s.flowTrace)
+	s.mountConsole(e)
 	base := s.app.Base.Name
 	for _, r := range sp.Routes {
 		switch {

@@ -16,6 +16,7 @@ import (
 	"github.com/legible/legible/concepts/requesting"
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/server/console"
 )
 
 // Options configure a Server.
@@ -31,6 +32,10 @@ type Options struct {
 	Ready func(context.Context) error
 	// Limits bound the connections clients may hold.
 	Limits Limits
+	// Console, when set, is served at /_legible/ to those who may read
+	// traces (Dev, or the admin token), and hears of every reply. Without
+	// it, /_legible/ answers 401.
+	Console *console.Console
 }
 
 // Server serves one app.

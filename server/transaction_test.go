@@ -7,6 +7,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/legible/legible/storage"
+	"github.com/legible/legible/storage/storagetest"
 )
 
 // total returns the total name keeps, through the API; 0 for none.
@@ -104,5 +107,54 @@ func TestConflictedFlowRunsAgain(t *testing.T) {
 	}
 	if got := ts.total(t, "late"); got != 111 {
 		t.Fatalf("total %v, want 111", got)
+	}
+}
+
+// failingServer serves the test app on the embedded store behind fail
+// points, which the test sets.
+func failingServer(t *testing.T, opts Options) (*testServer, *storagetest.FailPoints) {
+	t.Helper()
+	db, f := storagetest.Failing(t)
+	return newTestServerOn(t, opts, db), f
+}
+
+// TestConflictedFlowRunsAgainUntilItsDeadline makes a flow's commits
+// conflict more times than a fixed bound would allow: the flow runs again
+// as long as its request's deadline allows, and then commits.
+func TestConflictedFlowRunsAgainUntilItsDeadline(t *testing.T) {
+	ts, f := failingServer(t, Options{Dev: true})
+	const conflicts = 11 // the old bound ran a flow 10 times at most
+	f.FailCommits(conflicts, storage.ErrConflict, false)
+	r := ts.do(t, "POST", "/api/kept/many", `{"by": 1}`, nil)
+	if r.status != http.StatusOK || r.body["total"] != 1.0 {
+		t.Fatalf("a flow whose first %d commits conflict: %d %s, want 200 with total 1", conflicts, r.status, r.raw)
+	}
+	tr := ts.waitTrace(t, r.header.Get(flowHeader), nil)
+	if tr.body["attempts"] != float64(conflicts+1) {
+		t.Fatalf("attempts %v, want %d", tr.body["attempts"], conflicts+1)
+	}
+	f.FailCommits(1_000_000, storage.ErrConflict, false)
+	start := time.Now()
+	if r := ts.do(t, "POST", "/api/kept/never", `{"by": 1}`, nil); r.status == http.StatusOK {
+		t.Fatalf("a flow that always conflicts: %d %s", r.status, r.raw)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Fatalf("a flow that always conflicts was answered after %v; its deadline is 500ms", took)
+	}
+}
+
+// TestUnknownOutcomeIsNotAFailure makes a flow's commit end without the
+// database saying whether it kept the writes (it did): the client gets a
+// 502 that says so, never the 500 that means nothing changed, and the
+// flow does not run again.
+func TestUnknownOutcomeIsNotAFailure(t *testing.T) {
+	ts, f := failingServer(t, Options{})
+	f.FailCommits(1, fmt.Errorf("committing: connection closed: %w", storage.ErrUnknownOutcome), true)
+	r := ts.do(t, "POST", "/api/kept/maybe", `{"by": 3}`, nil)
+	if r.status != http.StatusBadGateway || !strings.Contains(r.raw, "may or may not have been") || !strings.Contains(r.raw, "check") {
+		t.Fatalf("a commit of unknown outcome: %d %s, want 502 saying the writes may or may not have been kept", r.status, r.raw)
+	}
+	if got := ts.total(t, "maybe"); got != 3 {
+		t.Fatalf("total %v, want 3: the commit was kept, and the flow must not run again", got)
 	}
 }

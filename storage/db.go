@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -43,8 +42,9 @@ func sameIndex(a, b backend.Index) bool {
 }
 
 // Setup creates the collections declared on db and their indexes, and
-// drops the indexes they no longer declare. It is idempotent: serve runs
-// it at every start, after building the concepts.
+// drops the indexes it made that they no longer declare, where that is
+// safe (backend.Backend.Setup). It is idempotent, and replicas may run it
+// at once: serve runs it at every start, after building the concepts.
 func (db *DB) Setup(ctx context.Context) error {
 	db.mu.Lock()
 	specs := make([]backend.Collection, 0, len(db.declared))
@@ -61,22 +61,24 @@ func (db *DB) Describe() string { return db.b.Describe() }
 
 // Atomic reports whether a transaction's writes commit together or not at
 // all. On a backend that is not (MongoDB without replica set), each write
-// is atomic on its own, and a transaction's writes are undone as well as
-// they can be when it rolls back.
+// is atomic on its own, and a transaction's writes are undone, when it
+// rolls back, where no other transaction wrote their documents since.
 func (db *DB) Atomic() bool { return db.b.Atomic() }
+
+// MaxTransaction returns how long the database lets a transaction live,
+// or 0 when it sets no limit: MongoDB aborts a transaction older than its
+// transactionLifetimeLimitSeconds, 60 s unless its operator changed it.
+// A flow's transaction lives as long as the flow, and its commit up to
+// CommitGrace longer.
+func (db *DB) MaxTransaction() time.Duration {
+	if l, ok := db.b.(backend.Lifetime); ok {
+		return l.MaxTransaction()
+	}
+	return 0
+}
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error { return db.b.Ping(ctx) }
-
-// writer begins a backend's Writer: with exclusive, one that conflicts
-// with no other exclusive one, where the backend's Writers may conflict
-// (backend.Excluder).
-func (db *DB) writer(ctx context.Context, exclusive bool) (backend.Writer, error) {
-	if x, ok := db.b.(backend.Excluder); ok && exclusive {
-		return x.WriteExclusive(ctx)
-	}
-	return db.b.Write(ctx)
-}
 
 // Close closes the database.
 func (db *DB) Close() error { return db.b.Close() }
@@ -111,38 +113,47 @@ func (m *meta) write(ctx context.Context, op *writeOp) (bool, error) {
 	return alone(ctx, m.db, op)
 }
 
-// aloneAttempts bounds the tries of a write on its own that conflicts.
+// aloneAttempts bounds the tries of a write on its own that conflicts
+// (at the write itself too, as a SERIALIZABLE transaction may).
 const aloneAttempts = 10
 
 // alone runs one write in a transaction of its own, again when it
-// conflicts, at the write (as a SERIALIZABLE transaction may) or at the
-// commit, after a random while that grows with each try, so that racing
-// writes spread out.
+// conflicts, in the write or in its commit, after a pause.
 func alone(ctx context.Context, db *DB, op *writeOp) (bool, error) {
 	var err error
 	for attempt := range aloneAttempts {
-		if attempt > 0 {
-			select {
-			case <-time.After(rand.N(time.Millisecond << min(attempt, 6))):
-			case <-ctx.Done():
-				return false, errors.Join(err, ctx.Err())
-			}
+		if attempt > 0 && !Backoff(ctx, attempt) {
+			return false, err
 		}
 		var w backend.Writer
-		if w, err = db.b.Write(ctx); err != nil {
+		if w, err = db.writer(ctx, false); err != nil {
 			return false, err
 		}
 		found, werr := op.run(ctx, w)
 		if werr != nil {
-			w.Rollback()
-			if err = werr; errors.Is(err, ErrConflict) {
-				continue
+			if err = also(werr, rollback(w)); errors.Is(err, ErrUnknownOutcome) {
+				return false, err
 			}
-			return false, err
+		} else {
+			cctx, cancel := commitContext(ctx)
+			err = w.Commit(cctx)
+			cancel()
+			if err == nil {
+				return found, nil
+			}
 		}
-		if err = w.Commit(ctx); !errors.Is(err, ErrConflict) {
-			return found, err
+		if !errors.Is(err, ErrConflict) {
+			return false, err
 		}
 	}
 	return false, err
+}
+
+// writer starts a Writer of the backend: an exclusive one when asked and
+// the backend has them (backend.Exclusive).
+func (db *DB) writer(ctx context.Context, exclusive bool) (backend.Writer, error) {
+	if x, ok := db.b.(backend.Exclusive); ok && exclusive {
+		return x.WriteExclusive(ctx)
+	}
+	return db.b.Write(ctx)
 }

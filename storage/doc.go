@@ -20,7 +20,8 @@
 //
 // NewCollection does not touch the database; DB.Setup, which `legible
 // serve` runs at start, creates what the collections declare and drops
-// indexes no longer declared. Documents are T encoded with encoding/json:
+// the indexes it made that they no longer declare (on MongoDB, not a
+// unique one, which a replica of an older version may rely on). Documents are T encoded with encoding/json:
 // its json tags name the fields, and fields starting with "_" are
 // reserved. Store times as concepts.Timestamp strings (they sort as the
 // times do) or numbers.
@@ -73,10 +74,17 @@
 // Outside a transaction (a test calling a concept directly), each read
 // and write runs on its own.
 //
+// A commit whose outcome the database does not say (a MongoDB commit
+// whose answer was lost) fails with ErrUnknownOutcome: its writes may be
+// there or not, and the flow does not run again; the client gets a 502
+// that says to check.
+//
 // On a MongoDB without transactions (a standalone server, or FerretDB),
-// each write is atomic on its own and applied at once, and a rolled-back
-// transaction undoes its writes as well as it can; unique indexes and ids
-// still hold under any concurrency.
+// which serve uses only when told to accept it, each write is atomic on
+// its own and applied at once, and a rolled-back transaction undoes its
+// writes where no other transaction wrote the documents since; the
+// others stay, and the rollback's error (ErrUnknownOutcome) names them.
+// Unique indexes and ids still hold under any concurrency.
 //
 // # Secrets
 //

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -63,11 +64,18 @@ func (op *readOp) run(ctx context.Context, r backend.Reads) (result, error) {
 	return res, err
 }
 
-// same reports whether two results of one read are the same.
+// same reports whether two results of one read are the same. Values
+// are compared deeply: a backend may return a list where a scalar was
+// expected, and == on two lists panics.
 func (a result) same(b result) bool {
-	return a.n == b.n && slices.Equal(a.values, b.values) && slices.Equal(a.groups, b.groups) &&
+	sameGroup := func(x, y backend.Group) bool { return x.N == y.N && sameValue(x.Value, y.Value) }
+	return a.n == b.n && slices.EqualFunc(a.values, b.values, sameValue) && slices.EqualFunc(a.groups, b.groups, sameGroup) &&
 		slices.EqualFunc(a.docs, b.docs, func(x, y backend.Raw) bool { return x.ID == y.ID && bytes.Equal(x.Data, y.Data) })
 }
+
+// sameValue reports whether two values a read returned are equal, lists
+// and objects compared element by element.
+func sameValue(x, y any) bool { return reflect.DeepEqual(x, y) }
 
 // writeOp is one write.
 type writeOp struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/legible/legible/storage/backend"
 )
@@ -18,11 +19,25 @@ var ErrTaken = backend.ErrTaken
 // again from the start. Flows do so by themselves.
 var ErrConflict = backend.ErrConflict
 
-// ErrUnknownOutcome says that a commit was sent but its answer was lost:
-// the transaction's writes may or may not have been made. Commit returns
-// errors that wrap it; the transaction must not run again on its own, as
-// its writes could then be made twice.
+// ErrUnknownOutcome says that a commit may or may not have made its
+// writes: the database did not say in time, or a backend without
+// transactions could not undo all of a transaction's writes. Running the
+// transaction again may make its writes twice: a client told so should
+// check the data before it retries.
 var ErrUnknownOutcome = backend.ErrUnknownOutcome
+
+// CommitGrace is the least time a commit is given: a commit that begins
+// less than CommitGrace before its context's deadline may run until
+// CommitGrace after it began, so that a flow that ends just in time can
+// still commit. A commit without a deadline is given commitBudget.
+const CommitGrace = 2 * time.Second
+
+// commitBudget bounds a commit whose context has no deadline.
+const commitBudget = 30 * time.Second
+
+// undoTimeout bounds the undoing of a transaction's writes on a backend
+// without transactions.
+const undoTimeout = 5 * time.Second
 
 // Tx is a transaction: the reads and writes of one flow, which commit
 // together or not at all, serializably with every other Tx of its DB.
@@ -87,16 +102,26 @@ func DiscardWrites(ctx context.Context) bool {
 }
 
 // StartWriting makes the transaction that ctx carries start writing now,
-// if it has not: the reads that follow see the latest data, and no other
-// transaction that started writing so writes before this one ends (on
-// the embedded store, no other transaction at all; on PostgreSQL, whose
-// transactions write side by side, those others may still conflict with
-// it). Call it before reading a document that the transaction will write
-// back, such as a counter, so that concurrent transactions wait for each
-// other there instead of conflicting. It fails with ErrConflict when a
-// read made so far no longer holds; without a transaction it does
-// nothing.
-func StartWriting(ctx context.Context) error {
+// if it has not: the reads that follow see the latest data, and on the
+// embedded store no other transaction writes before this one ends. Call
+// it before reading a document that the transaction will write back, such
+// as a counter, so that concurrent transactions wait for each other there
+// instead of conflicting (on PostgreSQL and MongoDB, whose transactions
+// write side by side, they may still conflict, and run again). It fails
+// with ErrConflict when a read made so far no longer holds; without a
+// transaction it does nothing.
+func StartWriting(ctx context.Context) error { return startWriting(ctx, false) }
+
+// StartExclusive is StartWriting for a transaction that must not conflict
+// again, as the engine asks for a flow that conflicted again and again:
+// until it ends, no other exclusive transaction of the database starts
+// writing, in this process or, on a backend shared by several, in another
+// (on MongoDB, no other transaction at all; see backend.Exclusive). On
+// the embedded store, whose writer is one at a time, it is StartWriting.
+func StartExclusive(ctx context.Context) error { return startWriting(ctx, true) }
+
+// startWriting starts writing the transaction of ctx, if any and not yet.
+func startWriting(ctx context.Context, exclusive bool) error {
 	tx, ok := ctx.Value(txKey{}).(*Tx)
 	switch {
 	case !ok:
@@ -104,7 +129,7 @@ func StartWriting(ctx context.Context) error {
 	case tx.err != nil:
 		return tx.err
 	case tx.writer == nil:
-		return tx.startWriting(ctx, true)
+		return tx.startWriting(ctx, exclusive)
 	}
 	return nil
 }
@@ -157,10 +182,9 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 	return found, err
 }
 
-// startWriting starts the Writer, exclusive where the backend tells
-// (backend.Excluder), and checks that every read made so far still
-// returns what it did; when one does not, the transaction has conflicted.
-// A Writer that cannot start ends the transaction.
+// startWriting starts the Writer and checks that every read made so far
+// still returns what it did; when one does not, the transaction has
+// conflicted. A Writer that cannot start ends the transaction.
 func (tx *Tx) startWriting(ctx context.Context, exclusive bool) error {
 	w, err := tx.db.writer(ctx, exclusive)
 	if err != nil {
@@ -189,39 +213,77 @@ func (tx *Tx) startWriting(ctx context.Context, exclusive bool) error {
 // Commit ends the transaction: it commits its writes, or rolls them back
 // when DiscardWrites asked so. An error wrapping ErrConflict means that
 // nothing was written and the transaction should run again; one wrapping
-// ErrUnknownOutcome, that the writes may have been made. Committing
-// once the context is done rolls back and returns its error: a flow that
-// timed out changes nothing.
+// ErrUnknownOutcome, that the writes may have been made or not.
+// Committing once the context is done rolls back and returns its error: a
+// flow that timed out changes nothing. A commit, once begun, is not
+// cancelled with its context, but it ends by the context's deadline, or
+// CommitGrace after it began when that is later.
 func (tx *Tx) Commit(ctx context.Context) error {
 	if tx.err != nil {
-		err := tx.err
-		tx.Rollback()
-		return err
+		return also(tx.err, tx.Rollback())
 	}
 	if err := ctx.Err(); err != nil {
-		tx.Rollback()
-		return err
+		return also(err, tx.Rollback())
 	}
 	if tx.writer == nil || tx.discard {
-		tx.Rollback()
-		return nil
+		return tx.Rollback()
 	}
 	w := tx.writer
 	tx.writer = nil
 	tx.fail(errEnded)
-	return w.Commit(context.WithoutCancel(ctx)) // begun, a commit completes
+	cctx, cancel := commitContext(ctx)
+	defer cancel()
+	return w.Commit(cctx)
+}
+
+// also returns err, joined with more when there is more.
+func also(err, more error) error {
+	if more == nil {
+		return err
+	}
+	return errors.Join(err, more)
+}
+
+// commitContext is the context a commit runs with: ctx's values, not its
+// cancellation, and a deadline of ctx's deadline or CommitGrace from now,
+// whichever is later; commitBudget from now without a deadline.
+func commitContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	end, ok := ctx.Deadline()
+	if least := time.Now().Add(CommitGrace); !ok {
+		end = time.Now().Add(commitBudget)
+	} else if end.Before(least) {
+		end = least
+	}
+	return context.WithDeadline(context.WithoutCancel(ctx), end)
 }
 
 // Rollback ends the transaction, discarding its writes. It does nothing
-// after Commit or another Rollback.
-func (tx *Tx) Rollback() {
+// after Commit or another Rollback. On a backend without transactions it
+// undoes the writes already made where it can: its error, which wraps
+// ErrUnknownOutcome, names those that stay.
+func (tx *Tx) Rollback() error {
 	tx.closeReader()
+	var err error
 	if tx.writer != nil {
-		tx.writer.Rollback()
+		err = rollback(tx.writer)
 		tx.writer = nil
 	}
 	tx.reads = nil
 	tx.fail(errEnded)
+	return err
+}
+
+// rollback ends w without its writes: it undoes them, for at most
+// undoTimeout, on a backend that made them already (backend.Undoer).
+func rollback(w backend.Writer) error {
+	u, ok := w.(backend.Undoer)
+	if !ok {
+		w.Rollback()
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), undoTimeout)
+	defer cancel()
+	return u.Undo(ctx)
 }
 
 // fail makes every later use of the transaction fail with err, unless it

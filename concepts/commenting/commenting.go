@@ -9,7 +9,8 @@
 // "1", "2", … of the numbers, handed out by the counter document
 // {next: n} of Commenting.counters; add takes the transaction's write
 // lock before it reads the counter (storage.StartWriting), so that
-// concurrent comments wait for each other rather than conflict. On a
+// concurrent comments wait for each other rather than conflict (on
+// PostgreSQL and MongoDB they may still conflict, and run again). On a
 // MongoDB without transactions the counter can be read twice alike; the
 // comment's id is then taken already, and add tries the next one after
 // the highest comment (an index on n finds it).

@@ -28,6 +28,7 @@ func Check(sp *spec.Spec) diag.List {
 	c.syncRoutes()
 	c.checkApp()
 	c.checkSyncs()
+	c.checkScenarios()
 	return c.diags
 }
 

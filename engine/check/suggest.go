@@ -16,13 +16,8 @@ import (
 // outputs. Variables it would not use are left out of the patterns it
 // keeps, and the request is bound when a moved action reads it.
 func (sc *syncCheck) suggestedSync(p *spec.Pattern) string {
-	outs := map[string]bool{}
-	for _, arg := range p.Out {
-		if arg.Term.Kind == spec.Var {
-			outs[arg.Term.Name] = true
-		}
-	}
-	moved := sc.readersAfter(p, outs)
+	outs := outVars(p)
+	moved := Moved(sc.s, p)
 	need := map[string]bool{}
 	for _, m := range moved {
 		for _, arg := range m.In {
@@ -196,10 +191,25 @@ func writePattern(b *strings.Builder, action string, in, out []*spec.Arg) {
 	}
 }
 
-// readersAfter returns the then patterns after p that read one of names.
-func (sc *syncCheck) readersAfter(p *spec.Pattern, names map[string]bool) (out []*spec.Pattern) {
+// outVars returns the variables a pattern's `out:` names.
+func outVars(p *spec.Pattern) map[string]bool {
+	outs := map[string]bool{}
+	for _, arg := range p.Out {
+		if arg.Term.Kind == spec.Var {
+			outs[arg.Term.Name] = true
+		}
+	}
+	return outs
+}
+
+// Moved returns the then actions that the sync suggested for the
+// then-output error of p (a then pattern of s with an `out:`) takes
+// over: those after p that read one of p's outputs. A fix that writes
+// that sync removes them from s.
+func Moved(s *spec.Sync, p *spec.Pattern) (out []*spec.Pattern) {
+	names := outVars(p)
 	after := false
-	for _, t := range sc.s.Then {
+	for _, t := range s.Then {
 		if t == p {
 			after = true
 			continue

@@ -1,6 +1,9 @@
 package diag
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+)
 
 // Suggest returns the candidate closest to name when it is close enough to be
 // a likely misspelling, or "" when none is.
@@ -52,4 +55,16 @@ func distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// didYouMeanRe reads back the name a DidYouMean hint suggests.
+var didYouMeanRe = regexp.MustCompile("did you mean `([^`]+)`\\?")
+
+// Suggested returns the name a hint made by DidYouMean suggests, or ""
+// when the hint suggests none, for tools that apply the suggestion.
+func Suggested(hint string) string {
+	if m := didYouMeanRe.FindStringSubmatch(hint); m != nil {
+		return m[1]
+	}
+	return ""
 }

@@ -6,6 +6,7 @@ package flow
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/legible/legible/engine/program"
 	"github.com/legible/legible/engine/trace"
 	"github.com/legible/legible/internal/value"
+	"github.com/legible/legible/storage"
 )
 
 // Level says how much the engine logs.
@@ -40,9 +42,29 @@ type Options struct {
 	// Transactions begin the transaction of each attempt of a flow; nil
 	// runs flows without (concepts that keep no state in a database).
 	Transactions Transactions
-	// Attempts bounds how often a flow that conflicts runs; MaxAttempts
-	// when 0.
+	// Attempts, when above 0, bounds how often a flow that conflicts
+	// runs. When 0, a flow runs again as long as its context's deadline
+	// allows, and MaxAttempts times at most without a deadline.
 	Attempts int
+	// Watch, when set, hears what flows do that their traces do not
+	// show (Event): `legible test` explains and measures with it. It is
+	// called on the flow's goroutine.
+	Watch func(Event)
+	// Fail, when set, is asked before each action runs: when it gives an
+	// error message, the action returns that error outcome instead of
+	// running. `legible test` declares failures with it (a step's
+	// `fail:`), to reach the error cases no request can bring about.
+	Fail func(key string) (msg string, ok bool)
+}
+
+// Event is something a flow did that its trace does not show: a where
+// query of a sync found no row for a frame (Empty), or a where step of a
+// sync left no frame, so that the sync did not fire.
+type Event struct {
+	Flow  string
+	Sync  string
+	Step  int  // the index of the where step, among the sync's top-level ones
+	Empty bool // a query found no row for a frame (an optional one keeps it)
 }
 
 // Engine runs the flows of one program. It is safe for concurrent use: flows
@@ -55,6 +77,8 @@ type Engine struct {
 	level    Level
 	txs      Transactions
 	attempts int
+	watch    func(Event)
+	fail     func(key string) (string, bool)
 }
 
 // New returns an engine that runs the flows of p.
@@ -70,13 +94,10 @@ func New(p *program.Program, opts Options) *Engine {
 	e := &Engine{
 		prog: p, store: store,
 		masker: trace.NewMasker(p.Secrets()), log: log, level: opts.Level,
-		txs: opts.Transactions, attempts: opts.Attempts,
+		txs: opts.Transactions, attempts: opts.Attempts, watch: opts.Watch, fail: opts.Fail,
 	}
 	if e.txs == nil {
 		e.txs = noTransactions{}
-	}
-	if e.attempts <= 0 {
-		e.attempts = MaxAttempts
 	}
 	return e
 }
@@ -117,7 +138,7 @@ func (e *Engine) Run(ctx context.Context, concept, action string, input map[stri
 // gate (nil for none) through which the caller decides whether the flow
 // commits. The input becomes flow values (value.Of). The flow runs in a
 // transaction; when it conflicts with a concurrent flow, it runs again
-// from its first action, up to Options.Attempts times, while ctx lasts.
+// from its first action, while ctx lasts (see Options.Attempts).
 func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, action string, input map[string]any) Result {
 	h, ok := e.prog.Handler(concept, action)
 	if !ok {
@@ -127,11 +148,23 @@ func (e *Engine) RunFlow(ctx context.Context, id string, gate *Gate, concept, ac
 	for attempt := 1; ; attempt++ {
 		res, f, outcome := e.attempt(ctx, id, gate, attempt > ExclusiveAfter, concept, action, h, input)
 		res.Attempts = attempt
-		if res.Failure == nil || !e.txs.Retry(res.Failure) || attempt == e.attempts || !pause(ctx, attempt) {
+		if res.Failure == nil || !e.txs.Retry(res.Failure) || !e.again(ctx, attempt) || !storage.Backoff(ctx, attempt) {
 			e.finish(f, res, outcome)
 			return res
 		}
 	}
+}
+
+// again reports whether a flow that conflicted in its attempt-th attempt
+// may run again: below Options.Attempts when set, else while ctx has a
+// deadline, or below MaxAttempts without one. storage.Backoff then
+// waits, as long as ctx lasts.
+func (e *Engine) again(ctx context.Context, attempt int) bool {
+	if e.attempts > 0 {
+		return attempt < e.attempts
+	}
+	_, deadline := ctx.Deadline()
+	return deadline || attempt < MaxAttempts
 }
 
 // attempt runs the flow once, in a transaction that it then commits or
@@ -141,7 +174,7 @@ func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, exclusive b
 	tctx, tx := e.txs.Begin(ctx, exclusive)
 	defer func() {
 		if p := recover(); p != nil { // a bug of the engine's: the transaction must not keep its lock
-			tx.Rollback()
+			_ = tx.Rollback()
 			panic(p)
 		}
 	}()
@@ -153,7 +186,9 @@ func (e *Engine) attempt(ctx context.Context, id string, gate *Gate, exclusive b
 	}
 	res.Matches = f.matched
 	if err != nil {
-		tx.Rollback()
+		if rerr := tx.Rollback(); rerr != nil { // writes made already stay
+			err = errors.Join(err, rerr)
+		}
 		res.Failure = err
 		return res, f, "rolled back: it failed"
 	}

@@ -21,7 +21,7 @@ func (f *flow) fire(ctx ctxT, s *program.Sync, m match, trigger *record) error {
 		}
 	}
 	f.logFrames(s, "when", [][]any{m.frame})
-	frames, err := f.steps(ctx, s, s.Where, [][]any{m.frame})
+	frames, err := f.where(ctx, s, [][]any{m.frame})
 	if err != nil || len(frames) == 0 {
 		return err
 	}

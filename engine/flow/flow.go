@@ -67,7 +67,7 @@ func (f *flow) invoke(ctx context.Context, key, concept, action string, h concep
 	r := &record{key: key, Record: trace.Record{
 		ID: f.nextID(), Concept: concept, Action: action, Input: in, Start: time.Now(), Cause: cause,
 	}}
-	res, err := h.Call(ctx, in)
+	res, err := f.call(ctx, key, h, in)
 	r.End = time.Now()
 	if err == nil {
 		err = ctx.Err()
@@ -85,6 +85,17 @@ func (f *flow) invoke(ctx context.Context, key, concept, action string, h concep
 	}
 	f.add(r)
 	return r, f.dispatch(ctx, r)
+}
+
+// call calls an action's handler, unless the engine's Fail makes it
+// return an error instead (a scenario's declared failure).
+func (f *flow) call(ctx context.Context, key string, h concepts.Handler, in map[string]any) (concepts.Result, error) {
+	if f.e.fail != nil {
+		if msg, ok := f.e.fail(key); ok {
+			return concepts.Result{Err: msg}, nil
+		}
+	}
+	return h.Call(ctx, in)
 }
 
 // nextID is the id of the next record: its place in the flow.

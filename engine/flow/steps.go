@@ -12,32 +12,64 @@ import (
 // steps runs where steps over frames, each step transforming the set. The
 // frames it gets are its own: the steps may change them in place.
 func (f *flow) steps(ctx ctxT, s *program.Sync, steps []program.Step, frames [][]any) ([][]any, error) {
-	var err error
 	for _, st := range steps {
-		switch st := st.(type) {
-		case *program.Query:
-			frames, err = f.query(ctx, st, frames)
-		case *program.Filter:
-			frames, err = f.filter(s, st, frames)
-		case *program.Bind:
-			err = f.bind(s, st, frames)
-		case *program.Collect:
-			err = f.collect(ctx, s, st, frames)
-		}
-		if err != nil || len(frames) == 0 {
+		var err error
+		if frames, _, err = f.step(ctx, s, st, frames); err != nil || len(frames) == 0 {
 			return nil, err
 		}
 	}
 	return frames, nil
 }
 
+// where runs a sync's where steps over the frames of its match, as steps
+// does, and tells the engine's Watch, if any, which query found no row
+// for a frame and which step left no frame.
+func (f *flow) where(ctx ctxT, s *program.Sync, frames [][]any) ([][]any, error) {
+	if f.e.watch == nil {
+		return f.steps(ctx, s, s.Where, frames)
+	}
+	for i, st := range s.Where {
+		var empty bool
+		var err error
+		if frames, empty, err = f.step(ctx, s, st, frames); err != nil {
+			return nil, err
+		}
+		if empty {
+			f.e.watch(Event{Flow: f.id, Sync: s.Name, Step: i, Empty: true})
+		}
+		if len(frames) == 0 {
+			f.e.watch(Event{Flow: f.id, Sync: s.Name, Step: i})
+			return nil, nil
+		}
+	}
+	return frames, nil
+}
+
+// step runs one where step over frames; empty reports that a query found
+// no row for one of them.
+func (f *flow) step(ctx ctxT, s *program.Sync, st program.Step, frames [][]any) (out [][]any, empty bool, err error) {
+	switch st := st.(type) {
+	case *program.Query:
+		return f.query(ctx, st, frames)
+	case *program.Filter:
+		out, err = f.filter(s, st, frames)
+		return out, false, err
+	case *program.Bind:
+		return frames, false, f.bind(s, st, frames)
+	case *program.Collect:
+		return frames, false, f.collect(ctx, s, st, frames)
+	}
+	return frames, false, nil
+}
+
 // query joins each frame with the rows the query returns; an optional
 // query keeps a frame it finds no row for, with its outputs bound to nil.
+// empty reports that it found no row for some frame.
 // The query runs once for all the frames' inputs (rowsOf), by position
 // (its plan): no map is built for an input or a row. The frames are the
 // steps' own (steps copies what it is given), so a frame takes its first
 // row's values in place, and only its further rows copy it.
-func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error) {
+func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) (out [][]any, empty bool, err error) {
 	ins := make([][]any, len(frames))
 	all := make([]any, len(frames)*len(q.In))
 	for i, frame := range frames {
@@ -45,9 +77,9 @@ func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error
 	}
 	rows, err := f.rowsOf(ctx, q, ins)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	out := make([][]any, 0, len(frames))
+	out = make([][]any, 0, len(frames))
 	slab := newSlab(rows, frames)
 	for i, frame := range frames {
 		matched := false
@@ -60,12 +92,13 @@ func (f *flow) query(ctx ctxT, q *program.Query, frames [][]any) ([][]any, error
 				out, matched = append(out, target), true
 			}
 		}
+		empty = empty || !matched
 		if !matched && q.Optional {
 			unbind(q.Out, frame)
 			out = append(out, frame)
 		}
 	}
-	return out, nil
+	return out, empty, nil
 }
 
 // slab holds the frames a query step adds, in one allocation: a frame that

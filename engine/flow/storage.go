@@ -17,18 +17,21 @@ func InStorage(db *storage.DB) Transactions { return transactions{db} }
 type transactions struct{ db *storage.DB }
 
 // Begin begins a transaction of the database; an exclusive one starts
-// writing at once. When that fails, the transaction fails at its first
-// use with the same error.
+// writing at once, exclusively (storage.StartExclusive). When that fails,
+// the transaction fails at its first use with the same error.
 func (t transactions) Begin(ctx context.Context, exclusive bool) (context.Context, Transaction) {
 	ctx, tx := t.db.Begin(ctx)
 	if exclusive {
-		_ = storage.StartWriting(ctx)
+		_ = storage.StartExclusive(ctx)
 	}
 	return ctx, transaction{tx}
 }
 
-// Retry reports whether err is a conflict with a concurrent transaction.
-func (transactions) Retry(err error) bool { return errors.Is(err, storage.ErrConflict) }
+// Retry reports whether err is a conflict with a concurrent transaction
+// that left nothing written.
+func (transactions) Retry(err error) bool {
+	return errors.Is(err, storage.ErrConflict) && !errors.Is(err, storage.ErrUnknownOutcome)
+}
 
 // transaction is a transaction of the database, for an attempt.
 type transaction struct{ tx *storage.Tx }
@@ -49,4 +52,4 @@ func (t transaction) Commit(ctx context.Context) (string, error) {
 }
 
 // Rollback rolls back.
-func (t transaction) Rollback() { t.tx.Rollback() }
+func (t transaction) Rollback() error { return t.tx.Rollback() }

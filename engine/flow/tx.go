@@ -2,9 +2,7 @@ package flow
 
 import (
 	"context"
-	"math/rand/v2"
 	"sync"
-	"time"
 )
 
 // Transactions begin the transaction that each attempt of a flow runs in,
@@ -13,13 +11,16 @@ import (
 type Transactions interface {
 	// Begin starts a transaction and returns the context that the
 	// attempt's actions and queries run with, which carries it. An
-	// exclusive transaction takes the database's write lock at once, so
-	// that it cannot conflict: the engine asks for one for the attempts
-	// of a flow that conflicted ExclusiveAfter times.
+	// exclusive transaction takes the database's write lock at once (on
+	// a database several servers share, a lease that holds back the
+	// writers of all of them), so that it cannot conflict, or hardly: the
+	// engine asks for one for the attempts of a flow that conflicted
+	// ExclusiveAfter times.
 	Begin(ctx context.Context, exclusive bool) (context.Context, Transaction)
 	// Retry reports whether err, a failure of an attempt or the error of
 	// its Commit, says that it conflicted with a concurrent flow, so that
-	// running it again may succeed.
+	// running it again may succeed: never when the attempt's writes may
+	// have been kept.
 	Retry(err error) bool
 }
 
@@ -28,14 +29,19 @@ type Transaction interface {
 	// Commit ends the transaction when the attempt ran to its end. It
 	// returns what became of its writes ("committed", "read only", or
 	// "rolled back: …" when the flow asked so), or an error, which leaves
-	// nothing written.
+	// nothing written unless it says that the outcome is unknown
+	// (storage.ErrUnknownOutcome).
 	Commit(ctx context.Context) (outcome string, err error)
-	// Rollback ends the transaction without writing anything.
-	Rollback()
+	// Rollback ends the transaction without writing anything. Its error,
+	// on a database without transactions, says which writes made already
+	// it could not undo.
+	Rollback() error
 }
 
-// MaxAttempts bounds how often a flow runs when it keeps conflicting with
-// concurrent flows; Options.Attempts overrides it.
+// MaxAttempts bounds how often a flow whose context has no deadline runs
+// when it keeps conflicting with concurrent flows. A flow with a
+// deadline, as a request's, runs again as long as the deadline allows.
+// Options.Attempts, when set, bounds both.
 const MaxAttempts = 10
 
 // ExclusiveAfter is how many times a flow conflicts before its next
@@ -81,12 +87,10 @@ func (g *Gate) commit(ctx context.Context, tx Transaction) (string, error) {
 	defer g.mu.Unlock()
 	switch {
 	case g.closed:
-		tx.Rollback()
-		return "rolled back: its request timed out", nil
+		return "rolled back: its request timed out", tx.Rollback()
 	case g.Accept != nil && !g.Accept():
 		g.closed = true
-		tx.Rollback()
-		return "rolled back: it did not answer its request", nil
+		return "rolled back: it did not answer its request", tx.Rollback()
 	}
 	g.closed = true
 	out, err := tx.Commit(ctx)
@@ -115,19 +119,4 @@ type noTx struct{}
 func (noTx) Commit(context.Context) (string, error) { return "", nil }
 
 // Rollback does nothing.
-func (noTx) Rollback() {}
-
-// pause waits before the next attempt of a conflicted flow: a random
-// while, longer after each attempt (1 ms, 2, 4, … up to 64 ms), so that
-// flows that conflicted do not meet again; false when ctx ends first.
-func pause(ctx context.Context, attempt int) bool {
-	d := time.Duration(rand.Int64N(int64(time.Millisecond) << min(attempt-1, 6)))
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
+func (noTx) Rollback() error { return nil }

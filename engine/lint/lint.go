@@ -19,7 +19,13 @@ import (
 // looks at no Go implementation, and applies none of the app's settings
 // (Configure).
 func Check(files []load.File, library load.Library) (*spec.Spec, diag.List) {
-	sp, diags := Language(files, library)
+	return CheckParsed(files, library, nil)
+}
+
+// CheckParsed is Check, reusing what parses kept of the files that did
+// not change since it was last used (load.Parses); parses may be nil.
+func CheckParsed(files []load.File, library load.Library, parses *load.Parses) (*spec.Spec, diag.List) {
+	sp, diags := language(files, library, parses)
 	if diags.Count(diag.Error) == 0 {
 		diags = append(diags, analysis.Check(sp)...)
 	}
@@ -30,6 +36,11 @@ func Check(files []load.File, library load.Library) (*spec.Spec, diag.List) {
 // may be nil), and checks them against the rules of the spec language
 // alone, without the flow analysis.
 func Language(files []load.File, library load.Library) (*spec.Spec, diag.List) {
-	sp, diags := load.Load(files, library)
+	return language(files, library, nil)
+}
+
+// language is Language, loading with parses (which may be nil).
+func language(files []load.File, library load.Library, parses *load.Parses) (*spec.Spec, diag.List) {
+	sp, diags := parses.Load(files, library)
 	return sp, append(diags, check.Check(sp)...).Sort()
 }

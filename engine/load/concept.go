@@ -10,7 +10,7 @@ import (
 	"github.com/legible/legible/engine/spec"
 )
 
-var conceptKeys = []string{"concept", "purpose", "principle", "state", "secrets", "actions", "queries"}
+var conceptKeys = []string{"concept", "purpose", "principle", "state", "secrets", "actions", "queries", "scenarios"}
 
 // headerRe splits `Name [P1, P2]` into the name and the parameter list.
 var headerRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[([^\]]*)\])?\s*$`)
@@ -39,6 +39,8 @@ func (l *loader) concept(file string, doc *yaml.Node) *spec.Concept {
 			c.Actions = l.actions(c, e.val, false)
 		case "queries":
 			c.Queries = l.actions(c, e.val, true)
+		case "scenarios":
+			c.Scenarios = l.scenarios(file, e.val, "`scenarios`", false)
 		default:
 			l.unknownKey(e.key, "a concept spec", conceptKeys)
 			c.Damaged = true // what the unknown key held is lost: `actoins:` hides actions

@@ -19,7 +19,7 @@ func LibraryFile(name string) string { return LibraryPrefix + name + ".concept.y
 // fromLibrary adds to sp the library's spec of each concept its app lists
 // that no file of the app specifies (a file that could not be read counts
 // as specifying the concept of its name).
-func fromLibrary(sp *spec.Spec, library Library) diag.List {
+func fromLibrary(sp *spec.Spec, library Library, parses *Parses) diag.List {
 	if library == nil {
 		return nil
 	}
@@ -44,7 +44,7 @@ func fromLibrary(sp *spec.Spec, library Library) diag.List {
 		}
 		have[id.Name] = true
 		l := &loader{sp: &spec.Spec{}}
-		l.file(parse(File{Name: LibraryFile(id.Name), Data: data}))
+		l.file(parses.parse(File{Name: LibraryFile(id.Name), Data: data}))
 		for _, k := range l.sp.Concepts {
 			k.Library = true
 		}

@@ -19,7 +19,7 @@ type File struct {
 	Data []byte
 }
 
-// Kind tells the three kinds of spec file apart.
+// Kind tells the kinds of spec file apart.
 type Kind int
 
 // The kinds of spec file; NotSpec is any other file.
@@ -28,6 +28,7 @@ const (
 	AppFile
 	ConceptFile
 	SyncFile
+	TestFile
 )
 
 // KindOf classifies a file by its name.
@@ -40,6 +41,8 @@ func KindOf(name string) Kind {
 		return ConceptFile
 	case strings.HasSuffix(base, ".sync.yaml"):
 		return SyncFile
+	case strings.HasSuffix(base, ".test.yaml"):
+		return TestFile
 	}
 	return NotSpec
 }
@@ -59,12 +62,18 @@ type Library interface {
 // diagnostic; what could be read is kept, so that later checks still see
 // as much of the app as possible. library may be nil.
 func Load(files []File, library Library) (*spec.Spec, diag.List) {
+	return load(files, library, nil)
+}
+
+// load is Load, parsing with parses (which may be nil).
+func load(files []File, library Library, parses *Parses) (*spec.Spec, diag.List) {
 	sp := &spec.Spec{Concepts: append([]*spec.Concept(nil), builtins()...)}
 	var diags diag.List
-	for _, part := range readAll(files) {
+	for _, part := range readAll(files, parses) {
 		diags = append(diags, part.diags...)
 		sp.Concepts = append(sp.Concepts, part.sp.Concepts...)
 		sp.Syncs = append(sp.Syncs, part.sp.Syncs...)
+		sp.Scenarios = append(sp.Scenarios, part.sp.Scenarios...)
 		sp.Unread = append(sp.Unread, part.sp.Unread...)
 		if a := part.sp.App; a != nil && sp.App != nil {
 			diags.Errorf(diag.At(diag.Pos{File: a.File, Line: 1, Col: 1}, 1), rules.Duplicate.ID, "keep one app.yaml per app folder",
@@ -73,13 +82,13 @@ func Load(files []File, library Library) (*spec.Spec, diag.List) {
 			sp.App = a
 		}
 	}
-	return sp, append(diags, fromLibrary(sp, library)...)
+	return sp, append(diags, fromLibrary(sp, library, parses)...)
 }
 
 // readAll parses and reads the files in parallel, each on its own; YAML
 // parsing is most of the cost of loading a large app. The results are in
 // the order of files.
-func readAll(files []File) []*loader {
+func readAll(files []File, parses *Parses) []*loader {
 	out := make([]*loader, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -87,7 +96,7 @@ func readAll(files []File) []*loader {
 		wg.Go(func() {
 			for i := range next {
 				out[i] = &loader{sp: &spec.Spec{}}
-				out[i].file(parse(files[i]))
+				out[i].file(parses.parse(files[i]))
 			}
 		})
 	}
@@ -127,9 +136,11 @@ func (l *loader) file(p parsed) {
 		}
 	case SyncFile:
 		l.syncFile(f.Name, doc)
+	case TestFile:
+		l.testFile(f.Name, doc)
 	default:
 		l.diags.Errorf(diag.At(diag.Pos{File: f.Name, Line: 1, Col: 1}, 1), rules.Schema.ID,
-			"name spec files app.yaml, NAME.concept.yaml or NAME.sync.yaml",
+			"name spec files app.yaml, NAME.concept.yaml, NAME.sync.yaml or NAME.test.yaml",
 			"%s is not a spec file", path.Base(f.Name))
 	}
 }

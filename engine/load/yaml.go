@@ -29,11 +29,16 @@ type parsed struct {
 // cannot. An empty file yields a nil node without a diagnostic.
 func parse(f File) parsed {
 	p := parsed{file: f, src: newSource(f.Name, f.Data)}
+	data, spaced := f.Data, map[int][]int(nil)
+	if k := KindOf(f.Name); k == TestFile || k == ConceptFile { // where scenarios use matchers
+		data, spaced = spaceTags(data)
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(f.Data, &doc); err != nil {
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		p.yamlError(err)
 		return p
 	}
+	unshift(&doc, spaced)
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return p
 	}

@@ -7,27 +7,26 @@ import (
 	"github.com/legible/legible/engine/diag"
 )
 
-// jsonDiagnostic is the JSON form of a diagnostic; the field order is the
-// order of the keys in the output.
-type jsonDiagnostic struct {
-	File      string `json:"file"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"endLine"`
-	EndColumn int    `json:"endColumn"`
-	Severity  string `json:"severity"`
-	Rule      string `json:"rule"`
-	Message   string `json:"message"`
-	Hint      string `json:"hint"`
+// Diagnostic is the JSON form of a diagnostic, as `legible lint --format
+// json` and the assistant's tools (legible mcp) give it; the field order
+// is the order of the keys in the output.
+type Diagnostic struct {
+	File      string `json:"file" jsonschema:"the file, as lint names it: the path given, or <library>/NAME.concept.yaml for a built-in concept's spec"`
+	Line      int    `json:"line" jsonschema:"1-based line of the start"`
+	Column    int    `json:"column" jsonschema:"1-based column of the start, in bytes"`
+	EndLine   int    `json:"endLine" jsonschema:"1-based line of the end"`
+	EndColumn int    `json:"endColumn" jsonschema:"1-based column just past the end"`
+	Severity  string `json:"severity" jsonschema:"error, warning or info"`
+	Rule      string `json:"rule" jsonschema:"the rule id, e.g. unbound-variable; explain_rule shows its examples"`
+	Message   string `json:"message" jsonschema:"what is wrong"`
+	Hint      string `json:"hint" jsonschema:"what to write instead, or empty; for then-output it ends with the whole sync to write instead, indented by two spaces"`
 }
 
-// JSON writes l as an indented JSON array with one object per diagnostic,
-// holding the keys file, line, column, endLine, endColumn, severity, rule,
-// message and hint, in that order. An empty list gives [].
-func JSON(w io.Writer, l diag.List) error {
-	out := make([]jsonDiagnostic, 0, len(l))
+// Diagnostics returns l in its JSON form, never nil.
+func Diagnostics(l diag.List) []Diagnostic {
+	out := make([]Diagnostic, 0, len(l))
 	for _, d := range l {
-		out = append(out, jsonDiagnostic{
+		out = append(out, Diagnostic{
 			File:      d.Span.File,
 			Line:      d.Span.Line,
 			Column:    d.Span.Col,
@@ -39,7 +38,14 @@ func JSON(w io.Writer, l diag.List) error {
 			Hint:      d.Hint,
 		})
 	}
-	return encodeJSON(w, out)
+	return out
+}
+
+// JSON writes l as an indented JSON array with one object per diagnostic
+// (Diagnostic), holding the keys file, line, column, endLine, endColumn,
+// severity, rule, message and hint, in that order. An empty list gives [].
+func JSON(w io.Writer, l diag.List) error {
+	return encodeJSON(w, Diagnostics(l))
 }
 
 // encodeJSON writes v indented by two spaces, without escaping HTML

@@ -197,7 +197,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			if err := JSON(&buf, tc.list); err != nil {
 				t.Fatal(err)
 			}
-			var got []jsonDiagnostic
+			var got []Diagnostic
 			if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 				t.Fatal(err)
 			}

@@ -141,6 +141,14 @@ var (
 		Err:        "err/accidental_join",
 		OK:         "ok/accidental_join",
 	})
+	Test = add(&Rule{
+		ID:       "test",
+		Severity: diag.Error,
+		Summary:  "a scenario step names what the app does not have",
+		Catches:  "a test file's request that fits no route (unless it expects the 404 or 405), a sync name in `fired`/`not fired` that no sync has, a capture from outside the reply, an outcome a flow cannot have, a concept's scenario that calls another concept, `rows` on an action, `error` where there is no error outcome, a matcher in what a step sends, a declared failure (`fail:`) of a query or of an action without an error outcome",
+		Err:      "err/test_references",
+		OK:       "ok/test_references",
+	})
 	BasePath = add(&Rule{
 		ID:       "base-path",
 		Severity: diag.Error,

@@ -1,4 +1,4 @@
-// Package schema holds JSON Schemas for the three spec file kinds, for
+// Package schema holds JSON Schemas for the spec file kinds, for
 // editors using yaml-language-server.
 //
 // The schemas (draft 2020-12) are hand-written JSON files embedded in the
@@ -18,12 +18,12 @@ import (
 	"strings"
 )
 
-//go:embed concept.json sync.json app.json
+//go:embed concept.json sync.json app.json test.json
 var files embed.FS
 
 // Kinds lists the spec file kinds that have a schema, in the order they are
-// usually written: concepts, then syncs, then the app.
-var Kinds = []string{"concept", "sync", "app"}
+// usually written: concepts, then syncs, then the app, then its tests.
+var Kinds = []string{"concept", "sync", "app", "test"}
 
 // For returns the JSON Schema for kind, one of Kinds, as indented JSON.
 func For(kind string) ([]byte, error) {
@@ -34,8 +34,9 @@ func For(kind string) ([]byte, error) {
 }
 
 // KindOf returns the schema kind for a spec file path, by its file name:
-// "app" for app.yaml, "concept" for NAME.concept.yaml and "sync" for
-// NAME.sync.yaml. It reports false for any other file.
+// "app" for app.yaml, "concept" for NAME.concept.yaml, "sync" for
+// NAME.sync.yaml and "test" for NAME.test.yaml. It reports false for any
+// other file.
 func KindOf(p string) (string, bool) {
 	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
 	switch {
@@ -45,6 +46,8 @@ func KindOf(p string) (string, bool) {
 		return "concept", true
 	case strings.HasSuffix(base, ".sync.yaml"):
 		return "sync", true
+	case strings.HasSuffix(base, ".test.yaml"):
+		return "test", true
 	}
 	return "", false
 }

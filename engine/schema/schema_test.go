@@ -355,6 +355,9 @@ func TestInvalid(t *testing.T) {
 		{"error_not_string.concept.yaml", "at '/actions/create/out/1/error'"},
 		{"optional_output.concept.yaml", "bio?"},
 		{"bad_secrets.concept.yaml", "at '/secrets'"},
+		// test files
+		{"request_extra_key.test.yaml", "'expct'"},
+		{"bad_outcome.test.yaml", "at '/an outcome a flow cannot have/0/expect/outcome'"},
 		// app files
 		{"no_app/app.yaml", "'app'"},
 		{"passthrough_no_why/app.yaml", "'why'"},

@@ -33,6 +33,9 @@ type Spec struct {
 	// request patterns name, in the order they are first named, then the
 	// passthrough routes.
 	Routes []*Route
+	// Scenarios are the app's, from its test files (NAME.test.yaml), in
+	// the order written.
+	Scenarios []*Scenario
 }
 
 // Concept returns the concept of the name, or nil.
@@ -96,6 +99,9 @@ type Concept struct {
 	Secrets   []Ident // parameter names whose values are masked in traces
 	Actions   []*Action
 	Queries   []*Action
+	// Scenarios are its own, run against its implementation: its
+	// principle and refusals, made executable.
+	Scenarios []*Scenario
 	Builtin   bool // shipped inside the binary, like Requesting, and part of every app
 	Library   bool // from the binary's library: the app lists it and has no file of it
 	// Damaged is set when the loader dropped part of the spec (an unknown

@@ -1,6 +1,6 @@
-// Package cli is legible's command line: serve, lint, graph, trace,
-// schema, concepts and new, each a step or two of the pipeline (package
-// pipeline). The legible command and a user's own binary (package
+// Package cli is legible's command line: serve, lint, test, graph,
+// trace, schema, concepts, mcp and new, each a step or two of the
+// pipeline (package pipeline). The legible command and a user's own binary (package
 // legible) run it with the environment of the concepts they serve.
 package cli
 
@@ -71,7 +71,7 @@ scaffolds one).`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newLint(env), newServe(env), newSchema(), newTrace(), newGraph(env), newConcepts(env.Catalog()), newNew())
+	root.AddCommand(newLint(env), newTest(env), newServe(env), newSchema(), newTrace(), newGraph(env), newConcepts(env), newNew(), newLSP(env), newMCP(env))
 	return root
 }
 

@@ -10,13 +10,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/engine/catalog"
 	"github.com/legible/legible/engine/load"
-	"github.com/legible/legible/engine/spec"
+	"github.com/legible/legible/pipeline"
 )
 
-func newConcepts(cat *catalog.Catalog) *cobra.Command {
+func newConcepts(env *pipeline.Env) *cobra.Command {
 	var specs string
 	cmd := &cobra.Command{
 		Use:   "concepts [NAME]",
@@ -33,34 +32,37 @@ an app's own concept is the app's file, read from --specs.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return listConcepts(cmd.OutOrStdout(), cat)
+				return listConcepts(cmd.OutOrStdout(), env)
 			}
-			return showConcept(cmd.OutOrStdout(), cat, args[0], specs)
+			return showConcept(cmd.OutOrStdout(), env.Catalog(), args[0], specs)
 		},
 	}
 	cmd.Flags().StringVar(&specs, "specs", "specs", "the app's folder, where the spec of an app's own concept is")
 	return cmd
 }
 
-// listConcepts writes a line per module: its name, where its spec is, and
-// the purpose of a built-in one.
-func listConcepts(w io.Writer, cat *catalog.Catalog) error {
+// listConcepts writes a line per concept: its name, where its spec is,
+// and the purpose of a built-in one.
+func listConcepts(w io.Writer, env *pipeline.Env) error {
+	lib, err := env.Library()
+	if err != nil {
+		return err
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CONCEPT\tSPEC\tPURPOSE")
-	sp, _ := load.Load(nil, nil)
-	for _, k := range sp.Concepts { // those built into every app
-		fmt.Fprintf(tw, "%s\tbuilt-in, in every app\t%s\n", k.Name.Name, k.Purpose)
+	purpose := map[string]string{}
+	for _, k := range lib {
+		if k.Builtin { // those built into every app
+			fmt.Fprintf(tw, "%s\tbuilt-in, in every app\t%s\n", k.Name.Name, k.Purpose)
+		}
+		purpose[k.Name.Name] = k.Purpose
 	}
-	for _, m := range cat.Modules() {
+	for _, m := range env.Catalog().Modules() {
 		if m.Spec == nil {
 			fmt.Fprintf(tw, "%s\tthe app's own\tas its concepts/%s.concept.yaml says\n", m.Name, m.Name)
 			continue
 		}
-		k, err := libraryConcept(m)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(tw, "%s\tbuilt-in\t%s\n", m.Name, k.Purpose)
+		fmt.Fprintf(tw, "%s\tbuilt-in\t%s\n", m.Name, purpose[m.Name])
 	}
 	return tw.Flush()
 }
@@ -99,13 +101,4 @@ func schemaLine(data []byte) string {
 		return first + "\n"
 	}
 	return ""
-}
-
-// libraryConcept parses a built-in module's spec.
-func libraryConcept(m concepts.Module) (*spec.Concept, error) {
-	sp, diags := load.Load([]load.File{{Name: load.LibraryFile(m.Name), Data: m.Spec}}, nil)
-	if k := sp.Concept(m.Name); k != nil && len(diags) == 0 {
-		return k, nil
-	}
-	return nil, fmt.Errorf("the built-in spec of %s does not load: %v", m.Name, diags)
 }

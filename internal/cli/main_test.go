@@ -241,7 +241,7 @@ func TestLintFromInsideAnApp(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"lint"}, "no problems in 7 files"},
+		{[]string{"lint"}, "no problems in 15 files"},
 		{[]string{"lint", "."}, "no problems in 6 files"},
 		{[]string{"lint", "lists.sync.yaml"}, "no problems in 1 file"},
 		{[]string{"lint", "../syncs/../syncs"}, "no problems in 6 files"},

@@ -16,6 +16,7 @@ import (
 	"github.com/legible/legible/engine/flow"
 	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/server"
+	"github.com/legible/legible/storage/mongodb"
 )
 
 // serveOptions are the flags of `legible serve`.
@@ -44,10 +45,13 @@ flow's writes are a SERIALIZABLE transaction there, run again when it
 conflicts with a concurrent one, and several servers may share it.
 MONGODB_DB names the MongoDB database of MONGODB_URI (default legible).
 Each flow is a transaction: its reply goes out once its writes are
-committed, and a flow that fails or times out changes nothing (on a
-MongoDB without transactions, each write is atomic on its own: serve
-says so at start). The start-up log names the database, without its
-password. LEGIBLE_ADMIN_TOKEN opens GET /_legible/flows/ID outside --dev.
+committed, and a flow that fails or times out changes nothing. A MongoDB
+without transactions (a standalone server) cannot promise that: serve
+refuses it unless LEGIBLE_MONGODB_NO_TRANSACTIONS=accept accepts the
+risks the README lists. The start-up log names the database, without its
+password. --dev serves the console at /_legible/: the flows live, their
+trees, why syncs did not fire, the app's map and its state;
+LEGIBLE_ADMIN_TOKEN opens it, and GET /_legible/flows/ID, outside --dev.
 The Tokens concept signs with LEGIBLE_TOKEN_SECRET. Without it, serve
 generates a random secret at the first start and keeps it: in --data as
 tokens.secret (mode 0600), or in the database (the table _legible_secrets
@@ -69,7 +73,7 @@ stops the start.`,
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&o.data, "data", "./data", "folder of the embedded store, created if missing")
 	cmd.Flags().StringVar(&o.log, "log", "off", "flow logging: off, trace (each action) or verbose (also frames and firings)")
-	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces, and add them to timeout replies")
+	cmd.Flags().BoolVar(&o.dev, "dev", false, "development mode: reload the specs when they change, open flow traces and the console (/_legible/), and add traces to timeout replies")
 	cmd.Flags().IntVar(&o.limits.MaxConns, "max-conns", server.DefaultMaxConns, "open connections at most; at the cap a new client replaces the keep-alive connection idle the longest")
 	cmd.Flags().DurationVar(&o.limits.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "close a keep-alive connection idle this long")
 	cmd.Flags().IntVar(&o.limits.MaxHeaderBytes, "max-header-bytes", server.DefaultMaxHeaderBytes, "largest request header; a larger one gets 431")
@@ -79,9 +83,13 @@ stops the start.`,
 // serve runs the server until ctx is done.
 func serve(ctx context.Context, env *pipeline.Env, o serveOptions, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	loose, err := pipeline.NoTransactions(os.Getenv(mongodb.NoTransactionsEnv))
+	if err != nil {
+		return usageError(err)
+	}
 	app, err := env.Open(ctx, pipeline.ServeOptions{
 		Dir: o.specs, DB: pipeline.DBOptions{Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
-			PostgresURL: os.Getenv("DATABASE_URL")},
+			MongoNoTransactions: loose, PostgresURL: os.Getenv("DATABASE_URL")},
 		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr, Limits: o.limits,
 	})
 	if err != nil {

@@ -1,21 +1,18 @@
 package cli
 
 import (
-	"encoding/json"
-	"fmt"
+	"context"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/legible/legible/server"
 )
 
 func newTrace() *cobra.Command {
 	var addr string
-	var asJSON bool
+	var asJSON, asTest bool
 	cmd := &cobra.Command{
 		Use:   "trace FLOW_ID",
 		Short: "Print a recent flow of a running server as a causal tree",
@@ -23,54 +20,39 @@ func newTrace() *cobra.Command {
 prints it as a tree: each action with its input and output, under the sync
 that invoked it. Every HTTP reply names its flow in the X-Flow-Id header.
 Outside development mode the server needs LEGIBLE_ADMIN_TOKEN, sent as a
-bearer token.`,
-		Example: "  legible trace 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b",
-		Args:    cobra.ExactArgs(1),
+bearer token.
+
+--as-test prints a request's flow as a scenario step to paste into a test
+file (NAME.test.yaml): the request, and the status and body it was answered
+with. A secret the trace masked is left for you to put back: a masked
+top-level input is taken for the auth value (as app.yaml's auth names it).`,
+		Example: `  legible trace 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b
+  legible trace --as-test 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b >> specs/tests/articles.test.yaml`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fetchTrace(cmd.OutOrStdout(), addr, args[0], asJSON)
+			format := "text"
+			switch {
+			case asTest:
+				format = "test"
+			case asJSON:
+				format = "json"
+			}
+			return fetchTrace(cmd.Context(), cmd.OutOrStdout(), addr, args[0], format)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address of the running server")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the tree as JSON")
+	cmd.Flags().BoolVar(&asTest, "as-test", false, "print a request's flow as a scenario step for a test file")
 	return cmd
 }
 
-// fetchTrace prints one flow's tree from a running server.
-func fetchTrace(w io.Writer, addr, id string, asJSON bool) error {
-	u := "http://" + addr + "/_legible/flows/" + url.PathEscape(id)
-	if !asJSON {
-		u += "?format=text"
-	}
-	req, err := http.NewRequest(http.MethodGet, u, nil)
-	if err != nil {
-		return usageError(err)
-	}
-	if tok := os.Getenv("LEGIBLE_ADMIN_TOKEN"); tok != "" {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
-	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("is `legible serve` running at %s? %w", addr, err)}
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+// fetchTrace prints one flow from a running server, in the format the
+// flows endpoint writes: json, text (the tree) or test (a scenario step).
+func fetchTrace(ctx context.Context, w io.Writer, addr, id, format string) error {
+	body, err := server.FetchFlow(ctx, addr, id, format, os.Getenv("LEGIBLE_ADMIN_TOKEN"))
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	if resp.StatusCode != http.StatusOK {
-		return &exitError{code: 1, err: fmt.Errorf("%s: %s", resp.Status, serverMessage(body))}
-	}
 	_, err = w.Write(body)
 	return err
-}
-
-// serverMessage extracts the message of a JSON error reply.
-func serverMessage(body []byte) string {
-	var e struct {
-		Errors struct{ Body []string } `json:"errors"`
-	}
-	if json.Unmarshal(body, &e) == nil && len(e.Errors.Body) > 0 {
-		return strings.Join(e.Errors.Body, "; ")
-	}
-	return strings.TrimSpace(string(body))
 }

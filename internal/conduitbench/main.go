@@ -45,24 +45,28 @@ import (
 // bins is the -bin flag: label=path, repeated.
 type bins []bin
 
-// bin is a binary under test, and the specs it serves.
-type bin struct{ label, path, specs string }
+// bin is a binary under test, the specs it serves, and how: "" as
+// serve does by default, "dev" with --dev, "console" with --dev and a
+// console page open through the loads, which reads its live stream slowly.
+type bin struct{ label, path, specs, mode string }
 
 // String writes the flag's value.
 func (b *bins) String() string { return fmt.Sprint(*b) }
 
 // Set adds a label=path, or label=path@specs for a binary that serves
-// other specs than specs/ (an older version's).
+// other specs than specs/ (an older version's), each with ,dev or
+// ,console after it to serve with --dev, and a console open.
 func (b *bins) Set(v string) error {
+	v, mode, _ := strings.Cut(v, ",")
 	label, path, ok := strings.Cut(v, "=")
 	path, specs, _ := strings.Cut(path, "@")
-	if !ok || label == "" || path == "" {
-		return fmt.Errorf("want label=path or label=path@specs, e.g. after=.bench/legible")
+	if !ok || label == "" || path == "" || (mode != "" && mode != "dev" && mode != "console") {
+		return fmt.Errorf("want label=path or label=path@specs, with ,dev or ,console after it or not, e.g. after=.bench/legible,dev")
 	}
 	if specs == "" {
 		specs = "specs"
 	}
-	*b = append(*b, bin{label, path, specs})
+	*b = append(*b, bin{label, path, specs, mode})
 	return nil
 }
 
@@ -82,7 +86,7 @@ type config struct {
 func main() {
 	c := config{postgres: replicas{}}
 	flag.Var(&c.postgres, "postgres", "label=N: the binary of that label serves on PostgreSQL (DATABASE_URL, or a throwaway cluster), as N replicas; repeat it for others")
-	flag.Var(&c.bins, "bin", "a binary to measure, as label=path (or label=path@specs, to serve other specs than specs/); repeat it: the first is the baseline of the ratios")
+	flag.Var(&c.bins, "bin", "a binary to measure, as label=path (or label=path@specs, to serve other specs than specs/), and ,dev to serve it with --dev or ,console to serve it so with a console page open; repeat it: the first is the baseline of the ratios")
 	clients := flag.String("c", "1,32", "comma-separated numbers of concurrent clients")
 	articles := flag.String("articles", "1000,5000", "comma-separated numbers of articles to seed, one store each")
 	flag.DurationVar(&c.dur, "d", 5*time.Second, "duration of each run")
@@ -190,6 +194,10 @@ func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 		return err
 	}
 	defer srv.Stop()
+	if bn.mode == "console" {
+		page := openConsole("http://" + srv.hosts[0])
+		defer func() { fmt.Fprintf(os.Stderr, "conduitbench: %s: the console page %s\n", bn.label, page.close()) }()
+	}
 	fmt.Fprintf(os.Stderr, "conduitbench: %s: seeding %d articles\n", bn.label, n)
 	data, err := conduitseed.Seed(srv.api(), conduitseed.Options{Articles: n, Authors: authors, Clients: 4, Fans: slices.Max(c.clients)})
 	if err != nil {
@@ -208,6 +216,7 @@ func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 		c.hotspot(t, b, srv, data)
 	}
 	t.memory(fmt.Sprintf("RSS after the loads (%d articles)", n), b, srv.RSS())
+	t.memory(fmt.Sprintf("peak RSS (%d articles)", n), b, srv.PeakRSS())
 	if c.plain == "" || b != len(c.bins)-1 {
 		return nil
 	}

@@ -52,6 +52,9 @@ func (g *group) request(method, path, body string, header map[string][]string) l
 // RSS is the first server's resident memory.
 func (g *group) RSS() int64 { return g.servers[0].RSS() }
 
+// PeakRSS is the most resident memory the first server has had.
+func (g *group) PeakRSS() int64 { return g.servers[0].PeakRSS() }
+
 // Stop stops the servers, and drops the schema of PostgreSQL ones.
 func (g *group) Stop() {
 	for _, s := range g.servers {
@@ -111,6 +114,9 @@ func (c *config) start(g *group, bn bin, name string, env []string, data string,
 		cmdline := fmt.Sprintf("%s serve --specs %s --addr %s", bn.path, bn.specs, addr)
 		if data != "" {
 			cmdline += " --data " + data
+		}
+		if bn.mode != "" {
+			cmdline += " --dev"
 		}
 		srv, err := load.Start(cmdline, env, filepath.Join(c.work, fmt.Sprintf("%s-%s-%d.log", bn.label, name, i)))
 		if err != nil {

@@ -48,13 +48,20 @@ func Start(cmdline string, env []string, logFile string) (*Server, error) {
 
 // RSS returns the server's resident memory in bytes, from /proc (0 where
 // there is none).
-func (s *Server) RSS() int64 {
+func (s *Server) RSS() int64 { return s.status("VmRSS:") }
+
+// PeakRSS returns the most resident memory the server has had, in bytes,
+// from /proc (0 where there is none).
+func (s *Server) PeakRSS() int64 { return s.status("VmHWM:") }
+
+// status reads a size in kB of the server's /proc status, in bytes.
+func (s *Server) status(field string) int64 {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(s.cmd.Process.Pid) + "/status")
 	if err != nil {
 		return 0
 	}
 	for line := range strings.Lines(string(data)) {
-		if kb, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if kb, ok := strings.CutPrefix(line, field); ok {
 			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(kb), " kB"), 10, 64)
 			return n << 10
 		}

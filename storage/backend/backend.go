@@ -1,6 +1,7 @@
 // Package backend is the contract between package storage and the
 // databases it keeps collections in: the embedded SQLite store (package
-// storage/sqlite) and MongoDB (storage/mongodb). It sits beside storage as
+// storage/sqlite), PostgreSQL (storage/postgres) and MongoDB
+// (storage/mongodb). It sits beside storage as
 // database/sql/driver sits beside database/sql: concept authors never
 // import it; a backend implements it, and the conformance suite in
 // storage/storagetest checks that it does.
@@ -15,6 +16,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Backend is a database that a storage.DB keeps its collections in.
@@ -26,7 +28,9 @@ type Backend interface {
 	// undoes them, as well as it can, on Rollback.
 	Atomic() bool
 	// Setup creates the collections and their indexes, and drops indexes
-	// no longer declared. It is idempotent.
+	// that it made and that are no longer declared, where that is safe; it
+	// never drops an index it did not make. It is idempotent, and several
+	// processes may run it at once on one database.
 	Setup(ctx context.Context, colls []Collection) error
 	// Read starts a read: on a backend that can, all of its reads see one
 	// snapshot of the data. Close it when done.
@@ -48,18 +52,6 @@ type Backend interface {
 	Close() error
 }
 
-// Excluder is a Backend whose Writers run side by side and may conflict
-// with one another (PostgreSQL's SERIALIZABLE transactions), and that can
-// also begin a Writer that first waits until no other Writer begun so is
-// open: Writers begun with WriteExclusive never conflict with one
-// another, through any Backend on the same database, and see what the one
-// before them committed. storage.StartWriting begins one so; on a Backend
-// that is not an Excluder, whose Writers are exclusive already (the
-// embedded store), it begins a Writer with Write.
-type Excluder interface {
-	WriteExclusive(ctx context.Context) (Writer, error)
-}
-
 // ErrTaken says that a write hit a unique key: the id, or the values of a
 // unique index, belong to another document. Insert and Put return errors
 // that wrap it.
@@ -69,12 +61,42 @@ var ErrTaken = errors.New("duplicate key")
 // before it could write: its writes were not made, and it may run again.
 var ErrConflict = errors.New("conflict with a concurrent transaction")
 
-// ErrUnknownOutcome says that a commit was sent but its answer was lost
-// (the connection failed while the database committed): the writes may
-// or may not have been made, and running the transaction again may make
-// them twice. Commit returns errors that wrap it; never treat one as
-// "nothing was written".
-var ErrUnknownOutcome = errors.New("the outcome of the commit is unknown")
+// ErrUnknownOutcome says that a commit may or may not have made its
+// writes: the database did not answer in time, or answered that it did
+// not know, or a transaction that could not commit as one could not undo
+// all of its writes. Running the transaction again may make its writes
+// twice; check the data first.
+var ErrUnknownOutcome = errors.New("the outcome of the commit is unknown: its writes may or may not have been kept")
+
+// Undoer is a Writer of a backend that is not Atomic: its writes are made
+// at once, and Undo, which storage calls instead of Rollback, undoes them,
+// newest first. It never overwrites what another transaction wrote since:
+// a write that it cannot undo so stays, and its error, which wraps
+// ErrUnknownOutcome, says which.
+type Undoer interface {
+	Writer
+	Undo(ctx context.Context) error
+}
+
+// Exclusive is a Backend whose Writers are not one at a time by
+// themselves, and that can start one that is: while it is open, no other
+// exclusive Writer of the database starts, in this process or another,
+// and the next one sees what it committed. MongoDB holds every other
+// Writer off as well (a writers' lease), so that it conflicts with none
+// that starts after it; PostgreSQL lets the others run beside it
+// (SERIALIZABLE), and it may still conflict with one of those. Storage
+// starts one for a transaction that conflicted again and again. The
+// embedded store, whose every Writer is alone, need not implement it.
+type Exclusive interface {
+	WriteExclusive(ctx context.Context) (Writer, error)
+}
+
+// Lifetime is a Backend that limits how long a transaction may live.
+type Lifetime interface {
+	// MaxTransaction returns how long a transaction may live, from its
+	// first read after Write to the end of its Commit; 0 for no limit.
+	MaxTransaction() time.Duration
+}
 
 // Collection is a collection as its concept declares it.
 type Collection struct {
@@ -188,11 +210,12 @@ type Writer interface {
 	// Delete deletes the document with the id and reports whether there
 	// was one.
 	Delete(ctx context.Context, coll, id string) (bool, error)
-	// Commit makes the writes durable and visible. An error wrapping
-	// ErrConflict means that another transaction got in the way: nothing
-	// was written, and running the transaction again may succeed. An
-	// error wrapping ErrUnknownOutcome means that the writes may have been
-	// made; any other means that they were not.
+	// Commit makes the writes durable and visible, within ctx's deadline.
+	// An error wrapping ErrConflict means that another transaction got in
+	// the way: nothing was written, and running the transaction again may
+	// succeed. One wrapping ErrUnknownOutcome means that the writes may
+	// have been made: the database did not say. Any other error means
+	// that nothing was written.
 	Commit(ctx context.Context) error
 	// Rollback discards the writes.
 	Rollback()

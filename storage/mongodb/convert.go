@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -13,6 +14,14 @@ import (
 
 // idField is the field of a MongoDB document that holds its id.
 const idField = "_id"
+
+// markField is the field in which a write without transactions leaves
+// its mark, so that its undo can tell whether another write came since.
+const markField = "_w"
+
+// dateLayout is how a BSON date reads: RFC 3339 in UTC, to the
+// millisecond a BSON date keeps, as concepts.Timestamp writes times.
+const dateLayout = "2006-01-02T15:04:05.000Z"
 
 // toBSON makes a stored document of its id and its fields, a JSON object:
 // the id first as _id, then the fields in their order. Whole numbers
@@ -29,8 +38,8 @@ func toBSON(id string, data []byte) (bson.D, error) {
 		return nil, fmt.Errorf("converting document %s to BSON: it is not a JSON object", id)
 	}
 	for _, f := range fields {
-		if f.Key == idField {
-			return nil, fmt.Errorf("document %s has a field %s, which MongoDB keeps the id in; rename the field", id, idField)
+		if f.Key == idField || f.Key == markField {
+			return nil, fmt.Errorf("document %s has a field %s, which legible keeps on MongoDB for itself; rename the field", id, f.Key)
 		}
 	}
 	return append(bson.D{{Key: idField, Value: id}}, fields...), nil
@@ -91,19 +100,24 @@ func decodeArray(dec *json.Decoder) (bson.A, error) {
 }
 
 // fromBSON splits a stored document into its id and its other fields, as
-// a JSON object in their order. Writing it is deterministic, so that the
-// same document reads as the same bytes every time.
+// a JSON object in their order, without the mark of a write. Writing it
+// is deterministic, so that the same document reads as the same bytes
+// every time. An ObjectId _id, which another program may have written,
+// reads as its hex.
 func fromBSON(raw bson.Raw) (string, []byte, error) {
 	v, err := raw.LookupErr(idField)
 	if err != nil {
 		return "", nil, errors.New("a document has no _id; it was not stored by legible")
 	}
 	id, ok := v.StringValueOK()
+	if oid, isOID := v.ObjectIDOK(); isOID {
+		id, ok = oid.Hex(), true
+	}
 	if !ok {
 		return "", nil, fmt.Errorf("a document has an _id of type %s, not a string; it was not stored by legible", v.Type)
 	}
 	var b bytes.Buffer
-	if err := writeObject(&b, raw, idField); err != nil {
+	if err := writeObject(&b, raw, idField, markField); err != nil {
 		return "", nil, fmt.Errorf("document %s: %w", id, err)
 	}
 	return id, b.Bytes(), nil
@@ -125,13 +139,46 @@ func writeValue(b *bytes.Buffer, v bson.RawValue) error {
 	case bson.TypeNull:
 		b.WriteString("null")
 	case bson.TypeEmbeddedDocument:
-		return writeObject(b, v.Document(), "")
+		return writeObject(b, v.Document())
 	case bson.TypeArray:
 		return writeArray(b, v.Array())
+	case bson.TypeDateTime:
+		writeString(b, dateText(bson.DateTime(v.DateTime())))
+	case bson.TypeObjectID:
+		writeString(b, v.ObjectID().Hex())
+	case bson.TypeDecimal128:
+		writeDecimal(b, v.Decimal128())
 	default:
-		return fmt.Errorf("a value of BSON type %s, which legible does not store", v.Type)
+		return fmt.Errorf("a value of BSON type %s, which legible cannot read as JSON; "+
+			"store it as a string, a number, a boolean, a list or an object", v.Type)
 	}
 	return nil
+}
+
+// dateText is a BSON date as RFC 3339 text (dateLayout).
+func dateText(d bson.DateTime) string { return d.Time().UTC().Format(dateLayout) }
+
+// decimalValue is a Decimal128 as Distinct returns values: an int64 when
+// whole, a float64, or its text for NaN and the infinities.
+func decimalValue(d bson.Decimal128) any {
+	f, err := strconv.ParseFloat(d.String(), 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return d.String()
+	case f == math.Trunc(f) && math.Abs(f) < 1<<63:
+		return int64(f)
+	}
+	return f
+}
+
+// writeDecimal writes a Decimal128 as a JSON number, with all its digits;
+// NaN and the infinities, which JSON has no number for, as strings.
+func writeDecimal(b *bytes.Buffer, d bson.Decimal128) {
+	if text := d.String(); json.Valid([]byte(text)) {
+		b.WriteString(text)
+	} else {
+		writeString(b, text)
+	}
 }
 
 // writeFloat writes a double as encoding/json would.
@@ -144,8 +191,8 @@ func writeFloat(b *bytes.Buffer, f float64) error {
 	return nil
 }
 
-// writeObject writes a document, without its field skip.
-func writeObject(b *bytes.Buffer, d bson.Raw, skip string) error {
+// writeObject writes a document, without the fields skip.
+func writeObject(b *bytes.Buffer, d bson.Raw, skip ...string) error {
 	elems, err := d.Elements()
 	if err != nil {
 		return err
@@ -153,7 +200,7 @@ func writeObject(b *bytes.Buffer, d bson.Raw, skip string) error {
 	b.WriteByte('{')
 	first := true
 	for _, e := range elems {
-		if e.Key() == skip {
+		if slices.Contains(skip, e.Key()) {
 			continue
 		}
 		if !first {

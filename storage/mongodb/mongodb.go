@@ -4,24 +4,99 @@
 //
 // Each collection is a MongoDB collection of the same name; a document's
 // id is its _id, and its JSON fields are BSON fields (whole numbers as
-// int64). Each declared index is a MongoDB index of that name on those
-// fields (and _id, for a non-unique index, so that it also orders ties).
-// A counted index (storage.CountedOn) is such an index too: Count and
-// CountBy count from it, as they do without one. Kept counts would be
-// documents that concurrent writes update, and a server without
-// transactions, FerretDB among them, loses such updates.
+// int64). Documents that another program wrote read as JSON too: a date
+// as RFC 3339 text, an ObjectId as its hex, a Decimal128 as a number.
+// Each declared index is a MongoDB index named "legible:" and the index's
+// name (and holding _id after its fields, for a non-unique index, so that
+// it also orders ties). Setup never drops an index that it did not make,
+// nor a unique one (see Setup). A counted index (storage.CountedOn) is
+// such an index too: Count and CountBy count from it.
 //
-// On a replica set or a sharded cluster, a transaction's writes run in a
-// session transaction. To make transactions serializable, and not only
-// snapshot-isolated, each commit also increments a counter document, in
-// the collection "_legible.commits", for every collection the transaction
-// read or wrote after its first write: two transactions that overlap on a
-// collection then conflict, and the later one runs again.
+// # Transactions
+//
+// Open tries a transaction. Where the server has them (a replica set, a
+// single-member one will do, or a sharded cluster), a transaction's
+// writes run in a session transaction, with snapshot reads, majority
+// writes, and the primary to read from whatever the URI's readPreference
+// says. MongoDB transactions are snapshot-isolated; to make them
+// serializable, each one also writes, at its commit, the conflict keys
+// of what it read and wrote (see keys.go): two transactions conflict
+// when one read what the other wrote, and the later one runs again. A
+// Get conflicts with writes of its ids only, a query with writes of the
+// documents it selects, before or after, and only a query with no
+// condition with every write of its collection. A commit is bounded by
+// its context: one whose outcome the server does not say in time is an
+// error wrapping backend.ErrUnknownOutcome. A transaction that must not
+// conflict again (backend.Exclusive) takes a lease, a document of
+// "_legible.lease" that one transaction holds at a time, which new
+// transactions of every replica wait for. Reads outside a transaction,
+// those of read-only flows, are snapshot reads of one session, so that
+// they see one state of the data.
+//
+// # Conflict keys
+//
+// A MongoDB transaction is snapshot-isolated: two transactions conflict
+// only when both write one document. So that a transaction that read
+// something conflicts with one that changed it, each transaction also
+// writes, at its commit, the documents of conflict keys ("cells", in the
+// collection "_legible.keys") that stand for what it read and wrote. A
+// key names what a read depends on, or what a write changes:
+//
+//   - the id key of a document (collection, id): a Get of the id reads it;
+//     a write of the document writes it;
+//   - a field key (collection, field, value), for each field that an index
+//     holds: a query that selects by the field reads the keys of the values
+//     it selects; a write writes the keys of the document's values of every
+//     indexed field, before and after the write;
+//   - the scan key of a collection: a query with no condition reads it;
+//     every write to the collection writes it.
+//
+// Each key is a grid of cells, rows by columns. A transaction that reads
+// a key writes the cells of one row of it, the same row in every key,
+// picked at random when it starts; a write of a document writes the
+// cells of one column of each of its keys, the column its id hashes to.
+// A row and a column always cross, so a reader and a writer of one key
+// always write a cell in common, and MongoDB lets only one of them
+// commit; two readers meet only when they picked the same row, and the
+// writers of two documents only when their ids hash to the same column
+// (the writers of one document conflict on the document anyway). The
+// grids fit how keys are used: an id key is read far more often than its
+// document is written (every authenticated flow reads its user), so it
+// is a single column of 4 cells; a field key, read by queries and written
+// by the documents of its value, is 4 rows by 8 columns; the scan key,
+// which every write of the collection writes and only a query without
+// conditions reads, is a single row of 64 cells, so that writers of
+// different documents rarely meet there. A TTL index drops the cells that
+// no transaction wrote for an hour.
+//
+// This covers every way a write can change what a read returned. A Get
+// of ids returns other documents only if one of those ids is written. A
+// query's result changes only when a document that it selects, before or
+// after the write, is written; such a document has, for the field of the
+// condition the query's key comes from (by ID, or an indexed field), one
+// of the values the condition selects, before or after; the write writes
+// that id key, or the field key of that value. Documents that enter a
+// result (phantoms) are covered as those that leave it are, by their new
+// values. A query with no condition reads the scan key, which every write
+// writes. Sort, limit and offset only choose among the documents that the
+// conditions select. Counts, distinct values and counts by value are
+// answers of the same queries.
+// A transaction never waits for another here: MongoDB aborts the later
+// of two that conflict, and the engine runs its flow again, after a
+// pause, and exclusively after two conflicts.
+//
+// # Without transactions
 //
 // A standalone server has no transactions, and neither has FerretDB v1,
-// which the tests run against. There each write is atomic on its own and
-// applied at once, and a transaction that rolls back undoes its writes,
-// newest first, as well as it can: a crash in between leaves them.
+// which the tests run against. Open refuses such a server unless
+// Options.AcceptNoTransactions, as the risks are real: each write is
+// atomic on its own and applied at once; a concurrent read-modify-write
+// can lose an update; a crash between two writes of a flow leaves the
+// first; a rolled-back transaction undoes its writes, newest first, but
+// only where no one wrote the document since (each write marks the
+// document, in the field "_w", and the undo matches the mark), so that an
+// undo never overwrites another flow's write: what it cannot undo, it
+// says, in an error wrapping backend.ErrUnknownOutcome, and in the log.
 // Inserts by id and into unique indexes are atomic on every server, so a
 // unique key is never held twice.
 package mongodb
@@ -35,24 +110,25 @@ import (
 	"sync"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/backend"
 )
 
 // DefaultDB is the database name when Options.DB is empty.
 const DefaultDB = "legible"
 
-// undoTimeout bounds the undoing of a transaction's writes on a server
-// without transactions.
-const undoTimeout = 5 * time.Second
+// NoTransactionsEnv is the environment variable that, set to
+// AcceptNoTransactions, has `legible serve` accept a MongoDB without
+// transactions (Options.AcceptNoTransactions).
+const NoTransactionsEnv = "LEGIBLE_MONGODB_NO_TRANSACTIONS"
 
-// commitsCollection holds one counter per collection, which every commit
-// of a session transaction increments for the collections it used.
-const commitsCollection = "_legible.commits"
+// AcceptNoTransactions is the value of NoTransactionsEnv that accepts.
+const AcceptNoTransactions = "accept"
+
+// DefaultSetupTimeout bounds Setup when Options.SetupTimeout is 0.
+const DefaultSetupTimeout = 2 * time.Minute
 
 // Options say which database to use, and how.
 type Options struct {
@@ -62,8 +138,16 @@ type Options struct {
 	// when 0.
 	PoolSize uint64
 	// Logger receives what cannot be returned: a write that a rollback
-	// without transactions could not undo. Nil means slog.Default().
+	// without transactions could not undo, an index that Setup keeps
+	// though no longer declared. Nil means slog.Default().
 	Logger *slog.Logger
+	// AcceptNoTransactions lets Open use a server without transactions,
+	// accepting what it cannot promise (see the package documentation);
+	// without it, Open refuses one.
+	AcceptNoTransactions bool
+	// SetupTimeout bounds Setup, index builds included; DefaultSetupTimeout
+	// when 0.
+	SetupTimeout time.Duration
 }
 
 // Backend is a MongoDB database.
@@ -71,15 +155,16 @@ type Backend struct {
 	client *mongo.Client
 	db     *mongo.Database
 	uri    string // redacted
-	atomic bool   // the server has session transactions
 	log    *slog.Logger
+	server server
+	setup  time.Duration
 
-	mu     sync.Mutex
-	unique map[string][]backend.Index // the unique indexes of each collection, from Setup
+	mu    sync.Mutex
+	colls map[string]*collInfo // from Setup
 }
 
-// Open connects to the MongoDB at uri, checks that it answers and whether
-// it has transactions, and returns it as a storage.DB.
+// Open connects to the MongoDB at uri, checks that it answers and tries a
+// transaction, and returns it as a storage.DB.
 func Open(ctx context.Context, uri string, o Options) (*storage.DB, error) {
 	b, err := OpenBackend(ctx, uri, o)
 	if err != nil {
@@ -88,10 +173,17 @@ func Open(ctx context.Context, uri string, o Options) (*storage.DB, error) {
 	return storage.New(b), nil
 }
 
-// OpenBackend connects to the MongoDB at uri as a Backend.
+// OpenBackend connects to the MongoDB at uri as a Backend. A server
+// without transactions is an error unless o.AcceptNoTransactions.
 func OpenBackend(ctx context.Context, uri string, o Options) (*Backend, error) {
 	if o.DB == "" {
 		o.DB = DefaultDB
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.SetupTimeout <= 0 {
+		o.SetupTimeout = DefaultSetupTimeout
 	}
 	opts := options.Client().ApplyURI(uri)
 	if o.PoolSize > 0 {
@@ -101,36 +193,37 @@ func OpenBackend(ctx context.Context, uri string, o Options) (*Backend, error) {
 	if err == nil {
 		err = client.Ping(ctx, nil)
 	}
+	b := &Backend{client: client, uri: redact(uri), log: o.Logger, setup: o.SetupTimeout, colls: map[string]*collInfo{}}
 	if err != nil {
-		if client != nil {
-			_ = client.Disconnect(context.WithoutCancel(ctx))
-		}
-		return nil, fmt.Errorf("connecting to MONGODB_URI %s: %w; check that MongoDB runs there, "+
-			"or unset MONGODB_URI to use the embedded store", redact(uri), err)
+		return nil, b.fail(ctx, fmt.Errorf("connecting to MONGODB_URI %s: %w; check that MongoDB runs there, "+
+			"or unset MONGODB_URI to use the embedded store", b.uri, err))
 	}
-	if o.Logger == nil {
-		o.Logger = slog.Default()
+	b.db = client.Database(o.DB)
+	if b.server, err = probe(ctx, client, b.db, opts); err != nil {
+		return nil, b.fail(ctx, err)
 	}
-	b := &Backend{client: client, db: client.Database(o.DB), uri: redact(uri), log: o.Logger}
-	if b.atomic, err = hasTransactions(ctx, client); err != nil {
-		_ = client.Disconnect(context.WithoutCancel(ctx))
-		return nil, err
+	if !b.server.transactions && !o.AcceptNoTransactions {
+		return nil, b.fail(ctx, b.refusal())
 	}
 	return b, nil
 }
 
-// hasTransactions reports whether the server is a replica set member or a
-// mongos, which have session transactions.
-func hasTransactions(ctx context.Context, client *mongo.Client) (bool, error) {
-	var hello struct {
-		SetName string `bson:"setName"`
-		Msg     string `bson:"msg"`
+// fail disconnects, and returns err.
+func (b *Backend) fail(ctx context.Context, err error) error {
+	if b.client != nil {
+		_ = b.client.Disconnect(context.WithoutCancel(ctx))
 	}
-	err := client.Database("admin").RunCommand(ctx, bson.D{{Key: "hello", Value: 1}}).Decode(&hello)
-	if err != nil {
-		return false, fmt.Errorf("asking the MongoDB server what it is (hello): %w", err)
-	}
-	return hello.SetName != "" || hello.Msg == "isdbgrid", nil
+	return err
+}
+
+// refusal is the error of opening a server without transactions without
+// accepting it.
+func (b *Backend) refusal() error {
+	return fmt.Errorf("the MongoDB at %s has no transactions (%s): a flow's writes would not commit together, "+
+		"a failed or refused flow could leave writes behind, concurrent updates of one document could be lost, "+
+		"and a crash in the middle of a flow would leave half of it; run a replica set instead (a single-member one "+
+		"will do: start mongod with --replSet rs0, then run rs.initiate() once), or set %s=%s to serve anyway, "+
+		"accepting those risks (README, State)", b.uri, b.server.why, NoTransactionsEnv, AcceptNoTransactions)
 }
 
 // redact hides the password in a connection string.
@@ -142,16 +235,23 @@ func redact(uri string) string {
 	return u.Redacted()
 }
 
-// Describe says which database it is, and whether it has transactions.
+// Describe says which database it is, whether it has transactions, and
+// what reads outside transactions read.
 func (b *Backend) Describe() string {
-	if b.atomic {
-		return "MongoDB database " + b.db.Name() + " at " + b.uri
-	}
-	return "MongoDB database " + b.db.Name() + " at " + b.uri + " (no transactions)"
+	return "MongoDB database " + b.db.Name() + " at " + b.uri + " (" + b.server.describe() + ")"
 }
 
 // Atomic reports whether the server has session transactions.
-func (b *Backend) Atomic() bool { return b.atomic }
+func (b *Backend) Atomic() bool { return b.server.transactions }
+
+// MaxTransaction returns how long the server lets a transaction live
+// (transactionLifetimeLimitSeconds); 0 without transactions.
+func (b *Backend) MaxTransaction() time.Duration {
+	if !b.server.transactions {
+		return 0
+	}
+	return b.server.lifetime
+}
 
 // Ping checks that the server answers.
 func (b *Backend) Ping(ctx context.Context) error {
@@ -164,116 +264,8 @@ func (b *Backend) Ping(ctx context.Context) error {
 // Close disconnects.
 func (b *Backend) Close() error { return b.client.Disconnect(context.Background()) }
 
-// uniqueIndexes returns the unique indexes of a collection.
-func (b *Backend) uniqueIndexes(coll string) []backend.Index {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.unique[coll]
-}
-
 // Drop drops the whole database: for tests.
 func (b *Backend) Drop(ctx context.Context) error { return b.db.Drop(ctx) }
 
-// Read starts a read: MongoDB reads are not from one snapshot outside a
-// transaction, so each read is on its own.
-func (b *Backend) Read(context.Context) (backend.Reader, error) {
-	return reader{reads{b: b}}, nil
-}
-
-// reader reads outside any transaction.
-type reader struct{ reads }
-
-// Close does nothing.
-func (reader) Close() {}
-
-// Write starts the writing part of a transaction: a session transaction
-// when the server has them, else writes applied at once and undone on
-// Rollback.
-func (b *Backend) Write(ctx context.Context) (backend.Writer, error) {
-	if b.atomic {
-		return b.beginSession(ctx)
-	}
-	return &loose{writes: writes{reads{b: b}}}, nil
-}
-
-// namespaceExists is the server's error code for creating a collection
-// that exists.
-const namespaceExists = 48
-
-// Setup creates the collections and their indexes, and drops the indexes
-// no longer declared.
-func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
-	b.mu.Lock()
-	b.unique = map[string][]backend.Index{}
-	for _, s := range colls {
-		for _, ix := range s.Indexes {
-			if ix.Unique {
-				b.unique[s.Name] = append(b.unique[s.Name], ix)
-			}
-		}
-	}
-	b.mu.Unlock()
-	for _, s := range append(colls, backend.Collection{Name: commitsCollection}) {
-		err := b.db.CreateCollection(ctx, s.Name)
-		var ce mongo.CommandError
-		if err != nil && !(errors.As(err, &ce) && ce.Code == namespaceExists) {
-			return fmt.Errorf("creating the collection %s: %w", s.Name, err)
-		}
-		if err := b.setupIndexes(ctx, s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// setupIndexes creates a collection's indexes and drops those it no
-// longer declares.
-func (b *Backend) setupIndexes(ctx context.Context, s backend.Collection) error {
-	coll := b.db.Collection(s.Name)
-	have, err := indexNames(ctx, coll)
-	if err != nil {
-		return err
-	}
-	for _, ix := range s.Indexes {
-		if have[ix.Name()] {
-			delete(have, ix.Name())
-			continue
-		}
-		if _, err := coll.Indexes().CreateOne(ctx, indexModel(ix)); err != nil {
-			return fmt.Errorf("creating the index %s of %s: %w", ix.Name(), s.Name, err)
-		}
-	}
-	for name := range have {
-		if err := coll.Indexes().DropOne(ctx, name); err != nil {
-			return fmt.Errorf("dropping the index %s that %s no longer declares: %w", name, s.Name, err)
-		}
-	}
-	return nil
-}
-
-// indexModel is the MongoDB index of ix.
-func indexModel(ix backend.Index) mongo.IndexModel {
-	keys := bson.D{}
-	for _, f := range ix.Fields {
-		keys = append(keys, bson.E{Key: f, Value: 1})
-	}
-	if !ix.Unique {
-		keys = append(keys, bson.E{Key: idField, Value: 1})
-	}
-	return mongo.IndexModel{Keys: keys, Options: options.Index().SetName(ix.Name()).SetUnique(ix.Unique)}
-}
-
-// indexNames returns the names of a collection's indexes but _id's.
-func indexNames(ctx context.Context, coll *mongo.Collection) (map[string]bool, error) {
-	specs, err := coll.Indexes().ListSpecifications(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("listing the indexes of %s: %w", coll.Name(), err)
-	}
-	have := map[string]bool{}
-	for _, s := range specs {
-		if s.Name != "_id_" {
-			have[s.Name] = true
-		}
-	}
-	return have, nil
-}
+// errEnded is the error of using a Writer that has ended.
+var errEnded = errors.New("mongodb: the transaction has ended")

@@ -12,7 +12,6 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/legible/legible/internal/ferret"
-	"github.com/legible/legible/storage/backend"
 )
 
 func TestConvertRoundTrip(t *testing.T) {
@@ -91,10 +90,10 @@ func TestConvertRefuses(t *testing.T) {
 		}
 	}
 	foreign := []bson.D{
-		{{Key: "_id", Value: bson.NewObjectID()}},
 		{{Key: "name", Value: "no id"}},
-		{{Key: "_id", Value: "a"}, {Key: "when", Value: bson.DateTime(0)}},
-		{{Key: "_id", Value: "a"}, {Key: "deep", Value: bson.D{{Key: "id", Value: bson.NewObjectID()}}}},
+		{{Key: "_id", Value: int32(7)}},
+		{{Key: "_id", Value: "a"}, {Key: "re", Value: bson.Regex{Pattern: "x"}}},
+		{{Key: "_id", Value: "a"}, {Key: "deep", Value: bson.D{{Key: "js", Value: bson.JavaScript("f()")}}}},
 	}
 	for _, d := range foreign {
 		raw, _ := bson.Marshal(d)
@@ -124,44 +123,34 @@ func startFerret(t *testing.T) string {
 	return srv.URI
 }
 
+// TestFerretDBHasNoTransactions opens FerretDB, which has neither
+// transactions nor snapshot reads (it takes readConcern snapshot, and
+// reads as ever): Open finds so by trying a transaction, and Describe
+// says so, and what reads read.
 func TestFerretDBHasNoTransactions(t *testing.T) {
 	ctx := context.Background()
-	b, err := OpenBackend(ctx, startFerret(t), Options{DB: "legible_test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	if b.Atomic() || !strings.Contains(b.Describe(), "(no transactions)") || !strings.Contains(b.Describe(), "legible_test") {
-		t.Fatalf("FerretDB: atomic %v, described as %q; want no transactions, and said so", b.Atomic(), b.Describe())
-	}
-	if err := b.Ping(ctx); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestSetupFollowsTheDeclaredIndexes(t *testing.T) {
-	ctx := context.Background()
-	b, err := OpenBackend(ctx, startFerret(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	specs := []backend.Collection{{Name: "Test.kept", Indexes: []backend.Index{{Fields: []string{"group"}}, {Fields: []string{"name"}, Unique: true}}}}
-	for range 2 {
-		if err := b.Setup(ctx, specs); err != nil {
+	uri := startFerret(t)
+	for _, tc := range []struct{ query, reads string }{
+		{"", "read the primary"},
+		{"?readPreference=secondaryPreferred", "readPreference secondaryPreferred, so they may miss a write made just before"},
+	} {
+		b, err := OpenBackend(ctx, uri+tc.query, Options{DB: "legible_test", AcceptNoTransactions: true})
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	have, err := indexNames(ctx, b.db.Collection("Test.kept"))
-	if err != nil || len(have) != 2 || !have["group"] || !have["unique:name"] {
-		t.Fatalf("indexes %v (%v), want group and unique:name", have, err)
-	}
-	specs[0].Indexes = specs[0].Indexes[1:]
-	if err := b.Setup(ctx, specs); err != nil {
-		t.Fatal(err)
-	}
-	if have, _ = indexNames(ctx, b.db.Collection("Test.kept")); len(have) != 1 || !have["unique:name"] {
-		t.Fatalf("indexes %v after group is no longer declared, want only unique:name", have)
+		defer b.Close()
+		d := b.Describe()
+		for _, want := range []string{"legible_test", "no transactions", "refused", "do not read one snapshot", tc.reads} {
+			if !strings.Contains(d, want) {
+				t.Errorf("FerretDB described as %q, which does not say %q", d, want)
+			}
+		}
+		if b.Atomic() || b.MaxTransaction() != 0 || b.server.snapshots {
+			t.Errorf("FerretDB: atomic %v, transactions of up to %v, snapshots %v; want none", b.Atomic(), b.MaxTransaction(), b.server.snapshots)
+		}
+		if err := b.Ping(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

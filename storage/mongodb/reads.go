@@ -14,12 +14,12 @@ import (
 	"github.com/legible/legible/storage/backend"
 )
 
-// reads answers backend.Reads, outside any transaction or, with a
-// session, in its transaction, noting each collection it reads.
+// reads answers backend.Reads, on their own, in a snapshot session, or
+// in a session's transaction, whose conflict keys it notes.
 type reads struct {
 	b    *Backend
-	sess *mongo.Session  // nil outside a transaction
-	used map[string]bool // the collections the transaction used; nil outside one
+	sess *mongo.Session // nil for reads on their own
+	keys *keySet        // what the transaction read and wrote; nil outside one
 }
 
 // coll returns the collection name, and the context to use it with.
@@ -27,12 +27,21 @@ func (r reads) coll(ctx context.Context, name string) (context.Context, *mongo.C
 	if r.sess == nil {
 		return ctx, r.b.db.Collection(name)
 	}
-	r.used[name] = true
 	return mongo.NewSessionContext(ctx, r.sess), r.b.db.Collection(name)
+}
+
+// readQuery notes, in a transaction, a read of what q selects.
+func (r reads) readQuery(coll string, q *backend.Query) {
+	if r.keys != nil {
+		r.keys.readQuery(coll, q)
+	}
 }
 
 // Get reads documents by id.
 func (r reads) Get(ctx context.Context, coll string, ids []string) ([]backend.Raw, error) {
+	if r.keys != nil {
+		r.keys.readIDs(coll, ids)
+	}
 	filter := bson.D{{Key: idField, Value: ids[0]}}
 	if len(ids) > 1 {
 		filter = bson.D{{Key: idField, Value: bson.D{{Key: "$in", Value: ids}}}}
@@ -49,6 +58,7 @@ func (r reads) Find(ctx context.Context, coll string, q *backend.Query) ([]backe
 	if q.Offset > 0 {
 		opts.SetSkip(int64(q.Offset))
 	}
+	r.readQuery(coll, q)
 	return r.find(ctx, coll, filterOf(q), opts)
 }
 
@@ -73,6 +83,7 @@ func (r reads) find(ctx context.Context, name string, filter bson.D, opts *optio
 
 // Count counts what a query selects.
 func (r reads) Count(ctx context.Context, name string, q *backend.Query) (int64, error) {
+	r.readQuery(name, q)
 	ctx, coll := r.coll(ctx, name)
 	n, err := coll.CountDocuments(ctx, filterOf(q))
 	return n, readError(name, err)
@@ -80,6 +91,7 @@ func (r reads) Count(ctx context.Context, name string, q *backend.Query) (int64,
 
 // Distinct reads the distinct values of a field, sorted.
 func (r reads) Distinct(ctx context.Context, name, field string, q *backend.Query) ([]any, error) {
+	r.readQuery(name, q)
 	ctx, coll := r.coll(ctx, name)
 	res := coll.Distinct(ctx, field, filterOf(q))
 	var values []any
@@ -99,6 +111,7 @@ func (r reads) Distinct(ctx context.Context, name, field string, q *backend.Quer
 // CountBy counts the documents by the values of a field, in an
 // aggregation: a $match, then a $group.
 func (r reads) CountBy(ctx context.Context, name, field string, q *backend.Query) ([]backend.Group, error) {
+	r.readQuery(name, q)
 	ctx, coll := r.coll(ctx, name)
 	pipeline := mongo.Pipeline{
 		{{Key: "$match", Value: filterOf(q)}},
@@ -125,13 +138,24 @@ func (r reads) CountBy(ctx context.Context, name, field string, q *backend.Query
 	return out, nil
 }
 
-// scalarOf is a value of a document as Distinct and CountBy return it:
-// int32 as int64; nil for none.
+// scalarOf is a value of a document as Distinct and CountBy return it: a
+// string, an int64 (for an int32 too), a float64 or a boolean, with the
+// types other programs write as JSON has them (dateText, hex, decimal);
+// nil for none, or for a list or an object, which are not scalars.
 func scalarOf(v any) any {
-	if n, ok := v.(int32); ok {
-		return int64(n)
+	switch v := v.(type) {
+	case string, int64, float64, bool:
+		return v
+	case int32:
+		return int64(v)
+	case bson.DateTime:
+		return dateText(v)
+	case bson.ObjectID:
+		return v.Hex()
+	case bson.Decimal128:
+		return decimalValue(v)
 	}
-	return v
+	return nil
 }
 
 // compareScalars orders the values Distinct returns: by kind (booleans,
@@ -217,4 +241,28 @@ func readError(coll string, err error) error {
 		return err
 	}
 	return conflictOr(fmt.Errorf("reading %s: %w", coll, err))
+}
+
+// Read starts a read. Where the server has transactions, its reads are
+// snapshot reads of one session, so that they all see one state of the
+// data; elsewhere each read is on its own.
+func (b *Backend) Read(context.Context) (backend.Reader, error) {
+	if !b.server.snapshots {
+		return reader{reads{b: b}}, nil
+	}
+	sess, err := b.client.StartSession(options.Session().SetSnapshot(true))
+	if err != nil {
+		return nil, fmt.Errorf("starting a MongoDB session for snapshot reads: %w", err)
+	}
+	return reader{reads{b: b, sess: sess}}, nil
+}
+
+// reader is a read: on its own, or snapshot reads of a session.
+type reader struct{ reads }
+
+// Close ends the session, if any.
+func (r reader) Close() {
+	if r.sess != nil {
+		r.sess.EndSession(context.Background())
+	}
 }

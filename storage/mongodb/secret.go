@@ -5,6 +5,10 @@ import (
 	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readconcern"
+	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
+	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
 
 	"github.com/legible/legible/storage/backend"
 )
@@ -24,8 +28,12 @@ type secretDoc struct {
 // _legible.secrets, first inserting fresh when there is none. The insert
 // is by _id, so of the servers that race on one database the first one
 // stores its secret and the others read it: replicas share one secret.
+// It writes and reads with majority concern, on the primary: a secret
+// that a failover could roll back, or that a replica read from a
+// secondary that lags, would sign tokens that others do not verify.
 func (b *Backend) KeepSecret(ctx context.Context, name string, fresh []byte) (backend.Secret, error) {
-	coll := b.db.Collection(secretsCollection)
+	coll := b.db.Collection(secretsCollection, options.Collection().SetWriteConcern(writeconcern.Majority()).
+		SetReadConcern(readconcern.Majority()).SetReadPreference(readpref.Primary()))
 	where := fmt.Sprintf("the collection %s of MongoDB database %s", secretsCollection, b.db.Name())
 	_, err := coll.InsertOne(ctx, secretDoc{Name: name, Value: fresh})
 	created := err == nil

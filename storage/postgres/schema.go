@@ -4,10 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
 )
 
@@ -146,10 +147,8 @@ func (b *Backend) ddl(ctx context.Context, stmt string) error {
 		if _, err = b.writes.Exec(ctx, stmt); err == nil || !lostRace(err) {
 			return err
 		}
-		select {
-		case <-time.After(time.Duration(attempt+1) * 10 * time.Millisecond):
-		case <-ctx.Done():
-			return ctx.Err()
+		if !storage.Backoff(ctx, attempt+1) {
+			return errors.Join(err, ctx.Err())
 		}
 	}
 	return err

@@ -58,6 +58,7 @@ func Suite(t *testing.T, open func(t *testing.T) backend.Backend) {
 		{"KeptCounts", suiteKeptCounts},
 		{"KeptCountsInTransactions", suiteKeptCountsInTransactions},
 		{"RacingCounts", suiteRacingCounts},
+		{"Browse", suiteBrowse},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -64,7 +64,8 @@ func MongoDBNamed(t testing.TB, name string, pool uint64) *storage.DB {
 func Backend(t testing.TB, name string, pool uint64) *mongodb.Backend {
 	t.Helper()
 	ctx := context.Background()
-	b, err := mongodb.OpenBackend(ctx, URI(t), mongodb.Options{DB: name, PoolSize: pool, Logger: slog.New(slog.DiscardHandler)})
+	b, err := mongodb.OpenBackend(ctx, URI(t), mongodb.Options{DB: name, PoolSize: pool, Logger: slog.New(slog.DiscardHandler),
+		AcceptNoTransactions: true}) // FerretDB has none: the tests accept it
 	if err != nil {
 		t.Fatal(err)
 	}
