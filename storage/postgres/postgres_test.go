@@ -178,7 +178,7 @@ func TestUnknownOutcome(t *testing.T) {
 
 // TestExclusiveWritersDoNotConflict runs transactions that each read a
 // counter and write it back, having started writing exclusively first
-// (storage.StartWriting), through several backends on one database: none
+// (storage.StartExclusive), through several backends on one database: none
 // conflicts, and none is lost.
 func TestExclusiveWritersDoNotConflict(t *testing.T) {
 	dbURL := pgtest.URL(t)
@@ -214,7 +214,7 @@ func TestExclusiveWritersDoNotConflict(t *testing.T) {
 func increment(db *storage.DB, c *storage.Collection[storagetest.Item]) error {
 	ctx, tx := db.Begin(context.Background())
 	defer tx.Rollback()
-	if err := storage.StartWriting(ctx); err != nil {
+	if err := storage.StartExclusive(ctx); err != nil {
 		return err
 	}
 	v, _, err := c.Get(ctx, "counter")
