@@ -31,7 +31,7 @@ import (
 
 // URLEnv is the environment variable naming a PostgreSQL server that the
 // tests run against instead of a cluster of their own. Its user must be
-// allowed to create databases.
+// allowed to create schemas in its database.
 const URLEnv = "DATABASE_URL"
 
 // Conns is the pools' size of a test's database: several connections, so
