@@ -25,13 +25,16 @@ var layers = map[string]int{
 	"internal/syncbuf":              0,
 	"internal/golden":               0,
 	"internal/ferret":               0,
+	"internal/pgcluster":            0,
 	"storage/backend":               1,
 	"storage":                       2,
 	"storage/sqlite":                3,
 	"storage/mongodb":               3,
+	"storage/postgres":              3,
 	"concepts":                      4, // the author API and the built-in concepts
 	"storage/storagetest":           5, // the kits for testing a concept
 	"storage/storagetest/mongotest": 5,
+	"storage/storagetest/pgtest":    5,
 	"internal/plainconduit":         5,
 	"engine":                        6,
 	"server":                        7,

@@ -9,16 +9,34 @@ import (
 
 	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
 // eachSetup runs f on each deployment that races must not break: the
 // shared server on the embedded store; one server on MongoDB (the tests'
-// FerretDB) with a pool of several connections; and two servers,
-// replicas, sharing one MongoDB database, taken in turn.
+// FerretDB) with a pool of several connections; two servers, replicas,
+// sharing one MongoDB database; and three `legible serve` processes
+// sharing one PostgreSQL database. Requests go to the servers in turn.
 func eachSetup(t *testing.T, f func(t *testing.T, st *site)) {
 	t.Run("sqlite", func(t *testing.T) { f(t, api) })
 	t.Run("mongodb", func(t *testing.T) { f(t, mongoSite(t, 1)) })
 	t.Run("replicas", func(t *testing.T) { f(t, mongoSite(t, 2)) })
+	t.Run("postgres", func(t *testing.T) { f(t, postgresSite(t, 3)) })
+}
+
+// postgresSite runs n `legible serve` processes, replicas, on one fresh
+// PostgreSQL database, until the test ends.
+func postgresSite(t *testing.T, n int) *site {
+	t.Helper()
+	env := []string{"DATABASE_URL=" + pgtest.URL(t)} // dropped when the test ends, after the servers stop
+	bin := buildLegible(t)
+	st := &site{}
+	for range n {
+		p := startServe(t, bin, "", env, "--specs", specsDir, "--dev")
+		t.Cleanup(func() { p.stop(t) })
+		st.servers = append(st.servers, p.site.servers...)
+	}
+	return st
 }
 
 // mongoSite serves n replicas of the app on one fresh MongoDB database,

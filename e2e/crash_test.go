@@ -5,21 +5,18 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
-	"github.com/legible/legible/concepts/authenticating"
-	"github.com/legible/legible/concepts/tokens"
+	"github.com/jackc/pgx/v5"
+
 	"github.com/legible/legible/storage/sqlite"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
 // crashRounds is how many times TestCrashLeavesNoHalfDoneFlow kills the
@@ -27,104 +24,38 @@ import (
 // has.
 const crashRounds, crashTags = 3, 50
 
-// TestCrashLeavesNoHalfDoneFlow runs the real binary on one data
-// directory, writes to it from concurrent clients, kills it with SIGKILL
-// in the middle, restarts it on the same data, and checks through the API
-// (and, at the end, in the database file) that every acknowledged write
-// is there and no flow is half done.
+// TestCrashLeavesNoHalfDoneFlow runs the real binary on one database,
+// the embedded store or PostgreSQL, writes to it from concurrent clients,
+// kills the binary with SIGKILL in the middle, restarts it on the same
+// database, and checks through the API (and, at the end, in the database)
+// that every acknowledged write is there and no flow is half done.
 func TestCrashLeavesNoHalfDoneFlow(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		data := t.TempDir()
+		crashes(t, nil, "--data", data)
+		checkNoOrphans(t, sqliteCounter(t, data), "json_extract(doc, '$.item')")
+	})
+	t.Run("postgres", func(t *testing.T) {
+		url := pgtest.URL(t)
+		crashes(t, []string{"DATABASE_URL=" + url})
+		checkNoOrphans(t, postgresCounter(t, url), "doc ->> 'item'")
+	})
+}
+
+// crashes kills the binary, served with env and args, under load
+// crashRounds times, each time checking after a restart that nothing
+// acknowledged is lost and nothing is half done.
+func crashes(t *testing.T, env []string, args ...string) {
+	t.Helper()
 	bin := buildLegible(t)
-	data := t.TempDir()
+	args = append([]string{"--specs", specsDir}, args...)
 	l := &ledger{}
 	for round := range crashRounds {
-		p := startLegible(t, bin, data)
+		p := startServe(t, bin, "", env, args...)
 		l.load(p.site, round, 12, time.Duration(300+rand.IntN(400))*time.Millisecond, p.kill)
-		p = startLegible(t, bin, data)
+		p = startServe(t, bin, "", env, args...)
 		l.check(t, p.site, round)
 		p.stop(t)
-	}
-	checkNoOrphans(t, data)
-}
-
-// buildLegible builds the legible binary into a temporary folder.
-func buildLegible(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "legible")
-	out, err := exec.Command("go", "build", "-o", bin, "../cmd/legible").CombinedOutput()
-	if err != nil {
-		t.Fatalf("building legible: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// process is a running legible binary.
-type process struct {
-	site *site
-	cmd  *exec.Cmd
-	log  *strings.Builder
-	done chan struct{}
-}
-
-// startLegible serves specs/ with the binary on data, and waits until it
-// is ready.
-func startLegible(t *testing.T, bin, data string) *process {
-	t.Helper()
-	return startServe(t, bin, "", "--specs", specsDir, "--data", data)
-}
-
-// startServe runs `bin serve args…` in the folder dir ("" for this one)
-// on a free port, and waits until it is ready.
-func startServe(t *testing.T, bin, dir string, args ...string) *process {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	p := &process{log: &strings.Builder{}, done: make(chan struct{}),
-		site: &site{servers: []*server{{url: "http://" + addr + "/api", root: "http://" + addr}}}}
-	p.cmd = exec.Command(bin, append(append([]string{"serve"}, args...), "--addr", addr)...)
-	p.cmd.Dir = dir
-	p.cmd.Env = append(os.Environ(), authenticating.CostEnv+"=min", tokens.SecretEnv+"="+tokenSecret)
-	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = p.cmd.Wait(); close(p.done) }()
-	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		if resp, err := http.Get(p.site.servers[0].root + "/readyz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return p
-			}
-		}
-		select {
-		case <-p.done:
-			t.Fatalf("legible serve exited at start:\n%s", p.log)
-		default:
-		}
-	}
-	p.kill()
-	t.Fatalf("legible serve was not ready within 30s:\n%s", p.log)
-	return nil
-}
-
-// kill sends SIGKILL and waits for the process to end.
-func (p *process) kill() {
-	_ = p.cmd.Process.Kill()
-	<-p.done
-}
-
-// stop sends SIGTERM and waits for the process to end.
-func (p *process) stop(t *testing.T) {
-	t.Helper()
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(20 * time.Second):
-		p.kill()
-		t.Fatalf("legible serve did not stop on SIGTERM within 20s:\n%s", p.log)
 	}
 }
 
@@ -473,27 +404,52 @@ func (l *ledger) checkRemarks(t *testing.T, st *site, listed map[string]article)
 	}
 }
 
-// checkNoOrphans reads the stopped server's database file: no tag,
-// favorite or comment outlives its article, and every account has its
-// profile and every profile its account.
-func checkNoOrphans(t *testing.T, data string) {
+// counter runs an SQL query of a count on a database.
+type counter func(query string) (int, error)
+
+// sqliteCounter reads the database file of the embedded store in data.
+func sqliteCounter(t *testing.T, data string) counter {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(data, sqlite.File)+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return func(query string) (n int, err error) {
+		return n, db.QueryRowContext(context.Background(), query).Scan(&n)
+	}
+}
+
+// postgresCounter reads the PostgreSQL database of url.
+func postgresCounter(t *testing.T, url string) counter {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(ctx) })
+	return func(query string) (n int, err error) {
+		return n, conn.QueryRow(ctx, query).Scan(&n)
+	}
+}
+
+// checkNoOrphans reads the stopped server's database, in which item is
+// the SQL of a document's field item: no tag, favorite or comment
+// outlives its article, and every account has its profile and every
+// profile its account.
+func checkNoOrphans(t *testing.T, count counter, item string) {
+	t.Helper()
 	orphans := []struct{ what, query string }{
-		{"tags without their article", `SELECT count(*) FROM "Tagging.tags" WHERE json_extract(doc, '$.item') NOT IN (SELECT id FROM "Article.articles")`},
-		{"favorites without their article", `SELECT count(*) FROM "Favoriting.favorites" WHERE json_extract(doc, '$.item') NOT IN (SELECT id FROM "Article.articles")`},
-		{"comments without their article", `SELECT count(*) FROM "Commenting.comments" WHERE json_extract(doc, '$.item') NOT IN (SELECT id FROM "Article.articles")`},
+		{"tags without their article", `SELECT count(*) FROM "Tagging.tags" WHERE ` + item + ` NOT IN (SELECT id FROM "Article.articles")`},
+		{"favorites without their article", `SELECT count(*) FROM "Favoriting.favorites" WHERE ` + item + ` NOT IN (SELECT id FROM "Article.articles")`},
+		{"comments without their article", `SELECT count(*) FROM "Commenting.comments" WHERE ` + item + ` NOT IN (SELECT id FROM "Article.articles")`},
 		{"accounts without a profile", `SELECT count(*) FROM "Authenticating.users" WHERE id NOT IN (SELECT id FROM "Profile.profiles")`},
 		{"profiles without an account", `SELECT count(*) FROM "Profile.profiles" WHERE id NOT IN (SELECT id FROM "Authenticating.users")`},
 	}
-	ctx := context.Background()
 	for _, o := range orphans {
-		var n int
-		if err := db.QueryRowContext(ctx, o.query).Scan(&n); err != nil {
+		n, err := count(o.query)
+		if err != nil {
 			t.Fatalf("%s: %v", o.what, err)
 		}
 		if n != 0 {

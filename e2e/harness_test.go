@@ -25,6 +25,7 @@ import (
 	"github.com/legible/legible/internal/syncbuf"
 	"github.com/legible/legible/pipeline"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
 // specsDir is the app under test.
@@ -60,6 +61,8 @@ func runTests(m *testing.M) int {
 	}
 	api = &site{servers: []*server{srv}}
 	defer mongotest.Stop()
+	defer pgtest.Stop()
+	defer removeBuilt()
 	code := m.Run()
 	if err := srv.close(); err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)

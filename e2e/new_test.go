@@ -32,7 +32,7 @@ func TestNewAppWorksOnTheFirstTry(t *testing.T) {
 		t.Fatalf("the app's README does not say it uses the checkout at %s (%v)", repo, err)
 	}
 	run(t, dir, "go", "build", "-o", "shoplist", ".")
-	p := startServe(t, filepath.Join(dir, "shoplist"), dir, "--data", filepath.Join(dir, "data"))
+	p := startServe(t, filepath.Join(dir, "shoplist"), dir, nil, "--data", filepath.Join(dir, "data"))
 	defer p.stop(t)
 	t.Logf("from legible new to a served app: %v", time.Since(start).Round(time.Millisecond))
 	if out := run(t, dir, "go", "run", ".", "lint"); out != "" {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,10 +19,12 @@ import (
 	"github.com/legible/legible/concepts/authenticating"
 	"github.com/legible/legible/concepts/tokens"
 	"github.com/legible/legible/internal/syncbuf"
+	"github.com/legible/legible/storage/storagetest"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
-func TestMain(m *testing.M) { mongotest.Main(m) }
+func TestMain(m *testing.M) { storagetest.Main(m, mongotest.Register, pgtest.Register) }
 
 // oldDevSecret is the secret that signed the tokens, before issue 14,
 // when LEGIBLE_TOKEN_SECRET was unset: it was written in the source, so
@@ -164,22 +167,39 @@ func TestNoForgeableDefaultSecret(t *testing.T) {
 	}
 }
 
-// TestReplicasShareTheGeneratedSecret serves Conduit twice on one MongoDB
-// database without LEGIBLE_TOKEN_SECRET, as two replicas: the first one
-// makes the secret and keeps it in the database, the second one reads
-// it, so a token one issues verifies on the other.
+// TestReplicasShareTheGeneratedSecret serves Conduit twice on one
+// database without LEGIBLE_TOKEN_SECRET, as two replicas, on MongoDB and
+// on PostgreSQL: the first one makes the secret and keeps it in the
+// database, the second one reads it, so a token one issues verifies on
+// the other.
 func TestReplicasShareTheGeneratedSecret(t *testing.T) {
 	t.Setenv(tokens.SecretEnv, "")
 	t.Setenv(authenticating.CostEnv, "min")
-	name := mongotest.DBName(t)
-	mongotest.MongoDBNamed(t, name, 1)                                                                     // dropped when the test ends, after the replicas stop
-	o := ServeOptions{DB: DBOptions{MongoURI: mongotest.URI(t), MongoDB: name, MongoNoTransactions: true}} // FerretDB has none
-	where := `kept="the collection _legible.secrets of MongoDB database ` + name + `"`
-	one := serveConduitWith(t, o)
+	t.Run("mongodb", func(t *testing.T) {
+		name := mongotest.DBName(t)
+		mongotest.MongoDBNamed(t, name, 1)                                                                         // dropped when the test ends, after the replicas stop
+		replicasShareTheSecret(t, DBOptions{MongoURI: mongotest.URI(t), MongoDB: name, MongoNoTransactions: true}, // FerretDB has none
+			`kept="the collection _legible.secrets of MongoDB database `+name+`"`)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dbURL := pgtest.URL(t) // dropped when the test ends, after the replicas stop
+		u, err := url.Parse(dbURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		replicasShareTheSecret(t, DBOptions{PostgresURL: dbURL},
+			`kept="the table _legible_secrets of PostgreSQL database `+u.Path[1:]+` at `+u.Query().Get("host")+` as postgres with search_path `+u.Query().Get("search_path")+`"`)
+	})
+}
+
+// replicasShareTheSecret serves Conduit twice on the database of o,
+// whose start-up logs say where it keeps the secret.
+func replicasShareTheSecret(t *testing.T, o DBOptions, where string) {
+	one := serveConduitWith(t, ServeOptions{DB: o})
 	if log := one.log.String(); !strings.Contains(log, "generated now") || !strings.Contains(log, where) {
 		t.Errorf("the first replica's start-up log does not say it generated the secret, %s:\n%s", where, log)
 	}
-	two := serveConduitWith(t, o)
+	two := serveConduitWith(t, ServeOptions{DB: o})
 	if log := two.log.String(); !strings.Contains(log, "generated at the first start") || !strings.Contains(log, where) {
 		t.Errorf("the second replica's start-up log does not say it uses the secret %s:\n%s", where, log)
 	}

@@ -113,8 +113,9 @@ func (m *meta) write(ctx context.Context, op *writeOp) (bool, error) {
 	return alone(ctx, m.db, op)
 }
 
-// aloneAttempts bounds the tries of a write on its own that conflicts.
-const aloneAttempts = 5
+// aloneAttempts bounds the tries of a write on its own that conflicts
+// (at the write itself too, as a SERIALIZABLE transaction may).
+const aloneAttempts = 10
 
 // alone runs one write in a transaction of its own, again when it
 // conflicts, in the write or in its commit, after a pause.

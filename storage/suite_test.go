@@ -7,9 +7,10 @@ import (
 	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
-func TestMain(m *testing.M) { mongotest.Main(m) }
+func TestMain(m *testing.M) { storagetest.Main(m, mongotest.Register, pgtest.Register) }
 
 // TestSuite runs the backend conformance suite on every backend.
 func TestSuite(t *testing.T) {
@@ -30,6 +31,11 @@ func TestSuite(t *testing.T) {
 	t.Run("mongodb", func(t *testing.T) {
 		storagetest.Suite(t, func(t *testing.T) backend.Backend {
 			return mongotest.Backend(t, mongotest.DBName(t), mongotest.PoolSize)
+		})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		storagetest.Suite(t, func(t *testing.T) backend.Backend {
+			return pgtest.Backend(t, pgtest.URL(t))
 		})
 	})
 }

@@ -102,20 +102,22 @@ func DiscardWrites(ctx context.Context) bool {
 }
 
 // StartWriting makes the transaction that ctx carries start writing now,
-// if it has not: the reads that follow see the latest data, and no other
-// transaction writes before this one ends. Call it before reading a
-// document that the transaction will write back, such as a counter, so
-// that concurrent transactions wait for each other there instead of
-// conflicting. It fails with ErrConflict when a read made so far no longer
-// holds; without a transaction it does nothing.
+// if it has not: the reads that follow see the latest data, and on the
+// embedded store no other transaction writes before this one ends. Call
+// it before reading a document that the transaction will write back, such
+// as a counter, so that concurrent transactions wait for each other there
+// instead of conflicting (on PostgreSQL and MongoDB, whose transactions
+// write side by side, they may still conflict, and run again). It fails
+// with ErrConflict when a read made so far no longer holds; without a
+// transaction it does nothing.
 func StartWriting(ctx context.Context) error { return startWriting(ctx, false) }
 
 // StartExclusive is StartWriting for a transaction that must not conflict
 // again, as the engine asks for a flow that conflicted again and again:
-// until it ends, no other transaction of the database starts writing, in
-// this process or, on a backend shared by several (MongoDB), in another.
-// On the embedded store, whose writer is one at a time, it is
-// StartWriting.
+// until it ends, no other exclusive transaction of the database starts
+// writing, in this process or, on a backend shared by several, in another
+// (on MongoDB, no other transaction at all; see backend.Exclusive). On
+// the embedded store, whose writer is one at a time, it is StartWriting.
 func StartExclusive(ctx context.Context) error { return startWriting(ctx, true) }
 
 // startWriting starts writing the transaction of ctx, if any and not yet.

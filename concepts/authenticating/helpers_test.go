@@ -7,11 +7,12 @@ import (
 	"github.com/legible/legible/concepts"
 	"github.com/legible/legible/storage/storagetest"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
 func TestMain(m *testing.M) {
 	os.Setenv(CostEnv, "min")
-	mongotest.Main(m)
+	storagetest.Main(m, mongotest.Register, pgtest.Register)
 }
 
 // each runs f on a fresh concept on each backend.

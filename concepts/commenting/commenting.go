@@ -7,9 +7,11 @@
 // concepts.Timestamp strings; an index on the item and the number lists an
 // item's comments, newest first. Comment ids are the decimal strings
 // "1", "2", … of the numbers, handed out by the counter document
-// {next: n} of Commenting.counters; add takes the transaction's write
-// lock before it reads the counter (storage.StartWriting), so that
-// concurrent comments wait for each other rather than conflict. On a
+// {next: n} of Commenting.counters; add starts writing exclusively before
+// it reads the counter (storage.StartExclusive), so that concurrent
+// comments wait for each other rather than conflict, also across replicas
+// of one PostgreSQL or MongoDB database (on MongoDB, other writers wait
+// for the add too). On a
 // MongoDB without transactions the counter can be read twice alike; the
 // comment's id is then taken already, and add tries the next one after
 // the highest comment (an index on n finds it).

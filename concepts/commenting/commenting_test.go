@@ -234,7 +234,7 @@ func TestConcurrentAdds(t *testing.T) {
 				}
 				if inTx && db.Atomic() {
 					if total := sum(conflicts); total > 0 {
-						t.Errorf("adds conflicted %d times on an atomic backend, want never: add must start writing before it reads the counter", total)
+						t.Errorf("adds conflicted %d times on an atomic backend, want never: add must start writing exclusively (storage.StartExclusive) before it reads the counter", total)
 					}
 					if got := counter(t, m); got != n {
 						t.Errorf("the counter after %d adds in transactions: %d, want %d", n, got, n)

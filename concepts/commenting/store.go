@@ -38,9 +38,11 @@ type counterDoc struct {
 }
 
 // insert stores the comment of in under the next number, and returns its
-// id.
+// id. It starts writing exclusively first, so that concurrent adds, which
+// all read and write the counter, wait for each other rather than
+// conflict, on a database shared by replicas too.
 func (m *Commenting) insert(ctx context.Context, in AddIn) (string, error) {
-	if err := storage.StartWriting(ctx); err != nil {
+	if err := storage.StartExclusive(ctx); err != nil {
 		return "", err
 	}
 	now := concepts.Timestamp(concepts.Now())

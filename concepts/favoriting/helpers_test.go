@@ -9,9 +9,10 @@ import (
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/storagetest"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
-func TestMain(m *testing.M) { mongotest.Main(m) }
+func TestMain(m *testing.M) { storagetest.Main(m, mongotest.Register, pgtest.Register) }
 
 // each runs f on a fresh concept on each backend.
 func each(t *testing.T, f func(t *testing.T, fv *Favoriting, c *concepts.Concept)) {

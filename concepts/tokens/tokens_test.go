@@ -19,9 +19,10 @@ import (
 	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 	"github.com/legible/legible/storage/storagetest/mongotest"
+	"github.com/legible/legible/storage/storagetest/pgtest"
 )
 
-func TestMain(m *testing.M) { mongotest.Main(m) }
+func TestMain(m *testing.M) { storagetest.Main(m, mongotest.Register, pgtest.Register) }
 
 // each runs f on each backend, on a fresh concept that signs with the
 // secret "s1".

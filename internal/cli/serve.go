@@ -39,20 +39,25 @@ their specs, and serves the app until SIGINT or SIGTERM, when it lets the
 requests in flight finish.
 
 The database is the embedded store, one SQLite file in --data, unless
-MONGODB_URI is set; MONGODB_DB names the MongoDB database (default
-legible). Each flow is a transaction: its reply goes out once its writes
-are committed, and a flow that fails or times out changes nothing. A
-MongoDB without transactions (a standalone server) cannot promise that:
-serve refuses it unless LEGIBLE_MONGODB_NO_TRANSACTIONS=accept accepts
-the risks the README lists. --dev serves the console at /_legible/: the
-flows live, their trees, why syncs did not fire, the app's map and its
-state; LEGIBLE_ADMIN_TOKEN opens it, and GET /_legible/flows/ID, outside
---dev.
+DATABASE_URL or MONGODB_URI is set (not both). DATABASE_URL is a
+PostgreSQL database, postgres://USER:PASSWORD@HOST:PORT/DATABASE: each
+flow's writes are a SERIALIZABLE transaction there, run again when it
+conflicts with a concurrent one, and several servers may share it.
+MONGODB_DB names the MongoDB database of MONGODB_URI (default legible).
+Each flow is a transaction: its reply goes out once its writes are
+committed, and a flow that fails or times out changes nothing. A MongoDB
+without transactions (a standalone server) cannot promise that: serve
+refuses it unless LEGIBLE_MONGODB_NO_TRANSACTIONS=accept accepts the
+risks the README lists. The start-up log names the database, without its
+password. --dev serves the console at /_legible/: the flows live, their
+trees, why syncs did not fire, the app's map and its state;
+LEGIBLE_ADMIN_TOKEN opens it, and GET /_legible/flows/ID, outside --dev.
 The Tokens concept signs with LEGIBLE_TOKEN_SECRET. Without it, serve
 generates a random secret at the first start and keeps it: in --data as
-tokens.secret (mode 0600), or on MongoDB in the collection _legible.secrets,
-which replicas share. The start-up log says which; a secret file that others
-may read stops the start.`,
+tokens.secret (mode 0600), or in the database (the table _legible_secrets
+of PostgreSQL, the collection _legible.secrets of MongoDB), which replicas
+share. The start-up log says which; a secret file that others may read
+stops the start.`,
 		Example: `  legible serve
   legible serve --specs examples/likert --addr 127.0.0.1:9090 --dev --log trace`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -84,7 +89,7 @@ func serve(ctx context.Context, env *pipeline.Env, o serveOptions, stderr io.Wri
 	}
 	app, err := env.Open(ctx, pipeline.ServeOptions{
 		Dir: o.specs, DB: pipeline.DBOptions{Data: o.data, MongoURI: os.Getenv("MONGODB_URI"), MongoDB: os.Getenv("MONGODB_DB"),
-			MongoNoTransactions: loose},
+			MongoNoTransactions: loose, PostgresURL: os.Getenv("DATABASE_URL")},
 		AdminToken: os.Getenv("LEGIBLE_ADMIN_TOKEN"), Dev: o.dev, Level: logLevels[o.log], Logger: log, Stderr: stderr, Limits: o.limits,
 	})
 	if err != nil {

@@ -37,6 +37,7 @@ func startServe(t *testing.T, data string) *running {
 	t.Helper()
 	t.Setenv("LEGIBLE_BCRYPT_COST", "min")
 	t.Setenv("MONGODB_URI", "")
+	t.Setenv("DATABASE_URL", "")
 	r := &running{addr: freeAddr(t), done: make(chan error, 1), log: &syncbuf.Buffer{}}
 	ctx, stop := context.WithCancel(context.Background())
 	r.stop = stop

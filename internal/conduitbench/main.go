@@ -9,14 +9,24 @@
 //     article has, by the reader's favorites, and by one of the ten
 //     authors; and GET /api/tags;
 //   - GET /api/articles/:slug and POST /api/articles, over the first count;
+//   - the favorites hot spot, over the first count: each client, as a
+//     user of its own, favorites an article and unfavorites it, then
+//     the next of its own, so that every request writes, and different
+//     clients write different favorites of different articles;
 //   - POST /api/users, with bcrypt at its default cost and at its minimum;
 //
 // each at every -c level, and each server's resident memory after its
 // loads. With -plain, the lists are also loaded from plainconduit, a
 // plain net/http handler, on the store of the last -bin (which must be
-// this version's): the limit of what the engine can reach.
+// this version's, on the embedded store): the limit of what the engine
+// can reach. With -postgres label=N, the binary of that label serves on
+// PostgreSQL, a fresh schema for each store, as N replicas (processes) on
+// the ports from -addr's on, the clients spread over them: DATABASE_URL's
+// server, or, when it is unset, a throwaway cluster that conduitbench
+// starts (initdb must be installed) and removes.
 //
 //	go run ./internal/conduitbench -bin before=/tmp/old/legible@/tmp/old/specs -bin after=.bench/legible
+//	go run ./internal/conduitbench -bin sqlite=.bench/legible -bin postgres=.bench/legible -postgres postgres=1
 package main
 
 import (
@@ -24,6 +34,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,16 +73,19 @@ func (b *bins) Set(v string) error {
 // config is what the flags say.
 type config struct {
 	bins     bins
+	postgres replicas // the binaries that serve on PostgreSQL, and how many replicas each
 	clients  []int
 	articles []int
 	dur      time.Duration
 	addr     string
 	work     string
 	plain    string
+	pg       *postgresServer // started when a binary serves on PostgreSQL
 }
 
 func main() {
-	var c config
+	c := config{postgres: replicas{}}
+	flag.Var(&c.postgres, "postgres", "label=N: the binary of that label serves on PostgreSQL (DATABASE_URL, or a throwaway cluster), as N replicas; repeat it for others")
 	flag.Var(&c.bins, "bin", "a binary to measure, as label=path (or label=path@specs, to serve other specs than specs/), and ,dev to serve it with --dev or ,console to serve it so with a console page open; repeat it: the first is the baseline of the ratios")
 	clients := flag.String("c", "1,32", "comma-separated numbers of concurrent clients")
 	articles := flag.String("articles", "1000,5000", "comma-separated numbers of articles to seed, one store each")
@@ -87,6 +101,9 @@ func main() {
 	if err == nil && len(c.bins) == 0 {
 		err = fmt.Errorf("no -bin; give at least one, e.g. -bin after=.bench/legible")
 	}
+	if err == nil {
+		err = c.check()
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "conduitbench:", err)
 		os.Exit(2)
@@ -95,11 +112,29 @@ func main() {
 	if c.plain != "" {
 		t.labels = append(t.labels, plainLabel)
 	}
-	if err := c.run(t); err != nil {
+	err = c.run(t)
+	if c.pg != nil {
+		c.pg.stop()
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "conduitbench:", err)
 		os.Exit(1)
 	}
 	t.print(os.Stdout)
+}
+
+// check refuses a -postgres label that no -bin has, and -plain when the
+// last -bin serves on PostgreSQL.
+func (c *config) check() error {
+	for label := range c.postgres {
+		if !slices.Contains(labels(c.bins), label) {
+			return fmt.Errorf("-postgres %s: no -bin has the label %s; give -bin %s=PATH too", label, label, label)
+		}
+	}
+	if _, pg := c.postgres[c.bins[len(c.bins)-1].label]; pg && c.plain != "" {
+		return fmt.Errorf("-plain reads the embedded store of the last -bin, which serves on PostgreSQL; put another last")
+	}
+	return nil
 }
 
 // numbers reads a comma-separated list of positive numbers.
@@ -151,34 +186,34 @@ const authors = 10
 const plainLabel = "plain"
 
 // reads seeds n articles on a fresh store served by bn, and loads the
-// lists, and with first also one article and creates. After the last
-// binary, plainconduit loads the lists on its store.
+// lists, and with first also one article, creates and the favorites hot
+// spot. After the last binary, plainconduit loads the lists on its store.
 func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
-	api := "http://" + c.addr + "/api"
 	srv, err := c.serve(bn, fmt.Sprintf("articles%d", n), "min")
 	if err != nil {
 		return err
 	}
 	defer srv.Stop()
 	if bn.mode == "console" {
-		page := openConsole("http://" + c.addr)
+		page := openConsole("http://" + srv.hosts[0])
 		defer func() { fmt.Fprintf(os.Stderr, "conduitbench: %s: the console page %s\n", bn.label, page.close()) }()
 	}
 	fmt.Fprintf(os.Stderr, "conduitbench: %s: seeding %d articles\n", bn.label, n)
-	data, err := conduitseed.Seed(api, conduitseed.Options{Articles: n, Authors: authors, Clients: 4})
+	data, err := conduitseed.Seed(srv.api(), conduitseed.Options{Articles: n, Authors: authors, Clients: 4, Fans: slices.Max(c.clients)})
 	if err != nil {
 		return err
 	}
 	reader := authorization(data.Reader)
-	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles)", n), load.Request{Method: "GET", URL: api + "/articles"})
-	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles, token)", n), load.Request{Method: "GET", URL: api + "/articles", Header: reader})
-	c.filters(t, b, api, n, data)
+	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles)", n), srv.request("GET", "/articles", "", nil))
+	c.load(t, b, fmt.Sprintf("GET /api/articles (%d articles, token)", n), srv.request("GET", "/articles", "", reader))
+	c.filters(t, b, srv, n, data)
 	if first {
 		slug := data.Slugs[len(data.Slugs)/2]
-		c.load(t, b, "GET /api/articles/:slug", load.Request{Method: "GET", URL: api + "/articles/" + slug})
-		c.load(t, b, "GET /api/articles/:slug (token)", load.Request{Method: "GET", URL: api + "/articles/" + slug, Header: reader})
+		c.load(t, b, "GET /api/articles/:slug", srv.request("GET", "/articles/"+slug, "", nil))
+		c.load(t, b, "GET /api/articles/:slug (token)", srv.request("GET", "/articles/"+slug, "", reader))
 		body := `{"article": {"title": "Load {n}", "description": "a load test", "body": "Some text.", "tagList": ["load", "test"]}}`
-		c.load(t, b, "POST /api/articles", load.Request{Method: "POST", URL: api + "/articles", Body: body, Header: authorization(data.Author)})
+		c.load(t, b, "POST /api/articles", srv.request("POST", "/articles", body, authorization(data.Author)))
+		c.hotspot(t, b, srv, data)
 	}
 	t.memory(fmt.Sprintf("RSS after the loads (%d articles)", n), b, srv.RSS())
 	t.memory(fmt.Sprintf("peak RSS (%d articles)", n), b, srv.PeakRSS())
@@ -192,16 +227,16 @@ func (c *config) reads(t *table, b int, bn bin, n int, first bool) error {
 // filters loads the list of n seeded articles filtered by a tag that
 // all of them have, by the reader's favorites (every fifth article), and
 // by an author's (one in authors), and then the tags.
-func (c *config) filters(t *table, b int, api string, n int, data *conduitseed.Data) {
+func (c *config) filters(t *table, b int, srv *group, n int, data *conduitseed.Data) {
 	filters := []struct{ what, query string }{
 		{fmt.Sprintf("?tag (all %d articles)", n), "tag=" + conduitseed.Every},
 		{fmt.Sprintf("?favorited (%d of %d articles)", (n+4)/5, n), "favorited=" + data.ReaderName},
 		{fmt.Sprintf("?author (%d of %d articles)", (n+authors-1)/authors, n), "author=" + data.AuthorName},
 	}
 	for _, f := range filters {
-		c.load(t, b, "GET /api/articles"+f.what, load.Request{Method: "GET", URL: api + "/articles?" + f.query})
+		c.load(t, b, "GET /api/articles"+f.what, srv.request("GET", "/articles?"+f.query, "", nil))
 	}
-	c.load(t, b, fmt.Sprintf("GET /api/tags (%d articles)", n), load.Request{Method: "GET", URL: api + "/tags"})
+	c.load(t, b, fmt.Sprintf("GET /api/tags (%d articles)", n), srv.request("GET", "/tags", "", nil))
 }
 
 // plainReads loads the lists of n articles from plainconduit, on the
@@ -233,33 +268,8 @@ func (c *config) registrations(t *table, b int, bn bin, cost string) error {
 	}
 	defer srv.Stop()
 	body := `{"user": {"username": "u{n}", "email": "u{n}@example.com", "password": "password"}}`
-	c.load(t, b, "POST /api/users (bcrypt "+cost+")", load.Request{Method: "POST", URL: "http://" + c.addr + "/api/users", Body: body})
+	c.load(t, b, "POST /api/users (bcrypt "+cost+")", srv.request("POST", "/users", body, nil))
 	return nil
-}
-
-// serve starts bn on a fresh store named name, with the bcrypt cost.
-func (c *config) serve(bn bin, name, cost string) (*load.Server, error) {
-	data := filepath.Join(c.work, "data-"+name)
-	if err := os.RemoveAll(data); err != nil {
-		return nil, err
-	}
-	env := []string{"LEGIBLE_TOKEN_SECRET=conduitbench"}
-	if cost == "min" {
-		env = append(env, "LEGIBLE_BCRYPT_COST=min")
-	}
-	cmdline := fmt.Sprintf("%s serve --specs %s --data %s --addr %s", bn.path, bn.specs, data, c.addr)
-	if bn.mode != "" {
-		cmdline += " --dev"
-	}
-	srv, err := load.Start(cmdline, env, filepath.Join(c.work, bn.label+"-"+name+".log"))
-	if err != nil {
-		return nil, err
-	}
-	if err := load.WaitHealthy("http://"+c.addr, 60*time.Second); err != nil {
-		srv.Stop()
-		return nil, err
-	}
-	return srv, nil
 }
 
 // load runs req at every -c level, into t's row what.

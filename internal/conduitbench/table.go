@@ -97,8 +97,8 @@ func (r *row) ran(b int) bool {
 	return r.results[b].Requests > 0
 }
 
-// cell writes column b's figures: requests per second and the median
-// latency, errors if any; or its memory; nothing where it did not run.
+// cell writes column b's figures: requests per second, the median and
+// 99th percentile latencies, errors if any; or its memory; nothing where it did not run.
 func (r *row) cell(b int) string {
 	switch {
 	case !r.ran(b):
@@ -107,7 +107,8 @@ func (r *row) cell(b int) string {
 		return fmt.Sprintf("%.0f MiB", float64(r.bytes[b])/(1<<20))
 	}
 	res := r.results[b]
-	s := fmt.Sprintf("%.0f/s, p50 %s", res.Rate(), res.Percentile(0.5).Round(10*time.Microsecond))
+	s := fmt.Sprintf("%.0f/s, p50 %s, p99 %s", res.Rate(), res.Percentile(0.5).Round(10*time.Microsecond),
+		res.Percentile(0.99).Round(10*time.Microsecond))
 	if res.Errs > 0 {
 		s += fmt.Sprintf(", %d errors", res.Errs)
 	}

@@ -1,7 +1,8 @@
 // Package conduitseed fills a running Conduit app with data for load
 // tests, through its API: a few authors write articles, each with two tags
-// from a small set and the tag Every, and a reader follows half of the
-// authors and favorites every fifth article.
+// from a small set and the tag Every, a reader follows half of the
+// authors and favorites every fifth article, and fans, who have done
+// nothing yet, are registered for the load to act as.
 package conduitseed
 
 import (
@@ -27,6 +28,7 @@ type Options struct {
 	Articles int // how many articles
 	Authors  int // how many authors write them, at least 1
 	Clients  int // concurrent requests, at least 1
+	Fans     int // how many users to register besides, who write nothing
 }
 
 // Data is what Seed made.
@@ -36,10 +38,12 @@ type Data struct {
 	ReaderName string   // the reader's username
 	Author     string   // the first author's token
 	AuthorName string   // the first author's username
+	Fans       []string // the tokens of Options.Fans users
 }
 
 // Seed registers the authors and the reader, creates the articles from
-// o.Clients clients, then has the reader follow and favorite.
+// o.Clients clients, has the reader follow and favorite, then registers
+// the fans.
 func Seed(api string, o Options) (*Data, error) {
 	if o.Articles < 0 || o.Authors < 1 || o.Clients < 1 {
 		return nil, fmt.Errorf("seed %d articles by %d authors with %d clients: want at least 0, 1 and 1", o.Articles, o.Authors, o.Clients)
@@ -73,7 +77,13 @@ func Seed(api string, o Options) (*Data, error) {
 			return nil, err
 		}
 	}
-	return &Data{Slugs: slugs, Reader: reader, ReaderName: readerName, Author: tokens[0], AuthorName: names[0]}, nil
+	fans := make([]string, o.Fans)
+	for i := range fans {
+		if fans[i], err = register(api, fmt.Sprintf("fan%d_%s", i, run)); err != nil {
+			return nil, err
+		}
+	}
+	return &Data{Slugs: slugs, Reader: reader, ReaderName: readerName, Author: tokens[0], AuthorName: names[0], Fans: fans}, nil
 }
 
 // register registers a user and returns its token.

@@ -18,13 +18,17 @@ import (
 	"time"
 )
 
-// Request is the request the clients send. `{n}` in its body becomes a
-// number unique to each request, for requests that must not repeat
-// (registering users).
+// Request is the request the clients send. For Run, `{n}` in its body
+// becomes a number unique to each request, for requests that must not
+// repeat (registering users).
 type Request struct {
 	Method, URL string
 	Body        string
 	Header      http.Header
+	// Hosts, when set, spread Run's clients over servers, replicas of
+	// one app: client c sends to Hosts[c % len(Hosts)] (host:port) instead
+	// of URL's host.
+	Hosts []string
 }
 
 // Result is one run's figures.
@@ -57,20 +61,45 @@ func (r Result) String() string {
 // Run sends req from n clients for d. A request whose reply is not 2xx
 // counts as an error.
 func Run(req Request, n int, d time.Duration) Result {
+	bodies := newBodies(req.Body)
+	return RunEach(n, d, func(c int) Request {
+		r := req
+		r.Body = string(bodies.next())
+		if len(req.Hosts) > 0 {
+			r.URL = onHost(req.URL, req.Hosts[c%len(req.Hosts)])
+		}
+		return r
+	})
+}
+
+// onHost returns the URL with its host replaced by host.
+func onHost(target, host string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return target
+	}
+	u.Host = host
+	return u.String()
+}
+
+// RunEach sends, from n clients for d, the requests that next makes:
+// next(c) is client c's next request, whose body goes as it is. Clients
+// call it at once, each with its own c. A request whose reply is not 2xx
+// counts as an error.
+func RunEach(n int, d time.Duration, next func(client int) Request) Result {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n}, Timeout: 30 * time.Second}
-	body := newBodies(req.Body)
 	var mu sync.Mutex
 	res := Result{Clients: n}
 	deadline := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
-	for range n {
+	for c := range n {
 		wg.Go(func() {
 			var lat []time.Duration
 			errs := 0
 			for time.Now().Before(deadline) {
 				t := time.Now()
-				if !send(client, req, body.next()) {
+				if !send(client, next(c)) {
 					errs++
 				}
 				lat = append(lat, time.Since(t))
@@ -89,8 +118,8 @@ func Run(req Request, n int, d time.Duration) Result {
 }
 
 // send makes one request and reports whether it got a 2xx reply.
-func send(client *http.Client, r Request, body []byte) bool {
-	req, err := http.NewRequest(r.Method, r.URL, bytes.NewReader(body))
+func send(client *http.Client, r Request) bool {
+	req, err := http.NewRequest(r.Method, r.URL, strings.NewReader(r.Body))
 	if err != nil {
 		return false
 	}

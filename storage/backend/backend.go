@@ -1,6 +1,7 @@
 // Package backend is the contract between package storage and the
 // databases it keeps collections in: the embedded SQLite store (package
-// storage/sqlite) and MongoDB (storage/mongodb). It sits beside storage as
+// storage/sqlite), PostgreSQL (storage/postgres) and MongoDB
+// (storage/mongodb). It sits beside storage as
 // database/sql/driver sits beside database/sql: concept authors never
 // import it; a backend implements it, and the conformance suite in
 // storage/storagetest checks that it does.
@@ -79,10 +80,13 @@ type Undoer interface {
 
 // Exclusive is a Backend whose Writers are not one at a time by
 // themselves, and that can start one that is: while it is open, no other
-// Writer of the database, in this process or another, starts, so that it
-// cannot conflict with one that starts after it. Storage starts one for a
-// transaction that conflicted again and again. The embedded store, whose
-// every Writer is alone, need not implement it.
+// exclusive Writer of the database starts, in this process or another,
+// and the next one sees what it committed. MongoDB holds every other
+// Writer off as well (a writers' lease), so that it conflicts with none
+// that starts after it; PostgreSQL lets the others run beside it
+// (SERIALIZABLE), and it may still conflict with one of those. Storage
+// starts one for a transaction that conflicted again and again. The
+// embedded store, whose every Writer is alone, need not implement it.
 type Exclusive interface {
 	WriteExclusive(ctx context.Context) (Writer, error)
 }

@@ -1,6 +1,7 @@
 // Package storagetest runs tests on storage backends: the embedded
-// SQLite store always, and MongoDB in the test binaries that ask for it
-// (package storagetest/mongotest), so that a concept's tests link no
+// SQLite store always, and MongoDB and PostgreSQL in the test binaries
+// that ask for them (packages storagetest/mongotest and
+// storagetest/pgtest, passed to Main), so that a concept's tests link no
 // database server they did not ask for. It also holds the backend
 // conformance suite (Suite) and the calls and checks concept tests share.
 //
@@ -9,6 +10,7 @@ package storagetest
 
 import (
 	"context"
+	"os"
 	"sync"
 	"testing"
 
@@ -24,9 +26,26 @@ var backends struct {
 	open  map[string]func(t testing.TB) *storage.DB
 }
 
+// Main runs a test binary's tests (call it from TestMain) on the backends
+// that kits register, such as mongotest.Register and pgtest.Register:
+// each kit registers its backend and returns what stops the server it
+// may start, which Main calls after the tests, before it exits.
+func Main(m *testing.M, kits ...func() (stop func())) {
+	stops := make([]func(), 0, len(kits))
+	for _, kit := range kits {
+		stops = append(stops, kit())
+	}
+	code := m.Run()
+	for i := len(stops) - 1; i >= 0; i-- {
+		stops[i]()
+	}
+	os.Exit(code)
+}
+
 // Register adds a backend that Each runs on after the embedded store:
-// open returns a fresh database on it for the test. Package mongotest
-// registers MongoDB so. Registering a name again replaces it.
+// open returns a fresh database on it for the test. Packages mongotest
+// and pgtest register MongoDB and PostgreSQL so. Registering a name again
+// replaces it.
 func Register(name string, open func(t testing.TB) *storage.DB) {
 	backends.mu.Lock()
 	defer backends.mu.Unlock()
@@ -40,8 +59,8 @@ func Register(name string, open func(t testing.TB) *storage.DB) {
 }
 
 // Each runs f as a subtest for each backend, on a fresh database: first
-// "sqlite", the embedded store, then each registered one ("mongodb" in a
-// test binary whose TestMain calls mongotest.Main).
+// "sqlite", the embedded store, then each registered one ("mongodb" and
+// "postgres" in a test binary whose TestMain passes their kits to Main).
 func Each(t *testing.T, f func(t *testing.T, db *storage.DB)) {
 	t.Helper()
 	t.Run("sqlite", func(t *testing.T) { f(t, SQLite(t)) })

@@ -34,11 +34,13 @@ const PoolSize = 8
 
 // Main has storagetest.Each run on MongoDB too, runs the package's tests
 // (call it from TestMain), then stops the FerretDB they started, if any.
-func Main(m *testing.M) {
+func Main(m *testing.M) { storagetest.Main(m, Register) }
+
+// Register has storagetest.Each run on MongoDB too, and returns Stop;
+// pass it to storagetest.Main.
+func Register() (stop func()) {
 	storagetest.Register("mongodb", func(t testing.TB) *storage.DB { return MongoDB(t, PoolSize) })
-	code := m.Run()
-	Stop()
-	os.Exit(code)
+	return Stop
 }
 
 // MongoDB opens a fresh database of the test's own on the MongoDB of the
@@ -106,7 +108,7 @@ func URI(t testing.TB) string {
 }
 
 // Stop stops the FerretDB that the tests started, if any, and removes its
-// files. Main calls it; a TestMain of its own that uses MongoDB without
+// files. Main and storagetest.Main call it; a TestMain of its own that uses MongoDB without
 // Main calls it once, after the tests.
 func Stop() {
 	if server.srv != nil {
