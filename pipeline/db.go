@@ -49,7 +49,7 @@ func OpenDB(ctx context.Context, o DBOptions, log *slog.Logger) (*storage.DB, er
 		if err := checkPostgresURL(o.PostgresURL); err != nil {
 			return nil, err
 		}
-		return postgres.Open(ctx, o.PostgresURL, postgres.Options{})
+		return postgres.Open(ctx, o.PostgresURL, postgres.Options{Logger: log})
 	case o.MongoURI == "":
 		return sqlite.Open(o.Data, sqlite.Options{})
 	}

@@ -43,6 +43,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
@@ -65,12 +66,16 @@ type Options struct {
 	// and the locks': a server opens up to three times as many. When 0,
 	// the URL's pool_max_conns, or else DefaultConns.
 	Conns int32
+	// Logger receives what cannot be returned: a unique index that Setup
+	// keeps though no longer declared. Nil means slog.Default().
+	Logger *slog.Logger
 }
 
 // Backend is a PostgreSQL database.
 type Backend struct {
 	reads, writes, locks *pgxpool.Pool
 	where                string // for messages: the database and its server, without the password
+	log                  *slog.Logger
 
 	mu     sync.Mutex
 	unique map[string][]backend.Index // the unique indexes of each collection, from Setup
@@ -98,7 +103,10 @@ func OpenBackend(ctx context.Context, url string, o Options) (*Backend, error) {
 	case !strings.Contains(url, "pool_max_conns="):
 		cfg.MaxConns = DefaultConns
 	}
-	b := &Backend{where: describe(cfg.ConnConfig)}
+	b := &Backend{where: describe(cfg.ConnConfig), log: o.Logger}
+	if b.log == nil {
+		b.log = slog.Default()
+	}
 	for _, p := range []**pgxpool.Pool{&b.reads, &b.writes, &b.locks} {
 		if err == nil {
 			*p, err = pgxpool.NewWithConfig(ctx, cfg.Copy())

@@ -58,7 +58,8 @@ func exec(t *testing.T, dbURL string, stmts ...string) {
 
 // TestSetupDropsOnlyItsOwnIndexes sets a collection up, adds an index of
 // an operator's, then sets it up again declaring fewer indexes: Setup
-// drops the one it made and no longer declares, and keeps the operator's.
+// drops the ones it made and no longer declares, and keeps the
+// operator's; a unique index it made stays when no longer declared.
 func TestSetupDropsOnlyItsOwnIndexes(t *testing.T) {
 	dbURL := pgtest.URL(t)
 	b := pgtest.Backend(t, dbURL)
@@ -76,6 +77,13 @@ func TestSetupDropsOnlyItsOwnIndexes(t *testing.T) {
 	want = []string{"legible:Test.items/unique:name", "operators_note"}
 	if got := indexes(t, dbURL, "Test.items"); !slicesEqual(got, want) {
 		t.Fatalf("after a Setup that declares only the unique name, the indexes are %v, want %v", got, want)
+	}
+	db = storage.New(b)
+	storage.NewCollection[storagetest.Item](db, "Test.items")
+	storagetest.Setup(t, db)
+	if got := indexes(t, dbURL, "Test.items"); !slicesEqual(got, want) {
+		t.Fatalf("after a Setup that declares no index, the indexes are %v, want %v: a unique index stays, "+
+			"as a replica of the version before may rely on it", got, want)
 	}
 }
 

@@ -21,7 +21,8 @@ const maxIdent = 63
 const indexPrefix = "legible:"
 
 // Setup creates the tables and indexes of the collections, and drops the
-// indexes that Setup made and that they no longer declare. Each statement
+// indexes that Setup made and that they no longer declare, but for unique
+// ones, which stay (see undeclared). Each statement
 // commits on its own, and a statement that loses a race with a replica
 // doing the same runs again, so replicas may set up together.
 func (b *Backend) Setup(ctx context.Context, colls []backend.Collection) error {
@@ -64,7 +65,7 @@ func (b *Backend) setupTable(ctx context.Context, s backend.Collection) error {
 	}
 	for _, ix := range s.Indexes {
 		name := indexName(s.Name, ix)
-		if have[name] {
+		if _, ok := have[name]; ok {
 			delete(have, name)
 			continue
 		}
@@ -72,10 +73,27 @@ func (b *Backend) setupTable(ctx context.Context, s backend.Collection) error {
 			return indexError(s.Name, ix, err)
 		}
 	}
-	for name := range have { // made by Setup, declared no more
-		if err := b.ddl(ctx, "DROP INDEX IF EXISTS "+ident(name)); err != nil {
-			return fmt.Errorf("dropping the index %s that %s no longer declares: %w", name, s.Name, err)
+	for name, unique := range have { // made by Setup, declared no more
+		if err := b.undeclared(ctx, s.Name, name, unique); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// undeclared drops an index that Setup made and that the collection no
+// longer declares, unless it is unique: that one stays, since a replica
+// of the version before may still rely on it to keep duplicates out
+// during a rolling deploy, and the log says how to drop it once none
+// runs.
+func (b *Backend) undeclared(ctx context.Context, coll, name string, unique bool) error {
+	if unique {
+		b.log.Warn("a unique index legible made is no longer declared, and stays: an older replica may rely on it; "+
+			"drop it once none runs", "collection", coll, "index", name, "drop", "DROP INDEX "+ident(name))
+		return nil
+	}
+	if err := b.ddl(ctx, "DROP INDEX IF EXISTS "+ident(name)); err != nil {
+		return fmt.Errorf("dropping the index %s that %s no longer declares: %w", name, coll, err)
 	}
 	return nil
 }
@@ -116,11 +134,11 @@ func indexError(coll string, ix backend.Index, err error) error {
 	return fmt.Errorf("creating the index %s of %s: %w", ix.Name(), coll, err)
 }
 
-// indexes returns the names of the indexes on a collection's table that
-// Setup made: those named with indexPrefix.
+// indexes returns the indexes on a collection's table that Setup made,
+// those named with indexPrefix: whether each is unique, by its name.
 func (b *Backend) indexes(ctx context.Context, coll string) (map[string]bool, error) {
-	rows, err := b.writes.Query(ctx, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "+
-		"AND tablename = $1 AND starts_with(indexname, $2)", coll, indexPrefix)
+	rows, err := b.writes.Query(ctx, "SELECT indexname, starts_with(indexdef, 'CREATE UNIQUE ') FROM pg_indexes "+
+		"WHERE schemaname = current_schema() AND tablename = $1 AND starts_with(indexname, $2)", coll, indexPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("listing the indexes of %s: %w", coll, err)
 	}
@@ -128,10 +146,11 @@ func (b *Backend) indexes(ctx context.Context, coll string) (map[string]bool, er
 	have := map[string]bool{}
 	for rows.Next() {
 		var name string
-		if err := rows.Scan(&name); err != nil {
+		var unique bool
+		if err := rows.Scan(&name, &unique); err != nil {
 			return nil, err
 		}
-		have[name] = true
+		have[name] = unique
 	}
 	return have, rows.Err()
 }

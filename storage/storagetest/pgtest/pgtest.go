@@ -16,6 +16,7 @@ package pgtest
 import (
 	"context"
 	"crypto/rand"
+	"log/slog"
 	"os"
 	"strings"
 	"sync"
@@ -136,7 +137,7 @@ func URL(t testing.TB) string {
 // connections, closed when the test ends.
 func Backend(t testing.TB, url string) *postgres.Backend {
 	t.Helper()
-	b, err := postgres.OpenBackend(context.Background(), url, postgres.Options{Conns: Conns})
+	b, err := postgres.OpenBackend(context.Background(), url, postgres.Options{Conns: Conns, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
