@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/legible/legible/storage/backend"
 )
 
@@ -32,11 +30,11 @@ const (
 // SERIALIZABLE transaction itself would come too late: its snapshot would
 // be the one from before the wait.
 func (b *Backend) WriteExclusive(ctx context.Context) (backend.Writer, error) {
-	lock, err := b.locks.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	lock, err := newSession(ctx, b.locks, "BEGIN ISOLATION LEVEL READ COMMITTED")
 	if err == nil {
-		_, err = lock.Exec(ctx, "SELECT name FROM "+locksTable+" WHERE name = $1 FOR UPDATE", writeLock)
+		_, err = lock.exec(ctx, "SELECT name FROM "+locksTable+" WHERE name = $1 FOR UPDATE", writeLock)
 		if err != nil {
-			end(lock)
+			lock.end()
 		}
 	}
 	if err != nil {
@@ -44,7 +42,7 @@ func (b *Backend) WriteExclusive(ctx context.Context) (backend.Writer, error) {
 	}
 	w, err := b.Write(ctx)
 	if err != nil {
-		end(lock)
+		lock.end()
 		return nil, err
 	}
 	w.(*writer).lock = lock

@@ -25,7 +25,9 @@
 // writing transactions passes through, the read-only anomaly that only
 // SERIALIZABLE READ ONLY DEFERRABLE avoids, at the price of waiting for
 // writers; a flow that goes on to write reads again in its SERIALIZABLE
-// transaction, which is checked.) A write that hits a unique index leaves
+// transaction, which is checked.) A transaction's BEGIN goes out in one
+// round trip with its first statement, as a pipelined batch, and one
+// that runs no statement sends nothing. A write that hits a unique index leaves
 // the transaction usable: inserts skip a conflict (ON CONFLICT DO NOTHING)
 // and a replacement runs under a savepoint.
 //

@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/legible/legible/storage/backend"
 )
 
 // reads answers backend.Reads in one transaction.
 type reads struct {
-	tx pgx.Tx
+	s *session
 }
 
 // Get reads documents by id.
@@ -32,7 +30,7 @@ func (r reads) Find(ctx context.Context, coll string, q *backend.Query) ([]backe
 func (r reads) Count(ctx context.Context, coll string, q *backend.Query) (int64, error) {
 	query, a := countSQL(coll, q)
 	var n int64
-	err := r.tx.QueryRow(ctx, query, a...).Scan(&n)
+	err := r.s.scan(ctx, query, a, &n)
 	return n, readError(coll, err)
 }
 
@@ -55,7 +53,7 @@ func (r reads) CountBy(ctx context.Context, coll, field string, q *backend.Query
 // documents have each.
 func (r reads) values(ctx context.Context, coll, field string, q *backend.Query, counted bool) ([]backend.Group, error) {
 	query, a := valuesSQL(coll, field, q, counted)
-	rows, err := r.tx.Query(ctx, query, a...)
+	rows, err := r.s.query(ctx, query, a...)
 	if err != nil {
 		return nil, readError(coll, err)
 	}
@@ -77,7 +75,7 @@ func (r reads) values(ctx context.Context, coll, field string, q *backend.Query,
 
 // docs runs a SELECT of id and doc.
 func (r reads) docs(ctx context.Context, coll, query string, a ...any) ([]backend.Raw, error) {
-	rows, err := r.tx.Query(ctx, query, a...)
+	rows, err := r.s.query(ctx, query, a...)
 	if err != nil {
 		return nil, readError(coll, err)
 	}
@@ -97,25 +95,18 @@ func (r reads) docs(ctx context.Context, coll, query string, a ...any) ([]backen
 // its reads see one snapshot, and it waits for no writer.
 type reader struct{ reads }
 
-// readOnly are the options of a read's transaction.
-var readOnly = pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+// beginRead begins a read's transaction.
+const beginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
-// Read begins a read on a connection of the reads' pool.
+// Read begins a read on a connection of the reads' pool, waiting for one
+// until ctx is done. Its BEGIN goes out with its first statement.
 func (b *Backend) Read(ctx context.Context) (backend.Reader, error) {
-	tx, err := b.reads.BeginTx(ctx, readOnly)
+	s, err := newSession(ctx, b.reads, beginRead)
 	if err != nil {
 		return nil, fmt.Errorf("beginning a read of %s: %w", b.where, err)
 	}
-	return &reader{reads{tx: tx}}, nil
+	return &reader{reads{s: s}}, nil
 }
 
 // Close ends the read and gives the connection back.
-func (r *reader) Close() { end(r.tx) }
-
-// end rolls a transaction back and gives its connection back; a
-// connection that fails to roll back is closed instead.
-func end(tx pgx.Tx) {
-	ctx, cancel := context.WithTimeout(context.Background(), endTimeout)
-	defer cancel()
-	_ = tx.Rollback(ctx)
-}
+func (r *reader) Close() { r.s.end() }

@@ -20,27 +20,28 @@ const endTimeout = 5 * time.Second
 type writer struct {
 	reads
 	b    *Backend
-	lock pgx.Tx // the transaction that holds the write lock, for an exclusive writer
+	lock *session // the transaction that holds the write lock, for an exclusive writer
 	done bool
 }
 
-// serializable are the options of a writing transaction.
-var serializable = pgx.TxOptions{IsoLevel: pgx.Serializable, AccessMode: pgx.ReadWrite}
+// beginWrite begins a writing transaction.
+const beginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE READ WRITE"
 
 // Write begins a SERIALIZABLE transaction on a connection of the writes'
-// pool, waiting for one until ctx is done.
+// pool, waiting for one until ctx is done. Its BEGIN goes out with its
+// first statement.
 func (b *Backend) Write(ctx context.Context) (backend.Writer, error) {
-	tx, err := b.writes.BeginTx(ctx, serializable)
+	s, err := newSession(ctx, b.writes, beginWrite)
 	if err != nil {
 		return nil, fmt.Errorf("beginning a write to %s: %w", b.where, err)
 	}
-	return &writer{reads: reads{tx: tx}, b: b}, nil
+	return &writer{reads: reads{s: s}, b: b}, nil
 }
 
 // Insert inserts a document. A unique key that another document holds
 // inserts nothing, so that the transaction goes on.
 func (w *writer) Insert(ctx context.Context, coll string, doc backend.Raw) error {
-	tag, err := w.tx.Exec(ctx, "INSERT INTO "+ident(coll)+" (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING",
+	tag, err := w.s.exec(ctx, "INSERT INTO "+ident(coll)+" (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING",
 		doc.ID, doc.Data)
 	if err == nil && tag.RowsAffected() == 0 {
 		return fmt.Errorf("inserting into %s, document %s: %w", coll, doc.ID, backend.ErrTaken)
@@ -55,14 +56,14 @@ func (w *writer) Put(ctx context.Context, coll string, doc backend.Raw) error {
 	put := "INSERT INTO " + ident(coll) + " (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc"
 	unique, known := w.b.uniqueIndexes(coll)
 	if known && len(unique) == 0 {
-		_, err := w.tx.Exec(ctx, put, doc.ID, doc.Data)
+		_, err := w.s.exec(ctx, put, doc.ID, doc.Data)
 		return writeError("storing in", coll, doc.ID, err)
 	}
 	batch := &pgx.Batch{}
 	batch.Queue("SAVEPOINT legible_put")
 	batch.Queue(put, doc.ID, doc.Data)
 	batch.Queue("RELEASE SAVEPOINT legible_put")
-	err := w.tx.SendBatch(ctx, batch).Close()
+	err := w.s.batch(ctx, batch)
 	if state(err) == uniqueViolation {
 		err = w.taken(ctx, coll, doc, unique, err)
 	}
@@ -76,7 +77,7 @@ func (w *writer) Put(ctx context.Context, coll string, doc backend.Raw) error {
 // of this very id, which no serial order would refuse: a conflict, to run
 // again.
 func (w *writer) taken(ctx context.Context, coll string, doc backend.Raw, unique []backend.Index, err error) error {
-	if _, rerr := w.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT legible_put"); rerr != nil {
+	if _, rerr := w.s.exec(ctx, "ROLLBACK TO SAVEPOINT legible_put"); rerr != nil {
 		return rerr
 	}
 	name := constraint(err)
@@ -86,7 +87,7 @@ func (w *writer) taken(ctx context.Context, coll string, doc backend.Raw, unique
 		}
 		var held bool
 		query, a := holderSQL(coll, ix, doc)
-		if qerr := w.tx.QueryRow(ctx, query, a...).Scan(&held); qerr != nil {
+		if qerr := w.s.scan(ctx, query, a, &held); qerr != nil {
 			return qerr
 		}
 		if !held {
@@ -98,7 +99,7 @@ func (w *writer) taken(ctx context.Context, coll string, doc backend.Raw, unique
 
 // Delete deletes a document.
 func (w *writer) Delete(ctx context.Context, coll, id string) (bool, error) {
-	tag, err := w.tx.Exec(ctx, "DELETE FROM "+ident(coll)+" WHERE id = $1", id)
+	tag, err := w.s.exec(ctx, "DELETE FROM "+ident(coll)+" WHERE id = $1", id)
 	if err != nil {
 		return false, writeError("deleting from", coll, id, err)
 	}
@@ -112,7 +113,7 @@ func (w *writer) Commit(ctx context.Context) error {
 	}
 	w.done = true
 	defer w.unlock()
-	if err := w.tx.Commit(ctx); err != nil { // the connection is closed unless the server ended the transaction
+	if err := w.s.commit(ctx); err != nil {
 		return commitError(w.b.where, err)
 	}
 	return nil
@@ -122,7 +123,7 @@ func (w *writer) Commit(ctx context.Context) error {
 func (w *writer) Rollback() {
 	if !w.done {
 		w.done = true
-		end(w.tx)
+		w.s.end()
 		w.unlock()
 	}
 }
@@ -130,6 +131,6 @@ func (w *writer) Rollback() {
 // unlock lets the next exclusive writer in, when w is one.
 func (w *writer) unlock() {
 	if w.lock != nil {
-		end(w.lock)
+		w.lock.end()
 	}
 }
