@@ -6,10 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/backend/sqlgen"
 )
 
 // maxIdent is the longest name PostgreSQL keeps whole (NAMEDATALEN - 1):
@@ -69,8 +69,8 @@ func (b *Backend) setupTable(ctx context.Context, s backend.Collection) error {
 			delete(have, name)
 			continue
 		}
-		if err := b.ddl(ctx, createIndex(name, s.Name, ix)); err != nil {
-			return indexError(s.Name, ix, err)
+		if err := b.ddl(ctx, sqlgen.CreateIndex("INDEX IF NOT EXISTS", ident(name), ident(s.Name), ix, column)); err != nil {
+			return sqlgen.IndexError(s.Name, ix, err, state(err) == uniqueViolation)
 		}
 	}
 	for name, unique := range have { // made by Setup, declared no more
@@ -108,30 +108,6 @@ func indexName(coll string, ix backend.Index) string {
 	}
 	sum := sha256.Sum256([]byte(name))
 	return name[:maxIdent-17] + "~" + hex.EncodeToString(sum[:8])
-}
-
-// createIndex is the CREATE INDEX of ix: on the fields' expressions, and,
-// unless unique, the id, which orders ties.
-func createIndex(name, coll string, ix backend.Index) string {
-	cols := make([]string, 0, len(ix.Fields)+1)
-	for _, f := range ix.Fields {
-		cols = append(cols, column(f))
-	}
-	unique := "UNIQUE "
-	if !ix.Unique {
-		cols = append(cols, "id")
-		unique = ""
-	}
-	return "CREATE " + unique + "INDEX IF NOT EXISTS " + ident(name) + " ON " + ident(coll) + " (" + strings.Join(cols, ", ") + ")"
-}
-
-// indexError explains an index that could not be made.
-func indexError(coll string, ix backend.Index, err error) error {
-	if state(err) == uniqueViolation {
-		return fmt.Errorf("creating the unique index %s of %s: two documents have the same %s; make them differ, "+
-			"or declare the index without Unique", ix.Name(), coll, strings.Join(ix.Fields, " and "))
-	}
-	return fmt.Errorf("creating the index %s of %s: %w", ix.Name(), coll, err)
 }
 
 // indexes returns the indexes on a collection's table that Setup made,

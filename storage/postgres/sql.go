@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/backend/sqlgen"
 )
 
 // ident quotes a name as an SQL identifier: a collection's name as its
@@ -65,31 +66,13 @@ func where(b *strings.Builder, q *backend.Query, a *args) {
 	conditions(b, q, column, a, " WHERE ")
 }
 
-// orderBy writes the ORDER BY clause of q: its orders, then the id.
-func orderBy(b *strings.Builder, q *backend.Query) {
-	sort := q.Sort
-	if q.TieBreak() {
-		sort = append(sort[:len(sort):len(sort)], backend.Order{Field: backend.ID, Desc: q.Descending()})
-	}
-	b.WriteString(" ORDER BY ")
-	for i, o := range sort {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(column(o.Field))
-		if o.Desc {
-			b.WriteString(" DESC")
-		}
-	}
-}
-
 // findSQL is the SELECT of Find.
 func findSQL(coll string, q *backend.Query) (string, args) {
 	var b strings.Builder
 	var a args
 	b.WriteString("SELECT id, doc FROM " + ident(coll))
 	where(&b, q, &a)
-	orderBy(&b, q)
+	sqlgen.OrderBy(&b, q, column)
 	if q.Limit > 0 {
 		b.WriteString(" LIMIT " + a.add(q.Limit))
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/backend/sqlgen"
 )
 
 // benchDocs is how many documents the benchmarks' collection holds.
@@ -138,8 +139,8 @@ func BenchmarkStore(b *testing.B) {
 		rw.SetMaxOpenConns(1)
 		stmts := []string{`CREATE TABLE IF NOT EXISTS "Bench.raw" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`,
 			`DROP INDEX IF EXISTS "Bench.raw/unique:slug"`, `DROP INDEX IF EXISTS "Bench.raw/author+createdAt"`,
-			createIndex("Bench.raw/unique:slug", "Bench.raw", backend.Index{Fields: []string{"slug"}, Unique: true}),
-			createIndex("Bench.raw/author+createdAt", "Bench.raw", backend.Index{Fields: []string{"author", "createdAt"}})}
+			sqlgen.CreateIndex("INDEX", table("Bench.raw/unique:slug"), table("Bench.raw"), backend.Index{Fields: []string{"slug"}, Unique: true}, column),
+			sqlgen.CreateIndex("INDEX", table("Bench.raw/author+createdAt"), table("Bench.raw"), backend.Index{Fields: []string{"author", "createdAt"}}, column)}
 		for _, stmt := range stmts {
 			if _, err := rw.Exec(stmt); err != nil {
 				b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/backend/sqlgen"
 )
 
 // reads answers backend.Reads on one connection of b.
@@ -64,11 +65,7 @@ func (r reads) Count(ctx context.Context, coll string, q *backend.Query) (int64,
 // Distinct reads the distinct values of a field.
 func (r reads) Distinct(ctx context.Context, coll, field string, q *backend.Query) ([]any, error) {
 	groups, err := r.values(ctx, coll, field, q, false)
-	out := make([]any, len(groups))
-	for i, g := range groups {
-		out[i] = g.Value
-	}
-	return out, err
+	return sqlgen.Values(groups), err
 }
 
 // CountBy counts the documents by the values of a field.
@@ -109,15 +106,8 @@ func (r reads) docs(ctx context.Context, coll, query string, args ...any) ([]bac
 		return nil, readError(coll, err)
 	}
 	defer rows.Close()
-	var out []backend.Raw
-	for rows.Next() {
-		var d backend.Raw
-		if err := rows.Scan(&d.ID, &d.Data); err != nil {
-			return nil, readError(coll, err)
-		}
-		out = append(out, d)
-	}
-	return out, readError(coll, rows.Err())
+	out, err := sqlgen.Docs(rows)
+	return out, readError(coll, err)
 }
 
 // readError names the collection in an error of reading it; nil stays

@@ -3,9 +3,9 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/backend/sqlgen"
 )
 
 // Setup creates the tables and indexes of the collections, and drops the
@@ -58,8 +58,8 @@ func setupTable(ctx context.Context, c *conn, s backend.Collection) error {
 			delete(have, name)
 			continue
 		}
-		if _, err := c.c.ExecContext(ctx, createIndex(name, s.Name, ix)); err != nil {
-			return indexError(s.Name, ix, err)
+		if _, err := c.c.ExecContext(ctx, sqlgen.CreateIndex("INDEX", table(name), table(s.Name), ix, column)); err != nil {
+			return sqlgen.IndexError(s.Name, ix, err, isTaken(err))
 		}
 	}
 	for name := range have { // declared no more
@@ -72,30 +72,6 @@ func setupTable(ctx context.Context, c *conn, s backend.Collection) error {
 
 // indexName names the SQL index of a collection's index.
 func indexName(coll string, ix backend.Index) string { return coll + "/" + ix.Name() }
-
-// createIndex is the CREATE INDEX of ix: on the fields' expressions, and,
-// unless unique, the id, which orders ties.
-func createIndex(name, coll string, ix backend.Index) string {
-	cols := make([]string, 0, len(ix.Fields)+1)
-	for _, f := range ix.Fields {
-		cols = append(cols, column(f))
-	}
-	unique := "UNIQUE "
-	if !ix.Unique {
-		cols = append(cols, "id")
-		unique = ""
-	}
-	return "CREATE " + unique + "INDEX " + table(name) + " ON " + table(coll) + " (" + strings.Join(cols, ", ") + ")"
-}
-
-// indexError explains an index that could not be made.
-func indexError(coll string, ix backend.Index, err error) error {
-	if isTaken(err) {
-		return fmt.Errorf("creating the unique index %s of %s: two documents have the same %s; make them differ, "+
-			"or declare the index without Unique", ix.Name(), coll, strings.Join(ix.Fields, " and "))
-	}
-	return fmt.Errorf("creating the index %s of %s: %w", ix.Name(), coll, err)
-}
 
 // indexes returns the names of the indexes on a collection's table that
 // Setup made (not SQLite's own, such as the primary key's).

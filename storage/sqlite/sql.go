@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/legible/legible/storage/backend"
+	"github.com/legible/legible/storage/backend/sqlgen"
 )
 
 // table quotes a collection's name as its table's.
@@ -47,30 +48,12 @@ func conditions(b *strings.Builder, q *backend.Query, col func(field string) str
 	return args
 }
 
-// orderBy writes the ORDER BY clause of q: its orders, then the id.
-func orderBy(b *strings.Builder, q *backend.Query) {
-	sort := q.Sort
-	if q.TieBreak() {
-		sort = append(sort[:len(sort):len(sort)], backend.Order{Field: backend.ID, Desc: q.Descending()})
-	}
-	b.WriteString(" ORDER BY ")
-	for i, o := range sort {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(column(o.Field))
-		if o.Desc {
-			b.WriteString(" DESC")
-		}
-	}
-}
-
 // findSQL is the SELECT of Find.
 func findSQL(coll string, q *backend.Query) (string, []any) {
 	var b strings.Builder
 	b.WriteString("SELECT id, doc FROM " + table(coll))
 	args := where(&b, q)
-	orderBy(&b, q)
+	sqlgen.OrderBy(&b, q, column)
 	if q.Limit > 0 || q.Offset > 0 {
 		limit := q.Limit
 		if limit == 0 {
