@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/legible/legible/engine/diag"
 	"github.com/legible/legible/engine/rules"
 	"github.com/legible/legible/engine/spec"
 	"github.com/legible/legible/engine/types"
@@ -99,22 +100,36 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 	given := map[string]bool{}
 	for _, arg := range p.In {
 		given[arg.Param.Name] = true
-		param := findParam(a.In, arg.Param.Name)
-		if param == nil && a.Open != nil {
-			param = a.Open
-		}
+		param := c.inputParam(a, arg.Param)
 		if param == nil {
-			c.diags.Errorf(arg.Param.Span, rules.UnknownParam.ID, paramHint(arg.Param.Name, a.In),
-				"`%s.%s` has no input `%s`", a.Concept.Name.Name, a.Name.Name, arg.Param.Name)
 			continue
 		}
 		c.checkLiteral(arg, a.Concept.Type(param.Type.Name))
 		c.checkBasePath(p, arg)
 		c.checkMethod(p, arg)
 	}
-	if cl == inWhen {
-		return
+	if cl != inWhen {
+		c.missingInputs(p.Span, a, given)
 	}
+}
+
+// inputParam returns the input of a that a pattern or call names, or
+// reports that it has none and returns nil.
+func (c *checker) inputParam(a *spec.Action, name spec.Ident) *spec.Param {
+	param := findParam(a.In, name.Name)
+	if param == nil && a.Open != nil {
+		param = a.Open
+	}
+	if param == nil {
+		c.diags.Errorf(name.Span, rules.UnknownParam.ID, paramHint(name.Name, a.In),
+			"`%s.%s` has no input `%s`", a.Concept.Name.Name, a.Name.Name, name.Name)
+	}
+	return param
+}
+
+// missingInputs reports, at span, the required inputs of a that given
+// leaves out.
+func (c *checker) missingInputs(span diag.Span, a *spec.Action, given map[string]bool) {
 	var missing []string
 	for _, param := range a.In {
 		if !param.Optional && !given[param.Name.Name] {
@@ -122,7 +137,7 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 		}
 	}
 	if len(missing) > 0 {
-		c.diags.Errorf(p.Span, rules.MissingInput.ID, fmt.Sprintf("add %s to the inputs", strings.Join(quoted(missing), ", ")),
+		c.diags.Errorf(span, rules.MissingInput.ID, fmt.Sprintf("add %s to the inputs", strings.Join(quoted(missing), ", ")),
 			"`%s.%s` needs the input%s %s", a.Concept.Name.Name, a.Name.Name, plural(missing), strings.Join(quoted(missing), ", "))
 	}
 }

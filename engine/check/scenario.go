@@ -70,29 +70,15 @@ func (c *checker) callInputs(call *spec.Call, a *spec.Action, bound map[string]b
 	given := map[string]bool{}
 	for _, f := range call.In {
 		given[f.Key.Name] = true
-		param := findParam(a.In, f.Key.Name)
-		if param == nil && a.Open != nil {
-			param = a.Open
-		}
+		param := c.inputParam(a, f.Key)
 		if param == nil {
-			c.diags.Errorf(f.Key.Span, rules.UnknownParam.ID, paramHint(f.Key.Name, a.In),
-				"`%s.%s` has no input `%s`", a.Concept.Name.Name, a.Name.Name, f.Key.Name)
 			continue
 		}
 		c.valueType(f.Value, a.Concept.Type(param.Type.Name), f.Key.Name)
 		c.reads(f.Value, bound)
 		c.sent(f.Value)
 	}
-	var missing []string
-	for _, param := range a.In {
-		if !param.Optional && !given[param.Name.Name] {
-			missing = append(missing, param.Name.Name)
-		}
-	}
-	if len(missing) > 0 {
-		c.diags.Errorf(call.Span, rules.MissingInput.ID, fmt.Sprintf("add %s to the inputs", strings.Join(quoted(missing), ", ")),
-			"`%s.%s` needs the input%s %s", a.Concept.Name.Name, a.Name.Name, plural(missing), strings.Join(quoted(missing), ", "))
-	}
+	c.missingInputs(call.Span, a, given)
 }
 
 // callOutcome checks what a call expects: `out` names outputs of its
