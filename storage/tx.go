@@ -49,7 +49,10 @@ const undoTimeout = 5 * time.Second
 // reads again there and compares: when one no longer returns what it did,
 // another transaction changed it meanwhile, and the Tx fails with
 // ErrConflict, to run again. From then on its reads and writes go to the
-// Writer, until Commit. So a check made in a read and the write that
+// Writer, until Commit. A read that the Tx made already it answers from
+// what that returned, until it writes the read's collection (on a backend
+// with transactions, whose answer cannot change meanwhile). So a check
+// made in a read and the write that
 // depends on it cannot interleave with another transaction's writes; a
 // transaction that never writes never waits for one that does; and slow
 // work done before the first write, such as hashing a password, holds no
@@ -61,6 +64,7 @@ type Tx struct {
 	reader  backend.Reader
 	writer  backend.Writer
 	reads   []*readOp // the reads before the first write
+	seen    seen      // what its reads returned, on a backend with transactions
 	err     error     // a conflict, or the end: every later use fails with it
 	discard bool
 }
@@ -77,6 +81,9 @@ type txKey struct{}
 // Rollback.
 func (db *DB) Begin(ctx context.Context) (context.Context, *Tx) {
 	tx := &Tx{db: db}
+	if db.b.Atomic() {
+		tx.seen = seen{}
+	}
 	return context.WithValue(ctx, txKey{}, tx), tx
 }
 
@@ -141,11 +148,26 @@ func (tx *Tx) Wrote() bool { return tx.writer != nil }
 // back at its end.
 func (tx *Tx) Discarded() bool { return tx.discard }
 
-// read runs a read in the transaction.
+// read runs a read in the transaction, or answers it with what the same
+// read returned before in it (see seen).
 func (tx *Tx) read(ctx context.Context, op *readOp) (result, error) {
 	if tx.err != nil {
 		return result{}, tx.err
 	}
+	key := op.key()
+	if res, ok := tx.seen.answer(key); ok {
+		return res, nil
+	}
+	res, err := tx.run(ctx, op)
+	if err == nil && tx.seen != nil {
+		tx.seen[key] = seenRead{coll: op.coll, res: res}
+	}
+	return res, err
+}
+
+// run runs a read on the database, in the Writer once the transaction
+// writes, else in its snapshot, which it keeps for running again.
+func (tx *Tx) run(ctx context.Context, op *readOp) (result, error) {
 	if tx.writer != nil {
 		res, err := op.run(ctx, tx.writer)
 		tx.failOn(err)
@@ -177,6 +199,7 @@ func (tx *Tx) write(ctx context.Context, op *writeOp) (bool, error) {
 			return false, err
 		}
 	}
+	tx.seen.wrote(op.coll)
 	found, err := op.run(ctx, tx.writer)
 	tx.failOn(err)
 	return found, err
