@@ -66,9 +66,7 @@ func (c *checker) resolve(p *spec.Pattern, cl clause) {
 		return // lost with the part of the spec the loader reported
 	}
 	if a == nil {
-		c.diags.Errorf(p.Action.Span, rules.UnknownAction.ID,
-			didYouMean(p.Action.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),
-			"concept `%s` has no action or query `%s`", k.Name.Name, p.Action.Name)
+		c.unknownMember(k, p.Action)
 		return
 	}
 	p.Target = a
@@ -111,6 +109,14 @@ func (c *checker) checkInputs(p *spec.Pattern, a *spec.Action, cl clause) {
 	if cl != inWhen {
 		c.missingInputs(p.Span, a, given)
 	}
+}
+
+// unknownMember reports that concept k has no action or query of the
+// name, with the names it has.
+func (c *checker) unknownMember(k *spec.Concept, name spec.Ident) {
+	c.diags.Errorf(name.Span, rules.UnknownAction.ID,
+		didYouMean(name.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),
+		"concept `%s` has no action or query `%s`", k.Name.Name, name.Name)
 }
 
 // inputParam returns the input of a that a pattern or call names, or

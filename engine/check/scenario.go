@@ -54,9 +54,7 @@ func (c *checker) callStep(call *spec.Call, own *spec.Concept, bound map[string]
 	}
 	a := k.Member(call.Action.Name)
 	if a == nil {
-		c.diags.Errorf(call.Action.Span, rules.UnknownAction.ID,
-			didYouMean(call.Action.Name, memberNames(k), "its actions and queries are "+strings.Join(quoted(memberNames(k)), ", ")),
-			"concept `%s` has no action or query `%s`", k.Name.Name, call.Action.Name)
+		c.unknownMember(k, call.Action)
 		return
 	}
 	call.Target = a
