@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/legible/legible/internal/conduitseed"
-	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 )
 
@@ -23,13 +21,7 @@ const filterOverhead = 30
 // page of 5 unfiltered (counted by storagetest.Counting), where reading
 // every match would handle three values per match.
 func TestFilteredPagesCostThePage(t *testing.T) {
-	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	counting := &storagetest.Counting{Backend: b}
-	db := storage.New(counting)
-	t.Cleanup(func() { db.Close() })
+	db, counting := storagetest.Counted(t)
 	_, hs, data := seededConduit(t, db, conduitseed.Options{Articles: 100, Authors: 2, Clients: 2})
 	defer hs.Close()
 	values := func(query string) int64 {

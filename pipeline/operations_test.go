@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/legible/legible/internal/conduitseed"
-	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 )
 
@@ -20,13 +18,7 @@ import (
 // starts writing (to see that nothing changed), writes, and reads what
 // its reply needs.
 func TestOperationsPerRequest(t *testing.T) {
-	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	counting := &storagetest.Counting{Backend: b}
-	db := storage.New(counting)
-	t.Cleanup(func() { db.Close() })
+	db, counting := storagetest.Counted(t)
 	_, hs, data := seededConduit(t, db, conduitseed.Options{Articles: 40, Authors: 10, Clients: 2})
 	defer hs.Close()
 	cases := []struct {

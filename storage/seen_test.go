@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/legible/legible/storage"
-	"github.com/legible/legible/storage/sqlite"
 	"github.com/legible/legible/storage/storagetest"
 )
 
@@ -14,13 +13,7 @@ import (
 // the collection makes the next read go to the database again, and see
 // the write; a query that differs in its limit is another read.
 func TestATransactionReadsOnce(t *testing.T) {
-	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	counting := &storagetest.Counting{Backend: b}
-	db := storage.New(counting)
-	t.Cleanup(func() { db.Close() })
+	db, counting := storagetest.Counted(t)
 	items := storagetest.Items(db)
 	storagetest.Setup(t, db)
 	bg := context.Background()

@@ -3,7 +3,9 @@ package storagetest
 import (
 	"context"
 	"sync/atomic"
+	"testing"
 
+	"github.com/legible/legible/storage"
 	"github.com/legible/legible/storage/backend"
 )
 
@@ -15,6 +17,15 @@ import (
 type Counting struct {
 	backend.Backend
 	reads, writes, values atomic.Int64
+}
+
+// Counted opens a fresh embedded store behind a Counting, closed when the
+// test ends.
+func Counted(t testing.TB) (*storage.DB, *Counting) {
+	t.Helper()
+	var c *Counting
+	db := sqliteUnder(t, func(b backend.Backend) backend.Backend { c = &Counting{Backend: b}; return c })
+	return db, c
 }
 
 // Ops returns the reads and writes counted so far, and starts again from

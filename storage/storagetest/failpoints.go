@@ -125,16 +125,24 @@ func (w *failingWriter) Commit(ctx context.Context) error {
 // the test ends.
 func Failing(t testing.TB) (*storage.DB, *FailPoints) {
 	t.Helper()
+	var f *FailPoints
+	db := sqliteUnder(t, func(b backend.Backend) backend.Backend { f = &FailPoints{Backend: b}; return f })
+	return db, f
+}
+
+// sqliteUnder opens a fresh embedded store behind what wrap makes of it,
+// closed when the test ends.
+func sqliteUnder(t testing.TB, wrap func(backend.Backend) backend.Backend) *storage.DB {
+	t.Helper()
 	b, err := sqlite.OpenBackend(t.TempDir(), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &FailPoints{Backend: b}
-	db := storage.New(f)
+	db := storage.New(wrap(b))
 	t.Cleanup(func() {
 		if err := db.Close(); err != nil {
 			t.Error(err)
 		}
 	})
-	return db, f
+	return db
 }
