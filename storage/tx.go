@@ -154,12 +154,15 @@ func (tx *Tx) read(ctx context.Context, op *readOp) (result, error) {
 	if tx.err != nil {
 		return result{}, tx.err
 	}
+	if tx.seen == nil {
+		return tx.run(ctx, op)
+	}
 	key := op.key()
 	if res, ok := tx.seen.answer(key); ok {
 		return res, nil
 	}
 	res, err := tx.run(ctx, op)
-	if err == nil && tx.seen != nil {
+	if err == nil {
 		tx.seen[key] = seenRead{coll: op.coll, res: res}
 	}
 	return res, err
